@@ -1,0 +1,14 @@
+package io.ledgerline.contracts.ledger.event;
+
+import io.ledgerline.contracts.ledger.Transfer;
+
+/** A ledger event that moves credit: one transfer, debit and credit on the same ledger. */
+public sealed interface MoneyMoved extends LedgerEvent
+        permits CreditsAdded, CreditsDeducted, UsageMetered, CreditsReserved, ReservationSettled,
+        ReservationReleased, KeyDepositReserved {
+
+    Transfer transfer();
+
+    /** How the holder's history shows it: Added, Deducted, Used, Reserved or Released. */
+    HistoryType historyType();
+}

@@ -1,0 +1,33 @@
+package io.ledgerline.testsupport;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points a Spring Boot test at the real PostgreSQL database and Kafka broker of this JVM. Use it as
+ * {@code @ContextConfiguration(initializers = RealInfrastructure.class)} (or through
+ * {@link LedgerlineIntegrationTest}); no test decides on its own where its servers come from.
+ */
+public class RealInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static Map<String, Object> properties() {
+        var db = TestPostgres.database();
+        var props = new LinkedHashMap<String, Object>();
+        props.put("spring.datasource.url", db.jdbcUrl());
+        props.put("spring.datasource.username", db.user());
+        props.put("spring.datasource.password", db.password());
+        props.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
+        props.put("axon.axonserver.enabled", "false");
+        return props;
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        context.getEnvironment().getPropertySources()
+                .addFirst(new MapPropertySource("ledgerline-real-infrastructure", properties()));
+    }
+}
