@@ -9,6 +9,6 @@ public sealed interface LedgerEvent permits AccountOpened, AiCreditsConfigured, 
     EventHeader header();
 
     default Optional<Transfer> movement() {
-        return this instanceof MoneyMoved moved ? Optional.of(moved.transfer()) : Optional.empty();
+        return this instanceof MoneyMoved moved ? Optional.ofNullable(moved.transfer()) : Optional.empty();
     }
 }

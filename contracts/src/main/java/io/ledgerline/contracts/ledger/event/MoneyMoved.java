@@ -7,6 +7,7 @@ public sealed interface MoneyMoved extends LedgerEvent
         permits CreditsAdded, CreditsDeducted, UsageMetered, CreditsReserved, ReservationSettled,
         ReservationReleased, KeyDepositReserved {
 
+    /** The movement; only a {@link ReservationReleased} with nothing left has none (null). */
     Transfer transfer();
 
     /** How the holder's history shows it: Added, Deducted, Used, Reserved or Released. */

@@ -1,0 +1,131 @@
+package io.ledgerline.ledger.command;
+
+import io.ledgerline.contracts.ledger.AccountId;
+import io.ledgerline.contracts.ledger.Rejection;
+import io.ledgerline.contracts.ledger.command.CommandResult;
+import io.ledgerline.contracts.ledger.command.LedgerCommand;
+import io.ledgerline.contracts.ledger.command.MeterUsage;
+import io.ledgerline.contracts.ledger.command.OpenAccount;
+import io.ledgerline.contracts.ledger.command.ReleaseReservation;
+import io.ledgerline.contracts.ledger.command.ReserveCredits;
+import io.ledgerline.ledger.account.ChargeCustomerUsageToPartner;
+import io.ledgerline.ledger.account.CreditAccount;
+import io.ledgerline.ledger.reservation.ReservationDeadlines;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.modelling.command.Repository;
+
+/**
+ * Runs one batch of commands inside the current unit of work: answers repeats from the command
+ * log, hands the rest to their accounts, and records every new answer in the same transaction as
+ * the events. Returns the answers in batch order, plus what to remember once the batch commits.
+ */
+final class BatchExecution {
+
+    private final Repository<CreditAccount> accounts;
+    private final CommandLog commandLog;
+    private final AccountDirectory directory;
+    private final ReservationDeadlines deadlines;
+    private final Map<AccountId, String> opened = new HashMap<>();
+
+    BatchExecution(Repository<CreditAccount> accounts, CommandLog commandLog, AccountDirectory directory,
+                   ReservationDeadlines deadlines) {
+        this.accounts = accounts;
+        this.commandLog = commandLog;
+        this.directory = directory;
+        this.deadlines = deadlines;
+    }
+
+    List<CommandAnswer> run(List<PendingCommand> batch) throws Exception {
+        var known = commandLog.find(batch.stream().map(p -> p.command().commandId()).distinct().toList());
+        var answers = new ArrayList<CommandAnswer>(batch.size());
+        var recorded = new ArrayList<CommandLog.Entry>();
+        for (var pending : batch) {
+            var command = pending.command();
+            var earlier = known.get(command.commandId());
+            if (earlier != null) {
+                answers.add(replay(earlier, pending));
+                continue;
+            }
+            var result = execute(command);
+            var entry = new CommandLog.Entry(command.commandId(), command.accountId().value(),
+                    pending.payloadHash(), result);
+            recorded.add(entry);
+            known.put(command.commandId(), entry);
+            answers.add(new CommandAnswer(result, false));
+        }
+        commandLog.record(recorded);
+        return answers;
+    }
+
+    /** Accounts opened by this batch, to remember in the directory after commit. */
+    Map<AccountId, String> opened() {
+        return opened;
+    }
+
+    private static CommandAnswer replay(CommandLog.Entry earlier, PendingCommand pending) {
+        if (earlier.payloadHash().equals(pending.payloadHash())) {
+            return new CommandAnswer(earlier.result(), true);
+        }
+        return new CommandAnswer(CommandResult.refused(pending.command().commandId(),
+                Rejection.EXISTS_WITH_DIFFERENT_PAYLOAD,
+                "command id was used before with a different payload"), false);
+    }
+
+    private CommandResult execute(LedgerCommand command) throws Exception {
+        if (command instanceof OpenAccount open) {
+            return open(open);
+        }
+        var partner = partnerOf(command.accountId());
+        if (partner == null) {
+            return CommandResult.refused(command.commandId(), Rejection.ACCOUNT_NOT_FOUND,
+                    "no account " + command.accountId());
+        }
+        var account = accounts.load(command.accountId().value());
+        if (command instanceof MeterUsage usage
+                && Boolean.TRUE.equals(account.invoke(CreditAccount::chargesUsageToPartner))) {
+            var partnerAccount = AccountId.partner(partner);
+            return (CommandResult) accounts.load(partnerAccount.value())
+                    .handle(GenericCommandMessage.asCommandMessage(
+                            new ChargeCustomerUsageToPartner(partnerAccount, usage)));
+        }
+        var result = (CommandResult) account.handle(GenericCommandMessage.asCommandMessage(command));
+        if (result.isPosted()) {
+            trackDeadline(command);
+        }
+        return result;
+    }
+
+    private CommandResult open(OpenAccount open) throws Exception {
+        var existingPartner = partnerOf(open.accountId());
+        if (existingPartner != null) {
+            if (!existingPartner.equals(open.partnerId())) {
+                return CommandResult.refused(open.commandId(), Rejection.ACCOUNT_EXISTS_WITH_DIFFERENT_PARTNER,
+                        open.accountId() + " belongs to partner " + existingPartner);
+            }
+            return CommandResult.posted(open.commandId(), List.of(), Map.of());
+        }
+        var account = accounts.newInstance(() -> new CreditAccount(open));
+        directory.insert(open.accountId(), open.partnerId());
+        opened.put(open.accountId(), open.partnerId());
+        return CommandResult.posted(open.commandId(), List.of(account.invoke(CreditAccount::lastEventId)), Map.of());
+    }
+
+    private String partnerOf(AccountId accountId) {
+        var openedHere = opened.get(accountId);
+        return openedHere != null ? openedHere : directory.partnerOf(accountId).orElse(null);
+    }
+
+    private void trackDeadline(LedgerCommand command) {
+        if (command instanceof ReserveCredits reserve && reserve.timeoutSeconds() > 0) {
+            deadlines.add(reserve.accountId(), reserve.reservationId(),
+                    Instant.now().plusSeconds(reserve.timeoutSeconds()));
+        } else if (command instanceof ReleaseReservation release) {
+            deadlines.remove(release.accountId(), release.reservationId());
+        }
+    }
+}

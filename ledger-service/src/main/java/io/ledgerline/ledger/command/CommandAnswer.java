@@ -1,0 +1,7 @@
+package io.ledgerline.ledger.command;
+
+import io.ledgerline.contracts.ledger.command.CommandResult;
+
+/** The ledger's answer to a command, and whether it is a replay of an earlier answer. */
+public record CommandAnswer(CommandResult result, boolean replayed) {
+}

@@ -1,0 +1,9 @@
+package io.ledgerline.ledger.command;
+
+/** The writer's queue is full: the client should retry later with the same command id. */
+public class LedgerBusyException extends RuntimeException {
+
+    public LedgerBusyException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,19 @@
+package io.ledgerline.ledger.command;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Limits of the command writer: how many partitions (threads) write, how many commands one durable
+ * append may carry, and how many may wait.
+ */
+@ConfigurationProperties("ledgerline.writer")
+public record WriterSettings(int partitions, int maxBatchSize, int queueCapacity) {
+
+    public static final int MAX_RETRIES = 5;
+
+    public WriterSettings {
+        if (partitions < 1 || maxBatchSize < 1 || queueCapacity < 1) {
+            throw new IllegalArgumentException("writer settings must be positive");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.ledgerline.ledger.publish;
+
+import io.ledgerline.contracts.ledger.event.LedgerEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a batch of ledger events and returns only once the broker has acknowledged every one of
+ * them, so the caller may then advance its position. On any failure the producer is discarded
+ * (a broker that came back may be a different cluster that does not know its producer id) and the
+ * failure is rethrown; the caller retries the whole batch, in order.
+ */
+public class LedgerEventPublisher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerEventPublisher.class);
+    private static final Duration CLOSE_AFTER_FAILURE = Duration.ZERO;
+
+    private final Supplier<Producer<String, byte[]>> producers;
+    private Producer<String, byte[]> producer;
+
+    public LedgerEventPublisher(Supplier<Producer<String, byte[]>> producers) {
+        this.producers = producers;
+    }
+
+    public synchronized void publish(List<? extends LedgerEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            var current = producer();
+            var acks = new ArrayList<Future<RecordMetadata>>(events.size());
+            for (var event : events) {
+                acks.add(current.send(LedgerEventRecords.toRecord(event)));
+            }
+            current.flush();
+            for (var ack : acks) {
+                ack.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            discardProducer();
+            throw new PublishFailedException("interrupted while publishing", e);
+        } catch (ExecutionException | RuntimeException e) {
+            discardProducer();
+            var cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new PublishFailedException("could not publish " + events.size()
+                    + " ledger events starting at " + events.get(0).header().eventId(), cause);
+        }
+    }
+
+    private Producer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = producers.get();
+        }
+        return producer;
+    }
+
+    private void discardProducer() {
+        if (producer != null) {
+            try {
+                producer.close(CLOSE_AFTER_FAILURE);
+            } catch (RuntimeException e) {
+                log.debug("closing a failed producer failed too", e);
+            }
+            producer = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close();
+            producer = null;
+        }
+    }
+
+    /** The batch was not (fully) acknowledged; it must be published again. */
+    public static class PublishFailedException extends RuntimeException {
+        PublishFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
