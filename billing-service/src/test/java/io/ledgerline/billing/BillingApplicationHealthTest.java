@@ -2,22 +2,15 @@ package io.ledgerline.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgerline.testsupport.LedgerlineIntegrationTest;
+import io.ledgerline.billing.support.BillingIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@LedgerlineIntegrationTest
-class BillingApplicationHealthTest {
+class BillingApplicationHealthTest extends BillingIntegrationTest {
 
     @Autowired
     TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void starts_healthy_with_its_own_schema_migrated() {

@@ -1,0 +1,99 @@
+package io.ledgerline.billing.support;
+
+import io.ledgerline.contracts.json.ContractJson;
+import io.ledgerline.contracts.topics.Topics;
+import io.ledgerline.contracts.usage.UsageRecorded;
+import io.ledgerline.contracts.usage.UsageRecorded.CostLine;
+import io.ledgerline.contracts.usage.UsageRecorded.CustomerBilling;
+import io.ledgerline.contracts.usage.UsageRecorded.Source;
+import io.ledgerline.testsupport.LedgerlineIntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One Spring context for every test of this module: real PostgreSQL and Kafka from test-support,
+ * and the ledger replaced by {@link FakeLedger}. Tests use their own random ids so they never see
+ * each other's usage.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@LedgerlineIntegrationTest
+public abstract class BillingIntegrationTest {
+
+    protected static final FakeLedger LEDGER = FakeLedger.start();
+    protected static final String WORKSPACE_KEY = "test-workspace-key";
+
+    @Autowired
+    protected KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void ledger(DynamicPropertyRegistry registry) {
+        registry.add("ledgerline.ledger.url", LEDGER::baseUrl);
+        registry.add("ledgerline.billing.workspace-api-key", () -> WORKSPACE_KEY);
+    }
+
+    protected static ConditionFactory eventually() {
+        return Awaitility.await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50));
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    protected void publish(UsageRecorded usage) {
+        var key = usage.customerId() != null ? usage.customerId() : usage.keyId();
+        publish(Topics.USAGE.name(), key, "UsageRecorded", ContractJson.toBytes(usage));
+    }
+
+    protected void publish(String topic, String key, String type, byte[] value) {
+        var record = new ProducerRecord<>(topic, key, value);
+        record.headers().add(Topics.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Topics.SCHEMA_VERSION_HEADER, "1".getBytes(StandardCharsets.UTF_8));
+        try {
+            kafka.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + topic, e);
+        }
+    }
+
+    protected Map<String, Object> chargeOf(String requestId) {
+        var rows = jdbc.queryForList(
+                "SELECT * FROM billing.usage_charges WHERE request_id = ?", requestId);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    protected void awaitCharged(String requestId) {
+        eventually().until(() -> chargeOf(requestId) != null);
+    }
+
+    protected static UsageRecorded gatewayUsage(String requestId, String partnerId,
+            String customerId, String model, long tokensIn, long tokensOut,
+            CustomerBilling billing, String reservationId) {
+        return new UsageRecorded(UUID.randomUUID().toString(), requestId, Source.GATEWAY,
+                "key-" + requestId, partnerId, customerId, model, tokensIn, tokensOut, 120, 0, 0,
+                List.of(), billing, reservationId, Instant.now());
+    }
+
+    protected static UsageRecorded agentCall(String requestId, String partnerId,
+            String customerId, long callSeconds, long toolCalls, List<CostLine> costLines) {
+        return new UsageRecorded(UUID.randomUUID().toString(), requestId, Source.AGENT_CALL,
+                null, partnerId, customerId, null, 0, 0, callSeconds * 1000, callSeconds,
+                toolCalls, costLines, null, null, Instant.now());
+    }
+}

@@ -1,0 +1,188 @@
+package io.ledgerline.billing.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * A stand-in for the ledger's REST API in this module's tests, answering as docs/ledger-api.md
+ * says: a posted command answers 200; the same commandId with the same body answers the first
+ * answer again (header {@code Idempotent-Replayed: true}) without a second effect; another body
+ * answers 409 {@code EXISTS_WITH_DIFFERENT_PAYLOAD}; refusals are problem+json with a code.
+ * It records every command it receives. True end-to-end tests against the real ledger-service
+ * belong to the integration suite.
+ */
+public final class FakeLedger implements AutoCloseable {
+
+    private static final Pattern USAGE = Pattern.compile("/api/v1/accounts/([^/]+)/usage");
+    private static final Pattern SETTLE = Pattern.compile(
+            "/api/v1/accounts/([^/]+)/reservations/([^/]+)/settlements");
+
+    /** One command as it arrived; {@code effective} is false for replays and refusals. */
+    public record Received(String kind, String accountId, String reservationId, String commandId,
+                           long amountUcr, String usageId, int status, boolean effective) {
+    }
+
+    private record FirstAnswer(String body, int status, String response) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, FirstAnswer> answers = new ConcurrentHashMap<>();
+    private final Set<String> closedReservations = ConcurrentHashMap.newKeySet();
+    private final Set<String> brokeAccounts = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean down = new AtomicBoolean();
+    private final AtomicInteger refusedWhileDown = new AtomicInteger();
+
+    private FakeLedger(HttpServer server) {
+        this.server = server;
+    }
+
+    public static FakeLedger start() {
+        try {
+            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            var ledger = new FakeLedger(server);
+            server.createContext("/api/v1/accounts", ledger::handle);
+            server.start();
+            return ledger;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the fake ledger", e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1";
+    }
+
+    public void goDown() {
+        down.set(true);
+    }
+
+    public void comeBack() {
+        down.set(false);
+    }
+
+    public int refusedWhileDown() {
+        return refusedWhileDown.get();
+    }
+
+    public void closeReservation(String reservationId) {
+        closedReservations.add(reservationId);
+    }
+
+    public void runOutOfCredits(String accountId) {
+        brokeAccounts.add(accountId);
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public List<Received> receivedFor(String usageId) {
+        return received.stream().filter(r -> usageId.equals(r.usageId())).toList();
+    }
+
+    public List<Received> effectiveFor(String usageId) {
+        return receivedFor(usageId).stream().filter(Received::effective).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (down.get()) {
+                refusedWhileDown.incrementAndGet();
+                respond(exchange, 503, problem(503, "LEDGER_UNAVAILABLE", null));
+                return;
+            }
+            var path = exchange.getRequestURI().getRawPath();
+            var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            var usage = USAGE.matcher(path);
+            var settle = SETTLE.matcher(path);
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                respond(exchange, 405, problem(405, "METHOD_NOT_ALLOWED", null));
+            } else if (usage.matches()) {
+                command(exchange, "MeterUsage", decode(usage.group(1)), null, body);
+            } else if (settle.matches()) {
+                command(exchange, "SettleReservation", decode(settle.group(1)),
+                        decode(settle.group(2)), body);
+            } else {
+                respond(exchange, 404, problem(404, "NOT_FOUND", null));
+            }
+        }
+    }
+
+    private synchronized void command(HttpExchange exchange, String kind, String accountId,
+                                      String reservationId, String body) throws IOException {
+        JsonNode command = json.readTree(body);
+        var commandId = command.path("commandId").asText(null);
+        var amount = command.path("amountUcr").asLong();
+        var usageId = command.path("usageId").asText(null);
+        var canonical = kind + accountId + reservationId + command;
+        var first = answers.get(commandId);
+        if (first != null) {
+            boolean same = first.body().equals(canonical);
+            int status = same ? first.status() : 409;
+            var response = same ? first.response()
+                    : problem(409, "EXISTS_WITH_DIFFERENT_PAYLOAD", commandId);
+            received.add(new Received(kind, accountId, reservationId, commandId, amount, usageId,
+                    status, false));
+            if (same) {
+                exchange.getResponseHeaders().add("Idempotent-Replayed", "true");
+            }
+            respond(exchange, status, response);
+            return;
+        }
+        int status = 200;
+        String response;
+        if (reservationId != null && closedReservations.contains(reservationId)) {
+            status = 409;
+            response = problem(409, "RESERVATION_CLOSED", commandId);
+        } else if (brokeAccounts.contains(accountId)) {
+            status = 402;
+            response = problem(402, "INSUFFICIENT_CREDITS", commandId);
+        } else {
+            response = "{\"commandId\":\"" + commandId + "\",\"outcome\":\"POSTED\","
+                    + "\"eventIds\":[\"ev-" + commandId + "\"],\"balancesUcr\":{}}";
+        }
+        answers.put(commandId, new FirstAnswer(canonical, status, response));
+        received.add(new Received(kind, accountId, reservationId, commandId, amount, usageId,
+                status, status == 200));
+        respond(exchange, status, response);
+    }
+
+    private static String problem(int status, String code, String commandId) {
+        return "{\"type\":\"about:blank\",\"title\":\"" + code + "\",\"status\":" + status
+                + ",\"code\":\"" + code + "\",\"commandId\":"
+                + (commandId == null ? "null" : "\"" + commandId + "\"") + "}";
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        var bytes = body.getBytes(StandardCharsets.UTF_8);
+        var type = status == 200 ? "application/json" : "application/problem+json";
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static String decode(String segment) {
+        return URLDecoder.decode(segment, StandardCharsets.UTF_8);
+    }
+}
