@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Demo data for the local stack, sent through the ledger's REST API (docs/ledger-api.md).
+#
+# Usage: infra/demo/seed.sh [ledger-api-base-url]   (default http://127.0.0.1:8081/api/v1)
+#
+# Every command carries a fixed commandId, so running this again appends nothing: the ledger
+# answers each one with its first result. Change a step's body and you must change its id too,
+# or the ledger answers 409 EXISTS_WITH_DIFFERENT_PAYLOAD. Add new steps at the end of seed_demo.
+# Exits 0 when every step was accepted (or replayed), 1 otherwise, naming each failed step.
+set -uo pipefail
+
+LEDGER_API="${1:-${LEDGERLINE_LEDGER_URL:-http://127.0.0.1:8081/api/v1}}"
+UCR_PER_CREDIT=1000000
+HTTP_TIMEOUT_S=15
+applied=0
+failed=()
+
+credits() { printf '%s' "$(($1 * UCR_PER_CREDIT))"; }
+
+# post <step-name> <path> <json-body>
+post() {
+  local step="$1" path="$2" body="$3" response status
+  response="$(curl -sS -m "$HTTP_TIMEOUT_S" -o - -w '\n%{http_code}' -X POST \
+    -H 'Content-Type: application/json' -d "$body" "$LEDGER_API$path" 2>&1)"
+  record "$step" "$response"
+}
+
+# put <step-name> <path> <json-body>
+put() {
+  local step="$1" path="$2" body="$3" response
+  response="$(curl -sS -m "$HTTP_TIMEOUT_S" -o - -w '\n%{http_code}' -X PUT \
+    -H 'Content-Type: application/json' -d "$body" "$LEDGER_API$path" 2>&1)"
+  record "$step" "$response"
+}
+
+record() {
+  local step="$1" response="$2" status
+  status="${response##*$'\n'}"
+  if [[ $status == 2?? ]]; then
+    applied=$((applied + 1))
+    printf '  ok      %s\n' "$step"
+  else
+    failed+=("$step")
+    printf '  FAILED  %s (HTTP %s) %s\n' "$step" "$status" \
+      "$(printf '%s' "${response%$'\n'*}" | tr -d '\n' | cut -c1-160)"
+  fi
+}
+
+seed_demo() {
+  # Partner Acme, an agency reselling AI agents, with platform credits.
+  post "open partner:acme" /accounts \
+    '{"commandId":"demo-v1-open-partner-acme","accountId":"partner:acme","partnerId":"acme"}'
+  post "top up partner:acme with 50,000 credits" /accounts/partner:acme/credits \
+    "{\"commandId\":\"demo-v1-topup-acme-1\",\"amountUcr\":$(credits 50000),\
+\"note\":\"Quick Buy: 500.00 USD\"}"
+
+  # Bistro, a customer of Acme paying in AI credits (R13).
+  post "open customer:bistro" /accounts \
+    '{"commandId":"demo-v1-open-customer-bistro","accountId":"customer:bistro","partnerId":"acme"}'
+  put "enable AI credits for customer:bistro" /accounts/customer:bistro/ai-credits \
+    "{\"commandId\":\"demo-v1-ai-credits-bistro\",\"enabled\":true,\
+\"pricePerMinuteUcr\":120000,\"graceSeconds\":30,\
+\"lowCreditThresholdUcr\":$(credits 100),\"lowCreditNotifications\":true}"
+  post "add 500 credits to customer:bistro" /accounts/customer:bistro/credits \
+    "{\"commandId\":\"demo-v1-add-bistro-1\",\"amountUcr\":$(credits 500),\
+\"note\":\"Welcome pack\"}"
+  post "add 250 credits to customer:bistro" /accounts/customer:bistro/credits \
+    "{\"commandId\":\"demo-v1-add-bistro-2\",\"amountUcr\":$(credits 250),\
+\"note\":\"November top-up\"}"
+  post "charge a 15-minute call to customer:bistro" /accounts/customer:bistro/usage \
+    '{"commandId":"demo-v1-usage-bistro-1","amountUcr":1800000,"usageId":"demo-call-1",
+"description":"Voice call, 15 min at 0.12 credits/min"}'
+  post "charge a 3-minute call to customer:bistro" /accounts/customer:bistro/usage \
+    '{"commandId":"demo-v1-usage-bistro-2","amountUcr":360000,"usageId":"demo-call-2",
+"description":"Voice call, 3 min at 0.12 credits/min"}'
+  post "charge a chat with tool calls to customer:bistro" /accounts/customer:bistro/usage \
+    '{"commandId":"demo-v1-usage-bistro-3","amountUcr":90000,"usageId":"demo-chat-1",
+"description":"Chat session, 3 tool calls at 0.03 credits"}'
+  post "deduct 25 credits from customer:bistro" /accounts/customer:bistro/deductions \
+    "{\"commandId\":\"demo-v1-deduct-bistro-1\",\"amountUcr\":$(credits 25),\
+\"reason\":\"Correction: trial minutes granted twice\"}"
+
+  # Corner Shop, a customer of Acme without AI credits: its usage draws on Acme's balance.
+  post "open customer:cornershop" /accounts \
+    '{"commandId":"demo-v1-open-customer-cornershop","accountId":"customer:cornershop",
+"partnerId":"acme"}'
+  post "charge a 5-minute call to customer:cornershop" /accounts/customer:cornershop/usage \
+    '{"commandId":"demo-v1-usage-cornershop-1","amountUcr":600000,"usageId":"demo-call-3",
+"description":"Voice call, 5 min"}'
+}
+
+printf 'Seeding demo data through %s\n' "$LEDGER_API"
+seed_demo
+if ((${#failed[@]} == 0)); then
+  printf 'Demo data: all %d steps accepted.\n' "$applied"
+  exit 0
+fi
+printf 'Demo data: %d steps accepted, %d failed.\n' "$applied" "${#failed[@]}"
+printf 'Failed steps: %s\n' "$(IFS=';'; printf '%s' "${failed[*]}")"
+exit 1
