@@ -45,7 +45,8 @@ class AiCreditTermsListener {
                     && event.header().accountId().kind() == AccountId.HolderKind.CUSTOMER
                     && event.pricePerMinuteUcr() != null;
             if (!usable) {
-                throw new PoisonRecordException("AiCreditsConfigured without the fields rating needs");
+                throw new PoisonRecordException(
+                        "AiCreditsConfigured without the fields rating needs");
             }
             return event;
         } catch (IllegalArgumentException e) {

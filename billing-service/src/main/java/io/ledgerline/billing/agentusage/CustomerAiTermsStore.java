@@ -33,7 +33,8 @@ class CustomerAiTermsStore implements CustomerPricePerMinute {
                         + " ON CONFLICT (customer_id) DO UPDATE SET enabled = excluded.enabled,"
                         + " price_per_minute_ucr = excluded.price_per_minute_ucr,"
                         + " event_sequence = excluded.event_sequence, event_id = excluded.event_id"
-                        + " WHERE billing.customer_ai_terms.event_sequence < excluded.event_sequence",
+                        + " WHERE billing.customer_ai_terms.event_sequence"
+                        + " < excluded.event_sequence",
                 header.accountId().holderId(), event.enabled(), event.pricePerMinuteUcr().ucr(),
                 header.sequence(), header.eventId());
         return true;

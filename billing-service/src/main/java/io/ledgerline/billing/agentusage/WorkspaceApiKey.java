@@ -8,9 +8,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the workspace API key agent runtimes send in {@code x-api-key}. For now it is one key from
- * configuration ({@code ledgerline.billing.workspace-api-key}); per-workspace keys with scopes (R18)
- * belong to the portal and are not checked here yet.
+ * Checks the workspace API key agent runtimes send in {@code x-api-key}. For now it is one key
+ * from configuration ({@code ledgerline.billing.workspace-api-key}); per-workspace keys with
+ * scopes (R18) belong to the portal and are not checked here yet.
  */
 @Component
 class WorkspaceApiKey {

@@ -26,6 +26,9 @@ import org.springframework.web.client.RestClient;
 @EnableConfigurationProperties(LedgerProperties.class)
 public class LedgerClient {
 
+    static final String USAGE_PATH = "/accounts/{accountId}/usage";
+    static final String SETTLEMENTS_PATH =
+            "/accounts/{accountId}/reservations/{reservationId}/settlements";
     private static final int TOO_MANY_REQUESTS = 429;
     private static final int REQUEST_TIMEOUT = 408;
 
@@ -44,13 +47,14 @@ public class LedgerClient {
 
     /** {@code MeterUsage}: charges rated usage to an account. */
     public LedgerAnswer meterUsage(
-            AccountId account, String commandId, Credits amount, String usageId, String description) {
+            AccountId account, String commandId, Credits amount, String usageId,
+            String description) {
         var body = new LinkedHashMap<String, Object>();
         body.put("commandId", commandId);
         body.put("amountUcr", amount.ucr());
         body.put("usageId", usageId);
         body.put("description", description);
-        return post(commandId, body, "/accounts/{accountId}/usage", account.value());
+        return post(commandId, body, USAGE_PATH, account.value());
     }
 
     /** {@code SettleReservation}: spends part of an open reservation (a partner key's budget). */
@@ -61,8 +65,7 @@ public class LedgerClient {
         body.put("commandId", commandId);
         body.put("amountUcr", amount.ucr());
         body.put("usageId", usageId);
-        return post(commandId, body, "/accounts/{accountId}/reservations/{reservationId}/settlements",
-                account.value(), reservationId);
+        return post(commandId, body, SETTLEMENTS_PATH, account.value(), reservationId);
     }
 
     private LedgerAnswer post(
@@ -71,8 +74,8 @@ public class LedgerClient {
             return http.post().uri(path, pathVariables)
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(body)
-                    .exchange((request, response) -> answer(
-                            commandId, response.getStatusCode(), response.getBody().readAllBytes()));
+                    .exchange((request, response) -> answer(commandId,
+                            response.getStatusCode(), response.getBody().readAllBytes()));
         } catch (ResourceAccessException e) {
             throw new LedgerUnavailableException("ledger unreachable for " + commandId, e);
         }

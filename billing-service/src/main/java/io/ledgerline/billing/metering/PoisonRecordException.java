@@ -1,6 +1,6 @@
 package io.ledgerline.billing.metering;
 
-/** A record that can never be processed as it is (wrong type, unreadable, invalid): dead-letter it. */
+/** A record that can never be processed as it is (wrong type, unreadable, invalid). */
 public class PoisonRecordException extends RuntimeException {
 
     public PoisonRecordException(String message) {

@@ -74,8 +74,8 @@ class AgentUsageApiTest extends BillingIntegrationTest {
     @CsvSource(delimiter = '|', value = {
             "{\"sessionId\":\"s-neg\",\"kind\":\"CALL\",\"customerId\":\"c1\",\"partnerId\":\"p1\","
                     + "\"callSeconds\":-1}|INVALID_CALL_SECONDS",
-            "{\"sessionId\":\"s-long\",\"kind\":\"CALL\",\"customerId\":\"c1\",\"partnerId\":\"p1\","
-                    + "\"callSeconds\":86401}|INVALID_CALL_SECONDS",
+            "{\"sessionId\":\"s-long\",\"kind\":\"CALL\",\"customerId\":\"c1\","
+                    + "\"partnerId\":\"p1\",\"callSeconds\":86401}|INVALID_CALL_SECONDS",
             "{\"sessionId\":\"bad id!\",\"kind\":\"CALL\",\"customerId\":\"c1\","
                     + "\"partnerId\":\"p1\"}|INVALID_SESSION_ID",
             "{\"sessionId\":\"s-nocust\",\"kind\":\"CALL\",\"partnerId\":\"p1\"}"
@@ -83,10 +83,11 @@ class AgentUsageApiTest extends BillingIntegrationTest {
             "{\"sessionId\":\"s-nokind\",\"customerId\":\"c1\",\"partnerId\":\"p1\"}|KIND_REQUIRED",
             "{\"sessionId\":\"s-kind\",\"kind\":\"VIDEO\",\"customerId\":\"c1\","
                     + "\"partnerId\":\"p1\"}|MALFORMED_REQUEST",
-            "{\"sessionId\":\"s-tools\",\"kind\":\"CHAT\",\"customerId\":\"c1\",\"partnerId\":\"p1\","
-                    + "\"toolCalls\":-3}|INVALID_TOOL_CALLS",
-            "{\"sessionId\":\"s-line\",\"kind\":\"CHAT\",\"customerId\":\"c1\",\"partnerId\":\"p1\","
-                    + "\"costLines\":[{\"kind\":\"LLM\",\"amountUcr\":-5}]}|INVALID_COST_LINE",
+            "{\"sessionId\":\"s-tools\",\"kind\":\"CHAT\",\"customerId\":\"c1\","
+                    + "\"partnerId\":\"p1\",\"toolCalls\":-3}|INVALID_TOOL_CALLS",
+            "{\"sessionId\":\"s-line\",\"kind\":\"CHAT\",\"customerId\":\"c1\","
+                    + "\"partnerId\":\"p1\",\"costLines\":[{\"kind\":\"LLM\","
+                    + "\"amountUcr\":-5}]}|INVALID_COST_LINE",
             "{not json|MALFORMED_REQUEST",
     })
     void bad_agent_usage_is_refused_with_a_problem_and_records_nothing(String body, String code) {

@@ -10,6 +10,7 @@ import io.ledgerline.contracts.ledger.event.AiCreditsConfigured;
 import io.ledgerline.contracts.ledger.event.EventHeader;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.topics.Topics;
+import io.ledgerline.contracts.usage.UsageRecorded;
 import io.ledgerline.contracts.usage.UsageRecorded.CostLine;
 import io.ledgerline.contracts.usage.UsageRecorded.CostLine.Kind;
 import io.ledgerline.contracts.usage.UsageRecorded.CustomerBilling;
@@ -17,12 +18,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /** Usage on {@code usage.v1} → rated → ledger commands, against real Kafka and PostgreSQL. */
 class UsageMeteringTest extends BillingIntegrationTest {
 
     private static final CustomerBilling MARKUP_150 =
             new CustomerBilling(150, Credits.ofCredits(1), Credits.ZERO);
+
+    @Autowired
+    TestRestTemplate http;
 
     @Test
     void partner_key_usage_settles_its_platform_cost_from_the_key_budget_reservation() {
@@ -153,6 +159,51 @@ class UsageMeteringTest extends BillingIntegrationTest {
     }
 
     @Test
+    void a_charge_the_ledger_took_before_a_crash_is_replayed_by_the_ledger_not_taken_again() {
+        var request = unique("req");
+        var customer = unique("c");
+        // As if billing had sent the command and crashed before recording it.
+        var status = LEDGER.send("/accounts/customer:" + customer + "/usage", """
+                {"commandId":"usage-%s-customer","amountUcr":750,"usageId":"%s",
+                 "description":"gpt-4o-mini: 10 tokens in, 10 out"}""".formatted(request, request));
+        assertThat(status).isEqualTo(200);
+
+        publish(gatewayUsage(request, unique("p"), customer, "gpt-4o-mini", 10, 10, null, null));
+        awaitCharged(request);
+
+        assertThat(LEDGER.receivedFor(request)).hasSize(2);
+        assertThat(LEDGER.effectiveFor(request)).hasSize(1);
+        assertThat(chargeOf(request)).containsEntry("status", "CHARGED")
+                .containsEntry("customer_outcome", "POSTED");
+    }
+
+    @Test
+    void detailed_usage_lists_a_customers_charges_newest_first() {
+        var customer = unique("c");
+        var older = gatewayUsage(unique("req"), unique("p"), customer, "gpt-4o-mini", 1000, 500,
+                MARKUP_150, null);
+        var newer = gatewayUsage(unique("req"), unique("p"), customer, "gpt-4o", 3, 7,
+                MARKUP_150, null);
+        publish(withOccurredAt(older, Instant.parse("2026-11-23T10:00:00Z")));
+        publish(withOccurredAt(newer, Instant.parse("2026-11-23T11:00:00Z")));
+        awaitCharged(newer.requestId());
+        awaitCharged(older.requestId());
+
+        var page = http.getForObject("/api/v1/usage?customerId=" + customer + "&size=1",
+                com.fasterxml.jackson.databind.JsonNode.class);
+
+        assertThat(page.get("total").asLong()).isEqualTo(2);
+        var item = page.get("items").get(0);
+        assertThat(page.get("items")).hasSize(1);
+        assertThat(item.get("requestId").asText()).isEqualTo(newer.requestId());
+        assertThat(item.get("model").asText()).isEqualTo("gpt-4o");
+        assertThat(item.get("tokensIn").asLong()).isEqualTo(3);
+        assertThat(item.get("platformCostUcr").asLong()).isEqualTo(7_750);
+        assertThat(item.get("customerChargeUcr").asLong()).isEqualTo(11_625);
+        assertThat(item.get("status").asText()).isEqualTo("CHARGED");
+    }
+
+    @Test
     void a_ledger_refusal_is_recorded_with_its_code_and_the_next_usage_still_flows() {
         var customer = unique("c");
         LEDGER.runOutOfCredits("customer:" + customer);
@@ -175,6 +226,13 @@ class UsageMeteringTest extends BillingIntegrationTest {
         assertThat(chargeOf(request)).containsEntry("status", "NOT_RATED")
                 .containsEntry("refusal_code", "UNKNOWN_MODEL");
         assertThat(LEDGER.receivedFor(request)).isEmpty();
+    }
+
+    private static UsageRecorded withOccurredAt(UsageRecorded u, Instant at) {
+        return new UsageRecorded(u.eventId(), u.requestId(), u.source(), u.keyId(), u.partnerId(),
+                u.customerId(), u.model(), u.tokensIn(), u.tokensOut(), u.durationMs(),
+                u.callSeconds(), u.toolCalls(), u.costLines(), u.customerBilling(),
+                u.budgetReservationId(), at);
     }
 
     private AiCreditsConfigured configurePricePerMinute(String customer, Credits price) {

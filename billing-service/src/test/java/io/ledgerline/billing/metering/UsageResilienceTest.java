@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -89,9 +88,7 @@ class UsageResilienceTest extends BillingIntegrationTest {
         try (var consumer = deadLetterConsumer()) {
             consumer.subscribe(List.of(Topics.USAGE.deadLetterName()));
             eventually().until(() -> {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    parked.add(record.key());
-                }
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> parked.add(record.key()));
                 return parked.contains(garbageKey) && parked.contains(wrongTypeKey);
             });
         }

@@ -36,7 +36,11 @@ public final class FakeLedger implements AutoCloseable {
                            long amountUcr, String usageId, int status, boolean effective) {
     }
 
-    private record FirstAnswer(String body, int status, String response) {
+    private record FirstAnswer(String target, JsonNode body, int status, String response) {
+
+        boolean sameAs(String otherTarget, JsonNode otherBody) {
+            return target.equals(otherTarget) && body.equals(otherBody);
+        }
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -88,6 +92,25 @@ public final class FakeLedger implements AutoCloseable {
         brokeAccounts.add(accountId);
     }
 
+    /** Sends a command to this fake as billing-service would, e.g. before a simulated crash. */
+    public int send(String path, String jsonBody) {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(baseUrl() + path))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(jsonBody))
+                    .build();
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
@@ -135,10 +158,10 @@ public final class FakeLedger implements AutoCloseable {
         var commandId = command.path("commandId").asText(null);
         var amount = command.path("amountUcr").asLong();
         var usageId = command.path("usageId").asText(null);
-        var canonical = kind + accountId + reservationId + command;
+        var target = kind + " " + accountId + " " + reservationId;
         var first = answers.get(commandId);
         if (first != null) {
-            boolean same = first.body().equals(canonical);
+            boolean same = first.sameAs(target, command);
             int status = same ? first.status() : 409;
             var response = same ? first.response()
                     : problem(409, "EXISTS_WITH_DIFFERENT_PAYLOAD", commandId);
@@ -162,7 +185,7 @@ public final class FakeLedger implements AutoCloseable {
             response = "{\"commandId\":\"" + commandId + "\",\"outcome\":\"POSTED\","
                     + "\"eventIds\":[\"ev-" + commandId + "\"],\"balancesUcr\":{}}";
         }
-        answers.put(commandId, new FirstAnswer(canonical, status, response));
+        answers.put(commandId, new FirstAnswer(target, command, status, response));
         received.add(new Received(kind, accountId, reservationId, commandId, amount, usageId,
                 status, status == 200));
         respond(exchange, status, response);
