@@ -2,9 +2,11 @@ package io.ledgerline.ledger.config;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.ledgerline.contracts.json.ContractJson;
+import io.ledgerline.ledger.account.AccountTargetResolver;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -64,6 +66,11 @@ public class AxonConfig {
     @Qualifier("messageSerializer")
     public Serializer messageSerializer() {
         return contractSerializer();
+    }
+
+    @Bean
+    public CommandTargetResolver commandTargetResolver() {
+        return new AccountTargetResolver();
     }
 
     /** Keeps recently used accounts in memory so a busy account is not re-sourced per command. */
