@@ -15,7 +15,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,20 +23,20 @@ import org.springframework.web.bind.annotation.RestController;
  * published to {@code usage.v1}, so it is rated on the same path as gateway usage. Idempotent on
  * the session id: the same report again answers the same request id (and is published again,
  * harmlessly, since metering dedupes on it); another report under that id is a conflict.
+ * Callers are checked by {@link WorkspaceApiKeyInterceptor} first.
  */
 @RestController
-@RequestMapping("/api/v1/agent-usage")
+@RequestMapping(AgentUsageController.PATH)
 class AgentUsageController {
 
+    static final String PATH = "/api/v1/agent-usage";
     static final String REQUEST_ID_PREFIX = "agent-";
 
-    private final WorkspaceApiKey apiKey;
     private final AgentSessions sessions;
     private final UsagePublisher publisher;
     private final ObjectMapper json = ContractJson.mapper();
 
-    AgentUsageController(WorkspaceApiKey apiKey, AgentSessions sessions, UsagePublisher publisher) {
-        this.apiKey = apiKey;
+    AgentUsageController(AgentSessions sessions, UsagePublisher publisher) {
         this.sessions = sessions;
         this.publisher = publisher;
     }
@@ -46,10 +45,7 @@ class AgentUsageController {
     }
 
     @PostMapping
-    ResponseEntity<Accepted> report(
-            @RequestHeader(name = WorkspaceApiKey.HEADER, required = false) String key,
-            @RequestBody AgentSessionReport body) {
-        apiKey.requireValid(key);
+    ResponseEntity<Accepted> report(@RequestBody AgentSessionReport body) {
         var report = body.validated();
         var requestId = REQUEST_ID_PREFIX + report.sessionId();
         var claim = sessions.claim(report.sessionId(), requestId, fingerprint(report));

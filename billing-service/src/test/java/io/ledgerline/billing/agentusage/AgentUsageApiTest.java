@@ -59,10 +59,11 @@ class AgentUsageApiTest extends BillingIntegrationTest {
                 .isEqualTo("EXISTS_WITH_DIFFERENT_PAYLOAD");
     }
 
-    @ParameterizedTest(name = "key \"{0}\" -> 401")
-    @CsvSource({"''", "wrong-key"})
-    void agent_usage_without_a_valid_workspace_key_is_refused(String key) {
-        var response = post(key.isEmpty() ? null : key, session(unique("s"), "c1", 1, 0, 0));
+    @ParameterizedTest(name = "key \"{0}\", body {1} -> 401")
+    @CsvSource({"'', valid", "wrong-key, valid", "wrong-key, malformed"})
+    void agent_usage_without_a_valid_workspace_key_is_refused(String key, String body) {
+        var json = body.equals("valid") ? session(unique("s"), "c1", 1, 0, 0) : "{not json";
+        var response = post(key.isEmpty() ? null : key, json);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(response.getHeaders().getContentType())

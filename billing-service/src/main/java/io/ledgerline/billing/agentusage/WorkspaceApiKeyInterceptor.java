@@ -1,0 +1,31 @@
+package io.ledgerline.billing.agentusage;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Checks the workspace API key before the body is even read, so strangers learn nothing. */
+@Configuration
+class WorkspaceApiKeyInterceptor implements HandlerInterceptor, WebMvcConfigurer {
+
+    private final WorkspaceApiKey apiKey;
+
+    WorkspaceApiKeyInterceptor(WorkspaceApiKey apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns(AgentUsageController.PATH);
+    }
+
+    @Override
+    public boolean preHandle(
+            HttpServletRequest request, HttpServletResponse response, Object handler) {
+        apiKey.requireValid(request.getHeader(WorkspaceApiKey.HEADER));
+        return true;
+    }
+}
