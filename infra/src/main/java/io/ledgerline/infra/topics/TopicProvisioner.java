@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Makes a broker match a {@link TopicPlan}: creates missing topics and grows topics that have
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 public final class TopicProvisioner {
 
     static final long ADMIN_TIMEOUT_SECONDS = 30;
+    static final int ATTEMPTS = 3;
 
     private final Admin admin;
     private final short replicationFactor;
@@ -37,7 +39,24 @@ public final class TopicProvisioner {
     public record Outcome(String topic, int partitions, Change change) {
     }
 
+    /**
+     * Another client (a service with auto-creation on) may create a topic between our listing and
+     * our creation; then we look again, since the topic may still need to grow.
+     */
     public List<Outcome> provision(List<PlannedTopic> plan)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return provisionOnce(plan);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException) || attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private List<Outcome> provisionOnce(List<PlannedTopic> plan)
             throws ExecutionException, InterruptedException, TimeoutException {
         var existing = admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         var described = describe(plan.stream().map(PlannedTopic::name)

@@ -7,14 +7,18 @@ import io.ledgerline.contracts.topics.Topics;
 import io.ledgerline.infra.topics.TopicProvisioner.Change;
 import io.ledgerline.infra.topics.TopicProvisioner.Outcome;
 import io.ledgerline.testsupport.TestKafka;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,21 +43,26 @@ class ProvisionTopicsTest {
             throws Exception {
         new TopicProvisioner(admin, (short) 1).provision(TopicPlan.forAll());
 
-        var described = describe(Topics.ALL.stream()
+        var names = Topics.ALL.stream()
                 .flatMap(topic -> Stream.of(topic.name(), topic.deadLetterName()))
-                .toList());
-        for (var topic : Topics.ALL) {
-            assertThat(described.get(topic.name()).partitions())
-                    .as(topic.name()).hasSize(topic.partitions());
-            assertThat(described.get(topic.deadLetterName()).partitions())
-                    .as(topic.deadLetterName()).hasSize(topic.partitions());
-        }
+                .toList();
+        awaitMetadata().untilAsserted(() -> {
+            var described = describe(names);
+            for (var topic : Topics.ALL) {
+                assertThat(described.get(topic.name()).partitions())
+                        .as(topic.name()).hasSize(topic.partitions());
+                assertThat(described.get(topic.deadLetterName()).partitions())
+                        .as(topic.deadLetterName()).hasSize(topic.partitions());
+            }
+        });
     }
 
     @Test
     void a_second_run_changes_nothing() throws Exception {
         var provisioner = new TopicProvisioner(admin, (short) 1);
         provisioner.provision(TopicPlan.forAll());
+        awaitMetadata().until(() -> describe(TopicPlan.forAll().stream()
+                .map(TopicPlan.PlannedTopic::name).toList()).size() == Topics.ALL.size() * 2);
 
         var again = provisioner.provision(TopicPlan.forAll());
 
@@ -66,6 +75,7 @@ class ProvisionTopicsTest {
         var name = "grow-" + UUID.randomUUID();
         admin.createTopics(List.of(new NewTopic(name, 1, (short) 1)))
                 .all().get(30, TimeUnit.SECONDS);
+        awaitMetadata().until(() -> describe(List.of(name)).containsKey(name));
         List<Topic<?>> registry = List.of(new Topic<>(name, "test key", String.class, 1, 4));
 
         var outcomes = new TopicProvisioner(admin, (short) 1)
@@ -73,9 +83,17 @@ class ProvisionTopicsTest {
 
         assertThat(outcomes).containsExactly(
                 new Outcome(name, 4, Change.GREW), new Outcome(name + ".dlt", 4, Change.CREATED));
-        var described = describe(List.of(name, name + ".dlt"));
-        assertThat(described.get(name).partitions()).hasSize(4);
-        assertThat(described.get(name + ".dlt").partitions()).hasSize(4);
+        awaitMetadata().untilAsserted(() -> {
+            var described = describe(List.of(name, name + ".dlt"));
+            assertThat(described.get(name).partitions()).hasSize(4);
+            assertThat(described.get(name + ".dlt").partitions()).hasSize(4);
+        });
+    }
+
+    /** A broker applies new metadata shortly after the admin call returns; wait for it. */
+    private static ConditionFactory awaitMetadata() {
+        return Awaitility.await().atMost(Duration.ofSeconds(30))
+                .ignoreException(ExecutionException.class);
     }
 
     private static Map<String, TopicDescription> describe(List<String> names) throws Exception {

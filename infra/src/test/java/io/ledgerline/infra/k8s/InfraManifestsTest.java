@@ -1,0 +1,53 @@
+package io.ledgerline.infra.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledgerline.infra.topics.TopicPlan;
+import io.ledgerline.infra.topics.TopicPlan.PlannedTopic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The Kubernetes manifests describe what the code defines, so they cannot drift silently. */
+class InfraManifestsTest {
+
+    private static final Path K8S = Path.of("k8s");
+
+    @Test
+    void the_topic_plan_config_map_lists_every_registered_topic_with_its_partitions()
+            throws IOException {
+        assertThat(topicsInConfigMap()).containsExactlyInAnyOrderElementsOf(TopicPlan.forAll());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ledger-service", "billing-service", "notification-service",
+        "gateway-service", "portal-bff", "llm-stub"})
+    void every_service_has_a_deployment_and_a_service(String service) throws IOException {
+        var manifest = Files.readString(K8S.resolve(service + ".yaml"));
+
+        assertThat(manifest).contains("kind: Deployment", "kind: Service",
+                "name: " + service, "image: ledgerline/" + service + ":");
+    }
+
+    private static List<PlannedTopic> topicsInConfigMap() throws IOException {
+        var lines = Files.readAllLines(K8S.resolve("topic-plan.yaml"));
+        var topics = new ArrayList<PlannedTopic>();
+        boolean inTopics = false;
+        for (var line : lines) {
+            if (line.trim().equals("topics: |")) {
+                inTopics = true;
+            } else if (inTopics && line.startsWith("    ") && !line.isBlank()) {
+                var fields = line.trim().split("\\s+");
+                topics.add(new PlannedTopic(fields[0], Integer.parseInt(fields[1])));
+            } else if (inTopics) {
+                break;
+            }
+        }
+        return topics;
+    }
+}
