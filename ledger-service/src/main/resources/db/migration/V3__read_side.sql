@@ -2,7 +2,7 @@
 -- store in schema ledger and can be rebuilt from it (reset the ledger-projections processor).
 CREATE SCHEMA IF NOT EXISTS ledger_read;
 
--- One row per double-entry ledger account: its balance after the last event that touched it.
+-- One row per double-entry ledger account: its balance after the last event applied to it.
 CREATE TABLE ledger_read.balance (
     ledger_account    text PRIMARY KEY,
     ledger            text        NOT NULL,
@@ -16,7 +16,10 @@ CREATE INDEX balance_by_holder ON ledger_read.balance (account_id);
 CREATE INDEX balance_by_ledger ON ledger_read.balance (ledger, ledger_account);
 
 -- Every leg of every transfer, with the balance it left behind: balances "as of" any instant.
+-- position is the order the projection applied them in (an append that commits late is applied
+-- after later global indexes), which is the order its balance_after figures follow.
 CREATE TABLE ledger_read.posting (
+    position          bigserial   NOT NULL UNIQUE,
     event_id          text        NOT NULL,
     ledger_account    text        NOT NULL,
     global_index      bigint      NOT NULL,
@@ -26,10 +29,11 @@ CREATE TABLE ledger_read.posting (
     occurred_at       timestamptz NOT NULL,
     PRIMARY KEY (event_id, ledger_account)
 );
-CREATE INDEX posting_as_of ON ledger_read.posting (ledger_account, occurred_at, global_index);
+CREATE INDEX posting_as_of ON ledger_read.posting (ledger_account, occurred_at, position);
 
 -- A holder's transaction history (R13): one row per money event, the holder's own leg.
 CREATE TABLE ledger_read.history (
+    position          bigserial   NOT NULL UNIQUE,
     event_id          text PRIMARY KEY,
     global_index      bigint      NOT NULL,
     account_id        text        NOT NULL,
@@ -40,7 +44,7 @@ CREATE TABLE ledger_read.history (
     note              text,
     occurred_at       timestamptz NOT NULL
 );
-CREATE INDEX history_newest_first ON ledger_read.history (account_id, global_index DESC);
+CREATE INDEX history_newest_first ON ledger_read.history (account_id, position DESC);
 
 CREATE TABLE ledger_read.account (
     account_id  text PRIMARY KEY,

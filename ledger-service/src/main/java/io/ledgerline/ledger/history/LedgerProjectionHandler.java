@@ -1,6 +1,9 @@
 package io.ledgerline.ledger.history;
 
 import io.ledgerline.contracts.ledger.event.LedgerEvent;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -10,9 +13,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds the read side from the event store. The events of one processor batch collect in one
- * {@link ProjectionBatch}; its rows are written with JDBC batches just before the batch's
- * transaction (which also stores the processor's token) commits.
+ * Feeds the read side from the event store. The events of one processor batch are collected and
+ * projected together just before the batch's transaction (which also stores the processor's
+ * token) commits: one {@link ProjectionBatch}, written with JDBC batches.
  */
 @ConditionalOnProperty(name = "ledgerline.read-side.enabled", matchIfMissing = true)
 @Component
@@ -32,7 +35,7 @@ class LedgerProjectionHandler {
     void on(LedgerEvent event, TrackingToken token) {
         long globalIndex = token.position().orElseThrow(
                 () -> new IllegalStateException("a tracked event without a position: " + token));
-        currentBatch().apply(globalIndex, event);
+        currentBatch().add(new TrackedEvent(globalIndex, event));
     }
 
     @ResetHandler
@@ -40,12 +43,28 @@ class LedgerProjectionHandler {
         store.truncate();
     }
 
-    private ProjectionBatch currentBatch() {
+    private List<TrackedEvent> currentBatch() {
         var unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH_RESOURCE, key -> {
-            var batch = new ProjectionBatch(store::balanceOf);
-            unitOfWork.onPrepareCommit(committing -> store.write(batch));
-            return batch;
+            var events = new ArrayList<TrackedEvent>();
+            unitOfWork.onPrepareCommit(committing -> project(events));
+            return events;
         });
+    }
+
+    /** Two reads for the whole batch (its balances, its already-applied events), then writes. */
+    private void project(List<TrackedEvent> events) {
+        var accounts = new HashSet<String>();
+        var eventIds = new ArrayList<String>(events.size());
+        for (var tracked : events) {
+            accounts.addAll(ProjectionBatch.accountsOf(tracked.event()));
+            eventIds.add(tracked.event().header().eventId());
+        }
+        var batch = new ProjectionBatch(store.balancesOf(accounts), store.appliedEventIds(eventIds));
+        events.forEach(tracked -> batch.apply(tracked.globalIndex(), tracked.event()));
+        store.write(batch);
+    }
+
+    private record TrackedEvent(long globalIndex, LedgerEvent event) {
     }
 }

@@ -21,21 +21,25 @@ import io.ledgerline.ledger.history.ProjectionRows.BalanceRow;
 import io.ledgerline.ledger.history.ProjectionRows.HistoryRow;
 import io.ledgerline.ledger.history.ProjectionRows.PostingRow;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 
 /**
- * The plain-Java core of the read side: applies events, in global order, to the balances it has
- * loaded and collects the rows to write. An event at or below an account's last applied global
- * index is skipped, so re-processing a batch after a crash changes nothing.
+ * The plain-Java core of the read side: applies a processor batch of events, in the order the
+ * processor delivers them, to the balances loaded for that batch, and collects the rows to write.
+ * Delivery order is not strictly global-index order (an append that commits late fills a gap
+ * later), so balances and history follow delivery order. An event whose id the read side already
+ * holds is skipped, so re-processing a batch after a crash changes nothing.
  */
 public final class ProjectionBatch {
 
-    private final Function<String, Optional<BalanceRow>> storedBalance;
-    private final Map<String, Optional<BalanceRow>> balances = new LinkedHashMap<>();
+    private final Map<String, BalanceRow> balances;
+    private final Set<String> appliedEventIds;
     private final Map<String, BalanceRow> changedBalances = new LinkedHashMap<>();
     private final List<PostingRow> postings = new ArrayList<>();
     private final List<HistoryRow> history = new ArrayList<>();
@@ -43,19 +47,31 @@ public final class ProjectionBatch {
     private final Map<AccountId, AiSettingsRow> aiSettings = new LinkedHashMap<>();
     private long lastGlobalIndex = -1;
 
-    /** {@code storedBalance} answers an account's balance as the read side holds it now. */
-    public ProjectionBatch(Function<String, Optional<BalanceRow>> storedBalance) {
-        this.storedBalance = storedBalance;
+    /**
+     * {@code storedBalances}: the balances the read side holds now for (at least) every account
+     * the batch touches; {@code appliedEventIds}: the batch's events the read side already holds.
+     */
+    public ProjectionBatch(Map<String, BalanceRow> storedBalances, Set<String> appliedEventIds) {
+        this.balances = new HashMap<>(storedBalances);
+        this.appliedEventIds = new HashSet<>(appliedEventIds);
+    }
+
+    /** The ledger accounts an event moves money between (none for other events). */
+    public static List<String> accountsOf(LedgerEvent event) {
+        return event.movement().map(t -> List.of(t.debit(), t.credit())).orElse(List.of());
     }
 
     public void apply(long globalIndex, LedgerEvent event) {
         lastGlobalIndex = Math.max(lastGlobalIndex, globalIndex);
+        if (!appliedEventIds.add(event.header().eventId())) {
+            return;
+        }
         if (event instanceof AccountOpened opened) {
             accounts.add(new AccountRow(
                     opened.header().accountId(), opened.partnerId(), opened.header().occurredAt()));
         } else if (event instanceof AiCreditsConfigured configured) {
             aiSettings.put(configured.header().accountId(), settingsRow(globalIndex, configured));
-        } else if (event instanceof MoneyMoved moved) {
+        } else if (event instanceof MoneyMoved moved && moved.transfer() != null) {
             applyMovement(globalIndex, moved);
         }
     }
@@ -64,38 +80,33 @@ public final class ProjectionBatch {
         Transfer transfer = moved.transfer();
         var debitAfter = post(globalIndex, moved, transfer.debit(), transfer.amountUcr().negate());
         var creditAfter = post(globalIndex, moved, transfer.credit(), transfer.amountUcr());
-        if (debitAfter.isEmpty() || creditAfter.isEmpty()) {
-            return;
-        }
         var holder = moved.header().accountId();
-        var ownLeg = holdersLeg(transfer, holder);
-        ownLeg.ifPresent(account -> {
+        holdersLeg(transfer, holder).ifPresent(account -> {
             boolean isCredit = account.equals(transfer.credit());
             history.add(new HistoryRow(moved.header().eventId(), globalIndex, holder, account,
                     moved.historyType().label(),
                     isCredit ? transfer.amountUcr() : transfer.amountUcr().negate(),
-                    isCredit ? creditAfter.get() : debitAfter.get(),
+                    isCredit ? creditAfter : debitAfter,
                     noteOf(moved), moved.header().occurredAt()));
         });
     }
 
-    /** Posts one leg; empty when this event was already applied to the account. */
-    private Optional<Credits> post(long globalIndex, MoneyMoved moved, String account, Credits delta) {
-        var current = balances.computeIfAbsent(account, storedBalance);
-        if (current.isPresent() && current.get().lastGlobalIndex() >= globalIndex) {
-            return Optional.empty();
-        }
-        var before = current.map(BalanceRow::balance).orElse(Credits.ZERO);
-        var after = before.plus(delta);
+    private Credits post(long globalIndex, MoneyMoved moved, String account, Credits delta) {
+        var current = balances.get(account);
+        var after = (current == null ? Credits.ZERO : current.balance()).plus(delta);
         var header = moved.header();
+        // The highest global index applied, not the last one delivered: the audit compares this
+        // balance with its replay at exactly that index.
+        long highestIndex = current == null
+                ? globalIndex : Math.max(current.lastGlobalIndex(), globalIndex);
         var row = new BalanceRow(account, moved.transfer().ledger(),
                 LedgerAccountOwner.holderOf(account).orElse(null), after, header.eventId(),
-                globalIndex, header.occurredAt());
-        balances.put(account, Optional.of(row));
+                highestIndex, header.occurredAt());
+        balances.put(account, row);
         changedBalances.put(account, row);
         postings.add(new PostingRow(header.eventId(), account, globalIndex, moved.transfer().ledger(),
                 delta, after, header.occurredAt()));
-        return Optional.of(after);
+        return after;
     }
 
     /** The holder's side of a transfer; between two of its own accounts, the spendable one. */

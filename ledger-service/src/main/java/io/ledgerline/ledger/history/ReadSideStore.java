@@ -5,13 +5,19 @@ import io.ledgerline.contracts.ledger.LedgerId;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.ledger.history.ProjectionRows.BalanceRow;
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Reads and writes the read-side tables (schema ledger_read) in the caller's transaction. */
+/**
+ * Reads and writes the read-side tables (schema ledger_read) in the caller's transaction. Only the
+ * single-segment projection processor writes them, so a batch's reads stay valid until it writes.
+ */
 @Repository
 public class ReadSideStore {
 
@@ -21,16 +27,31 @@ public class ReadSideStore {
         this.jdbc = jdbc;
     }
 
-    public Optional<BalanceRow> balanceOf(String ledgerAccount) {
-        return jdbc.query("""
+    /** The stored balances of these ledger accounts; accounts never posted to are absent. */
+    public Map<String, BalanceRow> balancesOf(Collection<String> ledgerAccounts) {
+        if (ledgerAccounts.isEmpty()) {
+            return Map.of();
+        }
+        var rows = jdbc.query("""
                 SELECT ledger_account, ledger, account_id, balance_ucr, last_event_id,
                        last_global_index, updated_at
-                  FROM ledger_read.balance WHERE ledger_account = ?""",
+                  FROM ledger_read.balance WHERE ledger_account = ANY (?)""",
                 (rs, n) -> new BalanceRow(rs.getString(1), LedgerId.of(rs.getString(2)),
                         rs.getString(3) == null ? null : AccountId.of(rs.getString(3)),
                         Credits.ofMicros(rs.getLong(4)), rs.getString(5), rs.getLong(6),
                         rs.getTimestamp(7).toInstant()),
-                ledgerAccount).stream().findFirst();
+                (Object) ledgerAccounts.toArray(String[]::new));
+        return rows.stream().collect(Collectors.toMap(BalanceRow::ledgerAccount, row -> row));
+    }
+
+    /** Which of these events the read side already holds (money events leave postings). */
+    public Set<String> appliedEventIds(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.queryForList(
+                "SELECT DISTINCT event_id FROM ledger_read.posting WHERE event_id = ANY (?)",
+                String.class, (Object) eventIds.toArray(String[]::new)));
     }
 
     /** Writes every row of a batch with JDBC batches; rows already present stay as they are. */
@@ -73,8 +94,7 @@ public class ReadSideStore {
                 ON CONFLICT (ledger_account) DO UPDATE SET balance_ucr = excluded.balance_ucr,
                     last_event_id = excluded.last_event_id,
                     last_global_index = excluded.last_global_index,
-                    updated_at = excluded.updated_at
-                WHERE balance.last_global_index < excluded.last_global_index""",
+                    updated_at = excluded.updated_at""",
                 batch.changedBalances(), b -> new Object[] {b.ledgerAccount(), b.ledger().value(),
                     b.holder() == null ? null : b.holder().value(), b.balance().ucr(),
                     b.lastEventId(), b.lastGlobalIndex(), Timestamp.from(b.updatedAt())});
