@@ -25,6 +25,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 class UsageResilienceTest extends BillingIntegrationTest {
 
     private static final int BURST = 60;
+    private static final String DLT_EXCEPTION_MESSAGE = "kafka_dlt-exception-message";
     private static final int CUSTOMERS_IN_BURST = 6;
 
     @Autowired
@@ -85,13 +86,21 @@ class UsageResilienceTest extends BillingIntegrationTest {
                 "{}".getBytes(StandardCharsets.UTF_8));
 
         var parked = new CopyOnWriteArrayList<String>();
+        var reasons = new CopyOnWriteArrayList<String>();
         try (var consumer = deadLetterConsumer()) {
             consumer.subscribe(List.of(Topics.USAGE.deadLetterName()));
             eventually().until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> parked.add(record.key()));
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    parked.add(record.key());
+                    var reason = record.headers().lastHeader(DLT_EXCEPTION_MESSAGE);
+                    if (record.key().equals(garbageKey) && reason != null) {
+                        reasons.add(new String(reason.value(), StandardCharsets.UTF_8));
+                    }
+                });
                 return parked.contains(garbageKey) && parked.contains(wrongTypeKey);
             });
         }
+        assertThat(reasons).anyMatch(reason -> reason.contains("unreadable UsageRecorded"));
         var followUp = unique("req");
         publish(gatewayUsage(followUp, unique("p"), null, "gpt-4o-mini", 1, 1, null, null));
         awaitCharged(followUp);
