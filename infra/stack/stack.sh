@@ -60,12 +60,12 @@ port_answers() {
 # A component runs when its pid file names a live process that carries our marker, so a
 # recycled pid of some other program is never mistaken for it (or killed).
 component_pid() {
-  local pid_file="$PID_DIR/$1.pid" pid
+  local pid_file="$PID_DIR/$1.pid" pid cmdline
   [[ -f $pid_file ]] || return 1
   pid="$(cat "$pid_file")"
   [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "-Dledgerline.component=$1 " \
-    || return 1
+  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  [[ $cmdline == *"-Dledgerline.component=$1 "* ]] || return 1
   printf '%s' "$pid"
 }
 
@@ -117,9 +117,12 @@ wait_for_port() {
 
 # Prints "<version> <cluster>" of an installed Debian cluster on our port that is down.
 debian_cluster_for_port() {
+  local clusters found
   command -v pg_lsclusters >/dev/null || return 1
-  pg_lsclusters --no-header 2>/dev/null \
-    | awk -v port="$PG_PORT" '$3 == port && $4 == "down" { print $1, $2; exit }' | grep .
+  clusters="$(pg_lsclusters --no-header 2>/dev/null)" || return 1
+  found="$(awk -v port="$PG_PORT" '$3 == port && $4 == "down" { print $1, $2 }' \
+    <<<"$clusters" | head -n 1)"
+  [[ -n $found ]] && printf '%s\n' "$found"
 }
 
 ensure_postgres() {
