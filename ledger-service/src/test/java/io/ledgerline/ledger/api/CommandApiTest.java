@@ -67,4 +67,35 @@ class CommandApiTest {
         assertThat(conflict.getBody()).containsEntry("code", "EXISTS_WITH_DIFFERENT_PAYLOAD");
         assertThat(eventCount()).isEqualTo(before);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_batch_answers_each_command_in_order_and_a_malformed_batch_appends_nothing() {
+        var partner = newId("p");
+        api.openPartner(partner);
+        var account = "partner:" + partner;
+        var batch = Map.of("commands", java.util.List.of(
+                Map.of("type", "AddCredits", "commandId", newId("b"), "accountId", account,
+                        "amountUcr", 3_000_000, "note", "batch"),
+                Map.of("type", "DeductCredits", "commandId", newId("b"), "accountId", account,
+                        "amountUcr", 5_000_000, "reason", "too much"),
+                Map.of("type", "DeductCredits", "commandId", newId("b"), "accountId", account,
+                        "amountUcr", 1_000_000, "reason", "fine")));
+
+        var response = api.post("/batches", batch);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        var results = (java.util.List<Map<String, Object>>) response.getBody().get("results");
+        assertThat(results).extracting(r -> r.get("outcome")).containsExactly("POSTED", "REFUSED", "POSTED");
+        assertThat(results.get(1)).containsEntry("rejection", "INSUFFICIENT_CREDITS");
+
+        var before = eventCount();
+        var malformed = api.post("/batches", Map.of("commands", java.util.List.of(
+                Map.of("type", "AddCredits", "commandId", newId("b"), "accountId", account,
+                        "amountUcr", 1, "note", "ok"),
+                Map.of("type", "Teleport", "commandId", newId("b")))));
+        assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+        assertThat(malformed.getBody()).containsEntry("code", "INVALID_REQUEST");
+        assertThat(eventCount()).isEqualTo(before);
+    }
 }
