@@ -2,16 +2,13 @@ package io.ledgerline.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgerline.testsupport.LedgerlineIntegrationTest;
+import io.ledgerline.gateway.support.GatewayTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@LedgerlineIntegrationTest
-class GatewayApplicationHealthTest {
+class GatewayApplicationHealthTest extends GatewayTestBase {
 
     @Autowired
     TestRestTemplate http;

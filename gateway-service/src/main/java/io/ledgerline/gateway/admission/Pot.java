@@ -1,0 +1,76 @@
+package io.ledgerline.gateway.admission;
+
+import io.ledgerline.contracts.money.Credits;
+import java.util.function.Supplier;
+
+/**
+ * Credits a key may spend, held in memory: one ledger reservation of a partner key's budget, or a
+ * customer's AI-credit wallet. What the ledger says is left ({@code ledgerHeadroom}, from the
+ * projection) minus what this gateway has pre-authorised for requests in flight ({@code held})
+ * minus what it has charged but the ledger has not shown yet ({@code unbilled}) is what a new
+ * request may pre-authorise. All changes happen under this object's lock, which is uncontended
+ * except for concurrent requests on the same key.
+ */
+public final class Pot {
+
+    private final String reservationId;
+    private final Supplier<Credits> ledgerHeadroom;
+    private long heldUcr;
+    private long unbilledUcr;
+
+    public Pot(String reservationId, Supplier<Credits> ledgerHeadroom) {
+        this.reservationId = reservationId;
+        this.ledgerHeadroom = ledgerHeadroom;
+    }
+
+    /** The reservation usage is settled from, or null for a customer wallet. */
+    public String reservationId() {
+        return reservationId;
+    }
+
+    public synchronized boolean tryHold(Credits amount) {
+        long free = ledgerHeadroom.get().ucr() - heldUcr - unbilledUcr;
+        if (free < amount.ucr()) {
+            return false;
+        }
+        heldUcr = Math.addExact(heldUcr, amount.ucr());
+        return true;
+    }
+
+    /** The request finished: its hold becomes an actual charge awaiting the ledger. */
+    synchronized void settle(Credits held, Credits actual) {
+        heldUcr = Math.subtractExact(heldUcr, held.ucr());
+        unbilledUcr = Math.addExact(unbilledUcr, actual.ucr());
+        checkNotNegative();
+    }
+
+    synchronized void release(Credits held) {
+        heldUcr = Math.subtractExact(heldUcr, held.ucr());
+        checkNotNegative();
+    }
+
+    /** The ledger has shown the charge, so the projection's headroom already contains it. */
+    synchronized void billed(Credits actual) {
+        unbilledUcr = Math.subtractExact(unbilledUcr, actual.ucr());
+        checkNotNegative();
+    }
+
+    public synchronized Credits held() {
+        return Credits.ofMicros(heldUcr);
+    }
+
+    public synchronized Credits unbilled() {
+        return Credits.ofMicros(unbilledUcr);
+    }
+
+    public synchronized Credits free() {
+        return Credits.ofMicros(ledgerHeadroom.get().ucr() - heldUcr - unbilledUcr);
+    }
+
+    private void checkNotNegative() {
+        if (heldUcr < 0 || unbilledUcr < 0) {
+            throw new AssertionError("pot " + reservationId + " went negative: held=" + heldUcr
+                    + " unbilled=" + unbilledUcr);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.ledgerline.gateway.kafka;
+
+import io.ledgerline.contracts.json.ContractJson;
+import io.ledgerline.contracts.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends contract events as JSON ({@link ContractJson}) with the type, schema-version and event-id
+ * headers every consumer expects. Sending is asynchronous; a failed send is logged with the
+ * event id so it can be found, the request that caused it is not failed.
+ */
+@Component
+public class EventPublisher {
+
+    static final int SCHEMA_VERSION = 1;
+    private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
+
+    private final KafkaTemplate<String, byte[]> kafka;
+
+    public EventPublisher(KafkaTemplate<String, byte[]> kafka) {
+        this.kafka = kafka;
+    }
+
+    public void publish(String topic, String key, String eventId, Object event) {
+        var record = new ProducerRecord<String, byte[]>(topic, key, ContractJson.toBytes(event));
+        record.headers().add(Topics.TYPE_HEADER,
+                event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Topics.SCHEMA_VERSION_HEADER,
+                String.valueOf(SCHEMA_VERSION).getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Topics.EVENT_ID_HEADER, eventId.getBytes(StandardCharsets.UTF_8));
+        kafka.send(record).whenComplete((result, error) -> {
+            if (error != null) {
+                log.error("could not publish {} {} to {}", event.getClass().getSimpleName(),
+                        eventId, topic, error);
+            }
+        });
+    }
+}

@@ -1,0 +1,60 @@
+package io.ledgerline.gateway.key;
+
+import java.nio.ByteBuffer;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every key of this gateway in memory, found by the SHA-256 of the presented secret. A replaced
+ * secret is removed from the index before the call that replaced it returns, so the old secret
+ * is refused on its very next request.
+ */
+@Component
+public class KeyRegistry {
+
+    private final Map<ByteBuffer, LiveKey> bySecretHash = new ConcurrentHashMap<>();
+    private final Map<String, LiveKey> byId = new ConcurrentHashMap<>();
+
+    public void register(LiveKey key) {
+        byId.put(key.keyId(), key);
+        bySecretHash.put(KeySecrets.lookupKey(key.secretSha256()), key);
+    }
+
+    /** The key a bearer secret belongs to, or null. */
+    public LiveKey authenticate(String secret) {
+        if (secret == null || secret.length() > KeySecrets.MAX_SECRET_CHARS
+                || !secret.startsWith(KeySecrets.SCHEME)) {
+            return null;
+        }
+        var hash = KeySecrets.sha256(secret);
+        var key = bySecretHash.get(KeySecrets.lookupKey(hash));
+        if (key == null || !KeySecrets.sameHash(key.secretSha256(), hash)) {
+            return null;
+        }
+        return key;
+    }
+
+    void replaceSecret(LiveKey key, KeySecrets.Issued issued) {
+        bySecretHash.remove(KeySecrets.lookupKey(key.secretSha256()));
+        key.replaceSecret(issued.sha256(), issued.displayPrefix());
+        bySecretHash.put(KeySecrets.lookupKey(issued.sha256()), key);
+    }
+
+    public LiveKey byId(String keyId) {
+        return byId.get(keyId);
+    }
+
+    public List<LiveKey> selfServiceKeysOf(String partnerId) {
+        return byId.values().stream()
+                .filter(key -> key.config().isSelfService())
+                .filter(key -> key.config().partnerId().equals(partnerId))
+                .toList();
+    }
+
+    public Collection<LiveKey> all() {
+        return byId.values();
+    }
+}

@@ -1,0 +1,69 @@
+package io.ledgerline.gateway.key;
+
+import io.ledgerline.contracts.money.Credits;
+import io.ledgerline.gateway.admission.Admission;
+import io.ledgerline.gateway.projection.LedgerProjection;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/** Builds what the keys table shows (R11) from a live key and the ledger projection. */
+@Component
+public class KeyViews {
+
+    private final LedgerProjection projection;
+    private final Admission admission;
+    private final Clock clock;
+
+    public KeyViews(LedgerProjection projection, Admission admission, Clock clock) {
+        this.projection = projection;
+        this.admission = admission;
+        this.clock = clock;
+    }
+
+    public KeyView of(LiveKey live) {
+        var c = live.config();
+        var reserved = Credits.ZERO;
+        var fees = Credits.ZERO;
+        var spentWithFees = Credits.ZERO;
+        for (var funding : live.fundings()) {
+            reserved = reserved.plus(funding.amount());
+            fees = fees.plus(funding.fee());
+            if (KeyService.BUDGET.equals(funding.kind())) {
+                spentWithFees = spentWithFees.plus(projection.settledFrom(funding.reservationId()));
+            }
+        }
+        Credits budget = null;
+        Credits spent;
+        Credits remaining = null;
+        if (c.isSelfService()) {
+            spent = live.charged();
+        } else {
+            for (var pot : live.budget()) {
+                spentWithFees = spentWithFees.plus(pot.unbilled());
+            }
+            budget = reserved.minus(fees);
+            spent = spentWithFees.minus(fees);
+            remaining = live.revoked() ? Credits.ZERO : budget.minus(spent);
+        }
+        var billing = c.customerBilling();
+        return new KeyView(c.keyId(), c.kind().name(), c.partnerId(), c.customerId(), c.name(),
+                c.description(), live.secretPrefix(), status(live), c.allowedModels(),
+                c.allowedDomains(), budget, spent, remaining, reserved, fees,
+                billing == null ? null : billing.profitMultiplierPercent(),
+                billing == null ? null : billing.aiCreditPriceUcr(),
+                billing == null ? null : billing.minCostFloorPerMillionTokensUcr(),
+                c.autoTopUp(), c.rateLimits(), c.expiresAt(), c.createdAt(), live.lastUsedAt(),
+                null);
+    }
+
+    public String status(LiveKey live) {
+        if (live.revoked()) {
+            return "REVOKED";
+        }
+        var expiry = live.config().expiresAt();
+        if (expiry != null && !clock.instant().isBefore(expiry)) {
+            return "EXPIRED";
+        }
+        return admission.suspended(live.config()) ? "SUSPENDED" : "ACTIVE";
+    }
+}

@@ -1,0 +1,112 @@
+package io.ledgerline.gateway.key;
+
+import io.ledgerline.gateway.admission.Pot;
+import io.ledgerline.gateway.admission.RateLimiter;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A key as the request path sees it: its configuration, the hash of its current secret, whether it
+ * is revoked, the pots it spends from and its rate limiter. Read without locks on every request.
+ */
+public final class LiveKey {
+
+    private final KeyConfig config;
+    private final RateLimiter rateLimiter;
+    private final List<Pot> budget = new CopyOnWriteArrayList<>();
+    private final Pot wallet;
+    private volatile byte[] secretSha256;
+    private volatile String secretPrefix;
+    private volatile boolean revoked;
+    private volatile Instant lastUsedAt;
+    private final java.util.concurrent.atomic.AtomicLong chargedUcr;
+    private final List<Funding> fundings = new CopyOnWriteArrayList<>();
+
+    /** A ledger reservation that funds this key: a budget (or top-up) or a deposit. */
+    public record Funding(String reservationId, io.ledgerline.contracts.money.Credits amount,
+            io.ledgerline.contracts.money.Credits fee, String kind) {
+    }
+
+    public LiveKey(KeyConfig config, byte[] secretSha256, Pot wallet, Instant lastUsedAt,
+            io.ledgerline.contracts.money.Credits charged) {
+        this.config = config;
+        this.chargedUcr = new java.util.concurrent.atomic.AtomicLong(charged.ucr());
+        this.secretSha256 = secretSha256;
+        this.secretPrefix = config.secretPrefix();
+        this.wallet = wallet;
+        this.rateLimiter = new RateLimiter(config.rateLimits());
+        this.lastUsedAt = lastUsedAt;
+    }
+
+    public KeyConfig config() {
+        return config;
+    }
+
+    public String keyId() {
+        return config.keyId();
+    }
+
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    /** The reservations of a partner key's budget, oldest first; empty for self-service keys. */
+    public List<Pot> budget() {
+        return budget;
+    }
+
+    /** The customer's AI-credit wallet a self-service key spends from; null for partner keys. */
+    public Pot wallet() {
+        return wallet;
+    }
+
+    void addFunding(Funding funding, Pot budgetPot) {
+        fundings.add(funding);
+        if (budgetPot != null) {
+            budget.add(budgetPot);
+        }
+    }
+
+    public List<Funding> fundings() {
+        return fundings;
+    }
+
+    /** What this key's requests were charged, in the key's unit (see {@link io.ledgerline.gateway.admission.Admission#cost}). */
+    public io.ledgerline.contracts.money.Credits charged() {
+        return io.ledgerline.contracts.money.Credits.ofMicros(chargedUcr.get());
+    }
+
+    public void addCharge(io.ledgerline.contracts.money.Credits amount) {
+        chargedUcr.addAndGet(amount.ucr());
+    }
+
+    byte[] secretSha256() {
+        return secretSha256;
+    }
+
+    public String secretPrefix() {
+        return secretPrefix;
+    }
+
+    void replaceSecret(byte[] sha256, String prefix) {
+        this.secretSha256 = sha256;
+        this.secretPrefix = prefix;
+    }
+
+    public boolean revoked() {
+        return revoked;
+    }
+
+    void markRevoked() {
+        this.revoked = true;
+    }
+
+    public Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public void touch(Instant now) {
+        this.lastUsedAt = now;
+    }
+}

@@ -1,0 +1,42 @@
+package io.ledgerline.gateway.proxy;
+
+import io.ledgerline.contracts.money.Credits;
+import io.ledgerline.contracts.rating.ModelPrice;
+import io.ledgerline.gateway.admission.Admission;
+import io.ledgerline.gateway.admission.Hold;
+import io.ledgerline.gateway.key.LiveKey;
+import io.ledgerline.gateway.usage.UsagePublisher;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/** Closes a request's books: settles its hold at the real cost and reports its usage. */
+@Component
+class Metering {
+
+    private final UsagePublisher usage;
+    private final Clock clock;
+
+    Metering(UsagePublisher usage, Clock clock) {
+        this.usage = usage;
+        this.clock = clock;
+    }
+
+    record Measured(long tokensIn, long tokensOut, long toolCalls) {
+    }
+
+    Credits finish(LiveKey key, Hold hold, String requestId, ModelPrice price, Measured measured,
+            long startNanos) {
+        var cost = Admission.cost(key.config(), price, measured.tokensIn(), measured.tokensOut());
+        hold.settle(requestId, cost);
+        var now = clock.instant();
+        key.addCharge(cost);
+        key.touch(now);
+        key.rateLimiter().addTokens(measured.tokensIn() + measured.tokensOut(), now.toEpochMilli());
+        var durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+        usage.publish(key.config(), new UsagePublisher.Use(requestId, price.model(),
+                measured.tokensIn(), measured.tokensOut(), durationMs, measured.toolCalls(),
+                hold.reservationId(), now));
+        return cost;
+    }
+}
