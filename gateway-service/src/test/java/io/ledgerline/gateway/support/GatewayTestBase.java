@@ -1,6 +1,20 @@
 package io.ledgerline.gateway.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ledgerline.contracts.money.Credits;
+import io.ledgerline.gateway.projection.LedgerProjection;
 import io.ledgerline.llmstub.LlmStub;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
 import io.ledgerline.testsupport.TestKafka;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +41,84 @@ public abstract class GatewayTestBase {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    protected static final Duration PROJECTION_WAIT = Duration.ofSeconds(20);
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected LedgerProjection projection;
+
+    protected Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A partner on {@code tier} with {@code credits} available, as the gateway's projection sees it. */
+    protected String newPartner(String tier, long credits) {
+        var partnerId = unique("p");
+        FEED.openPartner(partnerId);
+        FEED.addPartnerCredits(partnerId, Credits.ofCredits(credits));
+        var settings = api.put("/api/v1/partners/" + partnerId + "/gateway-settings",
+                Map.of("tier", tier));
+        assertThat(settings.status()).isEqualTo(200);
+        awaitPartnerAvailable(partnerId, Credits.ofCredits(credits));
+        return partnerId;
+    }
+
+    protected void awaitPartnerAvailable(String partnerId, Credits expected) {
+        await().atMost(PROJECTION_WAIT).until(() -> projection.partnerAvailable(partnerId),
+                expected::equals);
+    }
+
+    /** A customer of {@code partnerId}; AI credits enabled with {@code aiCredits} when not null. */
+    protected String newCustomer(String partnerId, Long aiCredits) {
+        var customerId = unique("c");
+        FEED.openCustomer(customerId, partnerId);
+        if (aiCredits != null) {
+            FEED.configureAiCredits(customerId, true);
+            if (aiCredits > 0) {
+                FEED.addCustomerCredits(customerId, Credits.ofCredits(aiCredits));
+            }
+        }
+        await().atMost(PROJECTION_WAIT).until(() -> projection.customer(customerId)
+                .filter(c -> c.aiCreditsEnabled() == (aiCredits != null)).isPresent()
+                && projection.customerAiBalance(customerId)
+                        .equals(Credits.ofCredits(aiCredits == null ? 0 : aiCredits)));
+        return customerId;
+    }
+
+    protected static Map<String, Object> partnerKey(long budgetCredits, String... models) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("commandId", unique("create"));
+        body.put("name", "Key " + body.get("commandId"));
+        body.put("description", "for tests");
+        body.put("budgetUcr", Credits.ofCredits(budgetCredits).ucr());
+        body.put("allowedModels", List.of(models));
+        return body;
+    }
+
+    protected JsonNode createPartnerKey(String partnerId, Map<String, Object> body) {
+        var reply = api.post("/api/v1/partners/" + partnerId + "/keys", body);
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+        return reply.body();
+    }
+
+    protected static String chat(String model, String text, int maxTokens) {
+        return "{\"model\":\"" + model + "\",\"max_tokens\":" + maxTokens
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\"" + text + "\"}]}";
+    }
+
+    protected Api.Reply chatWith(String key, String model, String text) {
+        return api.openAi("/v1/chat/completions", key, chat(model, text, 8), Map.of());
     }
 
     @DynamicPropertySource
