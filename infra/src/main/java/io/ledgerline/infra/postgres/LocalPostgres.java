@@ -2,6 +2,7 @@ package io.ledgerline.infra.postgres;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
+import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -23,15 +24,7 @@ public final class LocalPostgres {
         }
         int port = Integer.parseInt(args[0]);
         var dataDirectory = new File(args[1]);
-        if (!dataDirectory.mkdirs() && !dataDirectory.isDirectory()) {
-            throw new IllegalStateException("cannot create " + dataDirectory);
-        }
-        var postgres = EmbeddedPostgres.builder()
-                .setPort(port)
-                .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false)
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .start();
+        var postgres = start(port, dataDirectory);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -44,5 +37,18 @@ public final class LocalPostgres {
         System.out.println("PostgreSQL (embedded binaries) listening on 127.0.0.1:" + port
                 + ", data in " + dataDirectory.getAbsolutePath());
         stopped.await();
+    }
+
+    /** Starts the server on the data directory, initialising it only when it is new. */
+    static EmbeddedPostgres start(int port, File dataDirectory) throws IOException {
+        if (!dataDirectory.mkdirs() && !dataDirectory.isDirectory()) {
+            throw new IOException("cannot create " + dataDirectory);
+        }
+        return EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
     }
 }
