@@ -13,12 +13,16 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class RealInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    public static final int POOL_SIZE_PER_CONTEXT = 5;
+
     public static Map<String, Object> properties() {
         var db = TestPostgres.database();
         var props = new LinkedHashMap<String, Object>();
         props.put("spring.datasource.url", db.jdbcUrl());
         props.put("spring.datasource.username", db.user());
         props.put("spring.datasource.password", db.password());
+        // Several contexts per test JVM and several JVMs share one server's connection limit.
+        props.put("spring.datasource.hikari.maximum-pool-size", String.valueOf(POOL_SIZE_PER_CONTEXT));
         props.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
         props.put("axon.axonserver.enabled", "false");
         return props;

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -41,6 +43,7 @@ public class LedgerWriter implements SmartLifecycle {
     private final AccountDirectory directory;
     private final ReservationDeadlines deadlines;
     private final TransactionManager transactionManager;
+    private final Cache accountCache;
     private final WriterSettings settings;
     private final List<BlockingQueue<PendingCommand>> queues = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -48,12 +51,14 @@ public class LedgerWriter implements SmartLifecycle {
 
     public LedgerWriter(@Qualifier("creditAccountRepository") Repository<CreditAccount> accounts,
                         CommandLog commandLog, AccountDirectory directory, ReservationDeadlines deadlines,
-                        TransactionManager transactionManager, WriterSettings settings) {
+                        TransactionManager transactionManager, @Qualifier("accountCache") Cache accountCache,
+                        WriterSettings settings) {
         this.accounts = accounts;
         this.commandLog = commandLog;
         this.directory = directory;
         this.deadlines = deadlines;
         this.transactionManager = transactionManager;
+        this.accountCache = accountCache;
         this.settings = settings;
         for (int i = 0; i < settings.partitions(); i++) {
             queues.add(new ArrayBlockingQueue<>(settings.queueCapacity()));
@@ -118,6 +123,7 @@ public class LedgerWriter implements SmartLifecycle {
                 return;
             }
             log.debug("batch of {} failed, retrying one by one", batch.size(), batchFailure);
+            batch.forEach(this::forgetCachedAccounts);
             batch.forEach(pending -> retryAlone(pending, batchFailure));
         }
     }
@@ -125,15 +131,37 @@ public class LedgerWriter implements SmartLifecycle {
     private void retryAlone(PendingCommand pending, Exception firstFailure) {
         Exception last = firstFailure;
         for (int attempt = 1; attempt <= WriterSettings.MAX_RETRIES; attempt++) {
+            forgetCachedAccounts(pending);
             try {
                 complete(List.of(pending), runInUnitOfWork(List.of(pending)));
                 return;
             } catch (Exception e) {
                 last = e;
+                backOff(attempt);
             }
         }
         log.warn("command {} failed after {} attempts", pending.command().commandId(), WriterSettings.MAX_RETRIES, last);
         pending.answer().completeExceptionally(last);
+    }
+
+    /** Random, growing pauses, so two instances fighting over one account stop colliding. */
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 1L + attempt * WriterSettings.RETRY_BACKOFF_STEP_MS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A failed append usually means another instance wrote to the account first: the cached state
+     * is stale, so the retry must source it again from the event store.
+     */
+    private void forgetCachedAccounts(PendingCommand pending) {
+        var accountId = pending.command().accountId();
+        accountCache.remove(accountId.value());
+        directory.partnerOf(accountId)
+                .ifPresent(partner -> accountCache.remove(AccountId.partner(partner).value()));
     }
 
     private List<CommandAnswer> runInUnitOfWork(List<PendingCommand> batch) throws Exception {
