@@ -20,7 +20,7 @@ PG_PORT="${LEDGERLINE_PG_PORT:-5432}"
 PG_DATABASE="${LEDGERLINE_PG_DATABASE:-ledgerline}"
 PG_USER="${LEDGERLINE_DB_USER:-postgres}"
 KAFKA_PORT="${LEDGERLINE_KAFKA_PORT:-9092}"
-KAFKA_CONTROLLER_PORT="${LEDGERLINE_KAFKA_CONTROLLER_PORT:-9093}"
+KAFKA_CONTROLLER_PORT="${LEDGERLINE_KAFKA_CONTROLLER_PORT:-$((KAFKA_PORT + 1))}"
 KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
 DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DATABASE"
 START_TIMEOUT_S="${LEDGERLINE_START_TIMEOUT:-240}"
@@ -44,7 +44,15 @@ warn() { printf 'ledgerline: %s\n' "$*" >&2; }
 
 service_name() { printf '%s' "${1%%:*}"; }
 service_port() { printf '%s' "${1##*:}"; }
-service_jar() { printf '%s' "$ROOT/$1/target/$1-$VERSION.jar"; }
+# A module that keeps its plain jar for other modules' tests ships its runnable jar as -exec.jar.
+service_jar() {
+  local exec_jar="$ROOT/$1/target/$1-$VERSION-exec.jar"
+  if [[ -f $exec_jar ]]; then
+    printf '%s' "$exec_jar"
+  else
+    printf '%s' "$ROOT/$1/target/$1-$VERSION.jar"
+  fi
+}
 
 remember_stack_env() {
   printf 'LEDGERLINE_PG_PORT=%s\nLEDGERLINE_KAFKA_PORT=%s\nLEDGERLINE_KAFKA_CONTROLLER_PORT=%s\n' \
