@@ -13,11 +13,13 @@ import io.ledgerline.contracts.ledger.command.ReserveKeyDeposit;
 import io.ledgerline.contracts.ledger.command.ReverseTransfer;
 import io.ledgerline.contracts.ledger.command.SettleReservation;
 import io.ledgerline.contracts.money.Credits;
+import io.ledgerline.contracts.money.UsdCents;
 import io.ledgerline.ledger.api.CommandRequests.AddCreditsRequest;
 import io.ledgerline.ledger.api.CommandRequests.AiCreditsRequest;
 import io.ledgerline.ledger.api.CommandRequests.DeductCreditsRequest;
 import io.ledgerline.ledger.api.CommandRequests.KeyDepositRequest;
 import io.ledgerline.ledger.api.CommandRequests.OpenAccountRequest;
+import io.ledgerline.ledger.api.CommandRequests.QuickBuyRequest;
 import io.ledgerline.ledger.api.CommandRequests.ReleaseRequest;
 import io.ledgerline.ledger.api.CommandRequests.ReserveRequest;
 import io.ledgerline.ledger.api.CommandRequests.ReversalRequest;
@@ -72,6 +74,22 @@ public class CommandController {
                                                          @RequestBody AddCreditsRequest body) {
         return send(new AddCredits(body.commandId(), accountId(accountId), credits(body.amountUcr(), "amountUcr"),
                 body.note()));
+    }
+
+    @PostMapping("/accounts/{accountId}/quick-buy")
+    @Operation(summary = "Quick Buy platform credits for a partner in USD cents (100 credits = 1.00 USD)")
+    public CompletableFuture<ResponseEntity<Object>> quickBuy(@PathVariable String accountId,
+                                                              @RequestBody QuickBuyRequest body) {
+        long cents = required(body.amountUsdCents(), "amountUsdCents");
+        if (cents <= 0) {
+            throw new IllegalArgumentException("amountUsdCents must be positive");
+        }
+        var account = accountId(accountId);
+        if (account.kind() != AccountId.HolderKind.PARTNER) {
+            throw new IllegalArgumentException("Quick Buy buys platform credits for a partner");
+        }
+        var note = String.format("Quick Buy $%d.%02d", cents / 100, cents % 100);
+        return send(new AddCredits(body.commandId(), account, UsdCents.toPlatformCredits(cents), note));
     }
 
     @PostMapping("/accounts/{accountId}/deductions")

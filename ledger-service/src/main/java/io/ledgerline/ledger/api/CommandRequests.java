@@ -19,6 +19,9 @@ final class CommandRequests {
     record AddCreditsRequest(String commandId, Long amountUcr, String note) {
     }
 
+    record QuickBuyRequest(String commandId, Long amountUsdCents) {
+    }
+
     record DeductCreditsRequest(String commandId, Long amountUcr, String reason) {
     }
 
