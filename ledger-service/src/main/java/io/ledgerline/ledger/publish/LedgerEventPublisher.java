@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -24,6 +25,7 @@ public class LedgerEventPublisher implements AutoCloseable {
     private static final Duration CLOSE_AFTER_FAILURE = Duration.ZERO;
 
     private final Supplier<Producer<String, byte[]>> producers;
+    private final AtomicLong failedBatches = new AtomicLong();
     private Producer<String, byte[]> producer;
 
     public LedgerEventPublisher(Supplier<Producer<String, byte[]>> producers) {
@@ -38,7 +40,13 @@ public class LedgerEventPublisher implements AutoCloseable {
             var current = producer();
             var acks = new ArrayList<Future<RecordMetadata>>(events.size());
             for (var event : events) {
-                acks.add(current.send(LedgerEventRecords.toRecord(event)));
+                var ack = current.send(LedgerEventRecords.toRecord(event));
+                if (ack.isDone()) {
+                    // Already failed (e.g. no metadata while the broker is away): stop here rather
+                    // than wait the same time again for each remaining event.
+                    ack.get();
+                }
+                acks.add(ack);
             }
             current.flush();
             for (var ack : acks) {
@@ -49,11 +57,17 @@ public class LedgerEventPublisher implements AutoCloseable {
             discardProducer();
             throw new PublishFailedException("interrupted while publishing", e);
         } catch (ExecutionException | RuntimeException e) {
+            failedBatches.incrementAndGet();
             discardProducer();
             var cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new PublishFailedException("could not publish " + events.size()
                     + " ledger events starting at " + events.get(0).header().eventId(), cause);
         }
+    }
+
+    /** How many batches failed and had to be published again since start. */
+    public long failedBatches() {
+        return failedBatches.get();
     }
 
     private Producer<String, byte[]> producer() {
