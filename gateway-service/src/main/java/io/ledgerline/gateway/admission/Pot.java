@@ -17,6 +17,7 @@ public final class Pot {
     private final Supplier<Credits> ledgerHeadroom;
     private long heldUcr;
     private long unbilledUcr;
+    private long peakCommittedUcr;
 
     public Pot(String reservationId, Supplier<Credits> ledgerHeadroom) {
         this.reservationId = reservationId;
@@ -34,6 +35,7 @@ public final class Pot {
             return false;
         }
         heldUcr = Math.addExact(heldUcr, amount.ucr());
+        peakCommittedUcr = Math.max(peakCommittedUcr, heldUcr + unbilledUcr);
         return true;
     }
 
@@ -41,6 +43,7 @@ public final class Pot {
     synchronized void settle(Credits held, Credits actual) {
         heldUcr = Math.subtractExact(heldUcr, held.ucr());
         unbilledUcr = Math.addExact(unbilledUcr, actual.ucr());
+        peakCommittedUcr = Math.max(peakCommittedUcr, heldUcr + unbilledUcr);
         checkNotNegative();
     }
 
@@ -61,6 +64,11 @@ public final class Pot {
 
     public synchronized Credits unbilled() {
         return Credits.ofMicros(unbilledUcr);
+    }
+
+    /** The most this pot ever had pre-authorised plus charged-but-unbilled at one moment. */
+    public synchronized Credits peakCommitted() {
+        return Credits.ofMicros(peakCommittedUcr);
     }
 
     public synchronized Credits free() {
