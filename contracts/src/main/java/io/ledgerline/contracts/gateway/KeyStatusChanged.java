@@ -13,7 +13,15 @@ public record KeyStatusChanged(
         String reason,
         Instant occurredAt) {
 
-    public enum KeyKind { PARTNER, CUSTOMER_SELF_SERVICE }
+    public enum KeyKind {
+        PARTNER,
+        CUSTOMER_SELF_SERVICE
+    }
 
-    public enum KeyStatus { ACTIVE, SUSPENDED, REVOKED, EXPIRED }
+    public enum KeyStatus {
+        ACTIVE,
+        SUSPENDED,
+        REVOKED,
+        EXPIRED
+    }
 }

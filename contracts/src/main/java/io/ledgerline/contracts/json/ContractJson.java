@@ -15,8 +15,7 @@ public final class ContractJson {
 
     private static final ObjectMapper MAPPER = configure(JsonMapper.builder()).build();
 
-    private ContractJson() {
-    }
+    private ContractJson() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;
@@ -24,8 +23,7 @@ public final class ContractJson {
 
     /** Applies the contract settings to a builder, for services that build their own mapper. */
     public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
-        return builder
-                .addModule(new JavaTimeModule())
+        return builder.addModule(new JavaTimeModule())
                 .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -44,7 +42,8 @@ public final class ContractJson {
         try {
             return MAPPER.readValue(json, type);
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("cannot read " + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot read " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 }

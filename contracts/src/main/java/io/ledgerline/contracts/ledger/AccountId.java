@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Identifies a credit account holder: {@code partner:<id>} or {@code customer:<id>}. One holder is
- * one event-sourced aggregate, and it owns the ledger accounts whose balances it must protect
- * (see {@link LedgerAccounts}).
+ * one event-sourced aggregate, and it owns the ledger accounts whose balances it must protect (see
+ * {@link LedgerAccounts}).
  */
 public record AccountId(String value) {
 
@@ -55,7 +55,8 @@ public record AccountId(String value) {
     }
 
     public enum HolderKind {
-        PARTNER("partner"), CUSTOMER("customer");
+        PARTNER("partner"),
+        CUSTOMER("customer");
 
         private final String prefix;
 
@@ -73,7 +74,8 @@ public record AccountId(String value) {
                     return kind;
                 }
             }
-            throw new IllegalArgumentException("account holder must be partner or customer: " + prefix);
+            throw new IllegalArgumentException(
+                    "account holder must be partner or customer: " + prefix);
         }
     }
 }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * A unit of account. {@code PLATFORM} holds platform credits (sold to partners); {@code AI:<partnerId>}
- * holds that partner's AI credits. A transfer never crosses ledgers, and per ledger the balances of
- * all accounts sum to zero.
+ * A unit of account. {@code PLATFORM} holds platform credits (sold to partners); {@code
+ * AI:<partnerId>} holds that partner's AI credits. A transfer never crosses ledgers, and per ledger
+ * the balances of all accounts sum to zero.
  */
 public record LedgerId(String value) {
 

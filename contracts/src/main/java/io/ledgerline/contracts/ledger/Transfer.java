@@ -3,8 +3,8 @@ package io.ledgerline.contracts.ledger;
 import io.ledgerline.contracts.money.Credits;
 
 /**
- * One double-entry movement: {@code amount} leaves {@code debit} and arrives in {@code credit}, both
- * on {@code ledger}. Every event that moves credit carries exactly one transfer.
+ * One double-entry movement: {@code amount} leaves {@code debit} and arrives in {@code credit},
+ * both on {@code ledger}. Every event that moves credit carries exactly one transfer.
  */
 public record Transfer(LedgerId ledger, String debit, String credit, Credits amountUcr) {
 

@@ -22,7 +22,10 @@ public record Credits(long ucr) implements Comparable<Credits> {
         return new Credits(Math.multiplyExact(credits, UCR_PER_CREDIT));
     }
 
-    /** Parses a decimal credit figure such as {@code "12.5"} exactly; more than 6 decimals is an error. */
+    /**
+     * Parses a decimal credit figure such as {@code "12.5"} exactly; more than 6 decimals is an
+     * error.
+     */
     public static Credits parse(String decimalCredits) {
         var value = new java.math.BigDecimal(decimalCredits.trim());
         var micros = value.movePointRight(6);

@@ -42,11 +42,15 @@ public final class ExactCredits {
 
     public ExactCredits plus(ExactCredits other) {
         return new ExactCredits(
-                numeratorUcr.multiply(other.denominator).add(other.numeratorUcr.multiply(denominator)),
+                numeratorUcr
+                        .multiply(other.denominator)
+                        .add(other.numeratorUcr.multiply(denominator)),
                 denominator.multiply(other.denominator));
     }
 
-    /** Multiplies by the ratio {@code numerator / denominator}, e.g. a profit multiplier 150/100. */
+    /**
+     * Multiplies by the ratio {@code numerator / denominator}, e.g. a profit multiplier 150/100.
+     */
     public ExactCredits times(long numerator, long denominator) {
         return new ExactCredits(
                 numeratorUcr.multiply(BigInteger.valueOf(numerator)),
@@ -58,7 +62,8 @@ public final class ExactCredits {
     }
 
     public int compareTo(ExactCredits other) {
-        return numeratorUcr.multiply(other.denominator)
+        return numeratorUcr
+                .multiply(other.denominator)
                 .compareTo(other.numeratorUcr.multiply(denominator));
     }
 

@@ -5,8 +5,7 @@ public final class UsdCents {
 
     public static final long CREDITS_PER_CENT = 1;
 
-    private UsdCents() {
-    }
+    private UsdCents() {}
 
     public static Credits toPlatformCredits(long cents) {
         if (cents < 0) {

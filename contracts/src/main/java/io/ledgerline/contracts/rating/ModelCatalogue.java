@@ -1,6 +1,7 @@
 package io.ledgerline.contracts.rating;
 
 import io.ledgerline.contracts.money.Credits;
+
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The models the gateway sells and their platform prices. {@link #standard()} mirrors public
- * OpenAI list prices (in cents per million tokens) and includes every model the local stub
- * upstream serves.
+ * The models the gateway sells and their platform prices. {@link #standard()} mirrors public OpenAI
+ * list prices (in cents per million tokens) and includes every model the local stub upstream
+ * serves.
  */
 public final class ModelCatalogue {
 
@@ -29,14 +30,15 @@ public final class ModelCatalogue {
     }
 
     public static ModelCatalogue standard() {
-        return new ModelCatalogue(List.of(
-                price("gpt-4.1-nano", Tier.BUDGET, "10", "40"),
-                price("gpt-4o-mini", Tier.BUDGET, "15", "60"),
-                price("text-embedding-3-small", Tier.BUDGET, "2", "0"),
-                price("gpt-4.1-mini", Tier.MID, "40", "160"),
-                price("text-embedding-3-large", Tier.MID, "13", "0"),
-                price("gpt-4.1", Tier.PREMIUM, "200", "800"),
-                price("gpt-4o", Tier.PREMIUM, "250", "1000")));
+        return new ModelCatalogue(
+                List.of(
+                        price("gpt-4.1-nano", Tier.BUDGET, "10", "40"),
+                        price("gpt-4o-mini", Tier.BUDGET, "15", "60"),
+                        price("text-embedding-3-small", Tier.BUDGET, "2", "0"),
+                        price("gpt-4.1-mini", Tier.MID, "40", "160"),
+                        price("text-embedding-3-large", Tier.MID, "13", "0"),
+                        price("gpt-4.1", Tier.PREMIUM, "200", "800"),
+                        price("gpt-4o", Tier.PREMIUM, "250", "1000")));
     }
 
     private static ModelPrice price(String model, Tier tier, String inCredits, String outCredits) {

@@ -2,6 +2,7 @@ package io.ledgerline.contracts.rating;
 
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.money.ExactCredits;
+
 import java.util.EnumSet;
 import java.util.Set;
 

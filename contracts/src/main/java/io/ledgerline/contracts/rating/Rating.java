@@ -4,12 +4,13 @@ import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.money.ExactCredits;
 import io.ledgerline.contracts.usage.UsageRecorded.CostLine;
 import io.ledgerline.contracts.usage.UsageRecorded.CustomerBilling;
+
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Turns usage into credits. Every public function computes with {@link ExactCredits} and rounds
- * up once, at the very end, so a sum of fractions is never rounded line by line.
+ * Turns usage into credits. Every public function computes with {@link ExactCredits} and rounds up
+ * once, at the very end, so a sum of fractions is never rounded line by line.
  *
  * <p>Units: the platform cost is in platform credits; a customer charge is in the partner's AI
  * credits. Agent usage (R14) is charged per call second at the customer's price per minute
@@ -21,14 +22,15 @@ public final class Rating {
     public static final long TOKENS_PER_MILLION = 1_000_000L;
     public static final long SECONDS_PER_MINUTE = 60L;
     public static final long PERCENT = 100L;
+
     /** R14: a tool call costs 0.03 credits unless the customer's terms say otherwise. */
     public static final Credits DEFAULT_TOOL_CALL_PRICE_UCR = Credits.parse("0.03");
+
     /** Cost lines of agent usage without customer terms convert one to one, without markup. */
     public static final CustomerBilling AT_COST =
             new CustomerBilling(PERCENT, Credits.ofCredits(1), Credits.ZERO);
 
-    private Rating() {
-    }
+    private Rating() {}
 
     /** What the tokens cost the platform, in platform credits, rounded up once. */
     public static Credits platformCost(ModelPrice price, long tokensIn, long tokensOut) {
@@ -39,8 +41,9 @@ public final class Rating {
         requireNotNegative(tokensIn, "tokensIn");
         requireNotNegative(tokensOut, "tokensOut");
         return ExactCredits.perUnit(tokensIn, price.inputPerMillionUcr(), TOKENS_PER_MILLION)
-                .plus(ExactCredits.perUnit(tokensOut, price.outputPerMillionUcr(),
-                        TOKENS_PER_MILLION));
+                .plus(
+                        ExactCredits.perUnit(
+                                tokensOut, price.outputPerMillionUcr(), TOKENS_PER_MILLION));
     }
 
     /**
@@ -64,8 +67,10 @@ public final class Rating {
         requireValid(billing);
         requireNotNegative(tokens, "tokens");
         var markedUp = platformCost.times(billing.profitMultiplierPercent(), PERCENT);
-        var floorPerMillion = billing.minCostFloorPerMillionTokensUcr() == null
-                ? Credits.ZERO : billing.minCostFloorPerMillionTokensUcr();
+        var floorPerMillion =
+                billing.minCostFloorPerMillionTokensUcr() == null
+                        ? Credits.ZERO
+                        : billing.minCostFloorPerMillionTokensUcr();
         var floor = ExactCredits.perUnit(tokens, floorPerMillion, TOKENS_PER_MILLION);
         return toAiCredits(markedUp.max(floor), billing.aiCreditPriceUcr());
     }
@@ -73,8 +78,13 @@ public final class Rating {
     /** R14 with the default tool-call price and cost lines converted at cost. */
     public static Credits agentUsage(
             long callSeconds, Credits pricePerMinuteUcr, long toolCalls, List<CostLine> costLines) {
-        return agentUsage(callSeconds, pricePerMinuteUcr, toolCalls, DEFAULT_TOOL_CALL_PRICE_UCR,
-                costLines, AT_COST);
+        return agentUsage(
+                callSeconds,
+                pricePerMinuteUcr,
+                toolCalls,
+                DEFAULT_TOOL_CALL_PRICE_UCR,
+                costLines,
+                AT_COST);
     }
 
     /**

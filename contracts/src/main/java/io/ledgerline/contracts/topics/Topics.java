@@ -3,6 +3,7 @@ package io.ledgerline.contracts.topics;
 import io.ledgerline.contracts.gateway.KeyStatusChanged;
 import io.ledgerline.contracts.ledger.event.LedgerEvent;
 import io.ledgerline.contracts.usage.UsageRecorded;
+
 import java.util.List;
 
 /** Every topic Ledgerline uses, in one place: name, key, value type, version and partitions. */
@@ -10,11 +11,17 @@ public final class Topics {
 
     /** Headers that travel with every record: the value's type name and its schema version. */
     public static final String TYPE_HEADER = "ll-type";
+
     public static final String SCHEMA_VERSION_HEADER = "ll-schema-version";
     public static final String EVENT_ID_HEADER = "ll-event-id";
 
     public static final Topic<LedgerEvent> LEDGER_EVENTS =
-            new Topic<>("ledger.events.v1", "account id (partner:<id> / customer:<id>)", LedgerEvent.class, 1, 6);
+            new Topic<>(
+                    "ledger.events.v1",
+                    "account id (partner:<id> / customer:<id>)",
+                    LedgerEvent.class,
+                    1,
+                    6);
     public static final Topic<UsageRecorded> USAGE =
             new Topic<>("usage.v1", "customer id, else key id", UsageRecorded.class, 1, 6);
     public static final Topic<KeyStatusChanged> GATEWAY_KEYS =
@@ -22,6 +29,5 @@ public final class Topics {
 
     public static final List<Topic<?>> ALL = List.of(LEDGER_EVENTS, USAGE, GATEWAY_KEYS);
 
-    private Topics() {
-    }
+    private Topics() {}
 }

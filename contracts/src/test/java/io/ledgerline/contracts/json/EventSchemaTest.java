@@ -8,17 +8,20 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
+
 import io.ledgerline.contracts.gateway.KeyStatusChanged;
 import io.ledgerline.contracts.ledger.event.LedgerEvent;
 import io.ledgerline.contracts.ledger.event.LedgerEventTypes;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.usage.UsageRecorded;
-import java.time.Instant;
-import java.util.List;
-import java.util.stream.Collectors;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** Every event type has a JSON schema, and what the services really serialise satisfies it. */
 class EventSchemaTest {
@@ -27,14 +30,17 @@ class EventSchemaTest {
         var config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         try (var in = EventSchemaTest.class.getResourceAsStream(path)) {
             assertThat(in).as("schema " + path).isNotNull();
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in, config);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     static String violations(JsonSchema schema, JsonNode json) {
-        return schema.validate(json).stream().map(Object::toString).collect(Collectors.joining("; "));
+        return schema.validate(json).stream()
+                .map(Object::toString)
+                .collect(Collectors.joining("; "));
     }
 
     static List<LedgerEvent> samples() {
@@ -55,7 +61,8 @@ class EventSchemaTest {
         var schema = schema(LedgerEventTypes.schemaPath(event.getClass()));
 
         assertThat(violations(schema, json)).isEmpty();
-        assertThat(ContractJson.fromBytes(ContractJson.toBytes(event), event.getClass())).isEqualTo(event);
+        assertThat(ContractJson.fromBytes(ContractJson.toBytes(event), event.getClass()))
+                .isEqualTo(event);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -75,17 +82,46 @@ class EventSchemaTest {
 
     @Test
     void usage_and_key_events_satisfy_their_schemas() {
-        var usage = new UsageRecorded("e1", "req-1", UsageRecorded.Source.GATEWAY, "k1", "acme", "bistro",
-                "gpt-4o-mini", 1200, 300, 850, 0, 1,
-                List.of(new UsageRecorded.CostLine(UsageRecorded.CostLine.Kind.LLM, Credits.parse("0.42"))),
-                new UsageRecorded.CustomerBilling(150, Credits.ofCredits(1), null), "key-k1",
-                Instant.parse("2026-11-23T10:00:00Z"));
-        var key = new KeyStatusChanged("e2", "k1", "acme", "bistro", KeyStatusChanged.KeyKind.CUSTOMER_SELF_SERVICE,
-                KeyStatusChanged.KeyStatus.SUSPENDED, "partner below 1,000 credits", Instant.parse("2026-11-23T10:00:00Z"));
+        var usage =
+                new UsageRecorded(
+                        "e1",
+                        "req-1",
+                        UsageRecorded.Source.GATEWAY,
+                        "k1",
+                        "acme",
+                        "bistro",
+                        "gpt-4o-mini",
+                        1200,
+                        300,
+                        850,
+                        0,
+                        1,
+                        List.of(
+                                new UsageRecorded.CostLine(
+                                        UsageRecorded.CostLine.Kind.LLM, Credits.parse("0.42"))),
+                        new UsageRecorded.CustomerBilling(150, Credits.ofCredits(1), null),
+                        "key-k1",
+                        Instant.parse("2026-11-23T10:00:00Z"));
+        var key =
+                new KeyStatusChanged(
+                        "e2",
+                        "k1",
+                        "acme",
+                        "bistro",
+                        KeyStatusChanged.KeyKind.CUSTOMER_SELF_SERVICE,
+                        KeyStatusChanged.KeyStatus.SUSPENDED,
+                        "partner below 1,000 credits",
+                        Instant.parse("2026-11-23T10:00:00Z"));
 
-        assertThat(violations(schema("/schemas/usage/UsageRecorded.v1.json"),
-                ContractJson.mapper().valueToTree(usage))).isEmpty();
-        assertThat(violations(schema("/schemas/gateway/KeyStatusChanged.v1.json"),
-                ContractJson.mapper().valueToTree(key))).isEmpty();
+        assertThat(
+                        violations(
+                                schema("/schemas/usage/UsageRecorded.v1.json"),
+                                ContractJson.mapper().valueToTree(usage)))
+                .isEmpty();
+        assertThat(
+                        violations(
+                                schema("/schemas/gateway/KeyStatusChanged.v1.json"),
+                                ContractJson.mapper().valueToTree(key)))
+                .isEmpty();
     }
 }

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ledgerline.contracts.json.SampleEvents;
 import io.ledgerline.contracts.ledger.fold.Balances;
 import io.ledgerline.contracts.money.Credits;
-import java.util.List;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Combinators;
+
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 class BalancesTest {
 
@@ -20,12 +23,14 @@ class BalancesTest {
     void folds_the_sample_history_into_balanced_books() {
         var balances = Balances.fold(SampleEvents.all());
         assertThat(balances.unbalancedLedgers()).isEmpty();
-        assertThat(balances.balanceOf(LedgerAccounts.customerAi("bistro"))).isEqualTo(Credits.parse("25"));
+        assertThat(balances.balanceOf(LedgerAccounts.customerAi("bistro")))
+                .isEqualTo(Credits.parse("25"));
         assertThat(balances.eventsApplied()).isEqualTo(SampleEvents.all().size());
     }
 
     @Property(tries = 200)
-    void any_sequence_of_transfers_keeps_every_ledger_at_zero(@ForAll("transfers") List<Transfer> transfers) {
+    void any_sequence_of_transfers_keeps_every_ledger_at_zero(
+            @ForAll("transfers") List<Transfer> transfers) {
         var balances = new Balances();
         for (var transfer : transfers) {
             balances.apply(transfer);
@@ -37,11 +42,24 @@ class BalancesTest {
 
     @Provide
     Arbitrary<List<Transfer>> transfers() {
-        var accounts = Arbitraries.of("partner/a/available", "partner/b/available", "platform/issuance",
-                "platform/usage-revenue", "partner/a/reserve/r1");
-        var transfer = Combinators.combine(accounts, accounts, Arbitraries.longs().between(1, 1_000_000_000L))
-                .filter((debit, credit, amount) -> !debit.equals(credit))
-                .as((debit, credit, amount) -> new Transfer(LedgerId.PLATFORM, debit, credit, Credits.ofMicros(amount)));
+        var accounts =
+                Arbitraries.of(
+                        "partner/a/available",
+                        "partner/b/available",
+                        "platform/issuance",
+                        "platform/usage-revenue",
+                        "partner/a/reserve/r1");
+        var transfer =
+                Combinators.combine(
+                                accounts, accounts, Arbitraries.longs().between(1, 1_000_000_000L))
+                        .filter((debit, credit, amount) -> !debit.equals(credit))
+                        .as(
+                                (debit, credit, amount) ->
+                                        new Transfer(
+                                                LedgerId.PLATFORM,
+                                                debit,
+                                                credit,
+                                                Credits.ofMicros(amount)));
         return transfer.list().ofMaxSize(50);
     }
 }

@@ -2,6 +2,7 @@ package io.ledgerline.contracts.ledger.command;
 
 import io.ledgerline.contracts.ledger.Rejection;
 import io.ledgerline.contracts.money.Credits;
+
 import java.util.List;
 import java.util.Map;
 
@@ -18,14 +19,20 @@ public record CommandResult(
         List<String> eventIds,
         Map<String, Credits> balancesUcr) {
 
-    public enum Outcome { POSTED, REFUSED }
+    public enum Outcome {
+        POSTED,
+        REFUSED
+    }
 
-    public static CommandResult posted(String commandId, List<String> eventIds, Map<String, Credits> balances) {
-        return new CommandResult(commandId, Outcome.POSTED, null, null, List.copyOf(eventIds), Map.copyOf(balances));
+    public static CommandResult posted(
+            String commandId, List<String> eventIds, Map<String, Credits> balances) {
+        return new CommandResult(
+                commandId, Outcome.POSTED, null, null, List.copyOf(eventIds), Map.copyOf(balances));
     }
 
     public static CommandResult refused(String commandId, Rejection rejection, String detail) {
-        return new CommandResult(commandId, Outcome.REFUSED, rejection, detail, List.of(), Map.of());
+        return new CommandResult(
+                commandId, Outcome.REFUSED, rejection, detail, List.of(), Map.of());
     }
 
     public boolean isPosted() {

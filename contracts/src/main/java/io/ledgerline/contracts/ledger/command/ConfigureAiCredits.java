@@ -11,5 +11,5 @@ public record ConfigureAiCredits(
         Credits pricePerMinuteUcr,
         long graceSeconds,
         Credits lowCreditThresholdUcr,
-        boolean lowCreditNotifications) implements LedgerCommand {
-}
+        boolean lowCreditNotifications)
+        implements LedgerCommand {}

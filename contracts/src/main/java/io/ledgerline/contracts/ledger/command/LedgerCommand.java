@@ -7,9 +7,17 @@ import io.ledgerline.contracts.ledger.AccountId;
  * returns the first result and appends nothing; the same id with another payload is refused with
  * {@code EXISTS_WITH_DIFFERENT_PAYLOAD}.
  */
-public sealed interface LedgerCommand permits OpenAccount, ConfigureAiCredits, AddCredits,
-        DeductCredits, ReverseTransfer, MeterUsage, ReserveCredits, SettleReservation,
-        ReleaseReservation, ReserveKeyDeposit {
+public sealed interface LedgerCommand
+        permits OpenAccount,
+                ConfigureAiCredits,
+                AddCredits,
+                DeductCredits,
+                ReverseTransfer,
+                MeterUsage,
+                ReserveCredits,
+                SettleReservation,
+                ReleaseReservation,
+                ReserveKeyDeposit {
 
     String commandId();
 

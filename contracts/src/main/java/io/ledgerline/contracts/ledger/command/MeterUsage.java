@@ -8,6 +8,9 @@ import io.ledgerline.contracts.money.Credits;
  * the grace allowance if need be); for a customer without, on its partner's platform credits.
  */
 public record MeterUsage(
-        String commandId, AccountId accountId, Credits amountUcr, String usageId, String description)
-        implements LedgerCommand {
-}
+        String commandId,
+        AccountId accountId,
+        Credits amountUcr,
+        String usageId,
+        String description)
+        implements LedgerCommand {}

@@ -4,7 +4,8 @@ import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.money.Credits;
 
 /** Reserves the fixed deposit of a customer-created gateway key from its partner (R9). */
-public record ReserveKeyDeposit(String commandId, AccountId accountId, String keyId) implements LedgerCommand {
+public record ReserveKeyDeposit(String commandId, AccountId accountId, String keyId)
+        implements LedgerCommand {
 
     public static final Credits KEY_DEPOSIT = Credits.ofCredits(1_000);
 

@@ -5,6 +5,9 @@ import io.ledgerline.contracts.money.Credits;
 
 /** Spends part of an open reservation; what is left stays reserved until released. */
 public record SettleReservation(
-        String commandId, AccountId accountId, String reservationId, Credits amountUcr, String usageId)
-        implements LedgerCommand {
-}
+        String commandId,
+        AccountId accountId,
+        String reservationId,
+        Credits amountUcr,
+        String usageId)
+        implements LedgerCommand {}

@@ -12,5 +12,5 @@ public record AiCreditsConfigured(
         Credits pricePerMinuteUcr,
         long graceSeconds,
         Credits lowCreditThresholdUcr,
-        boolean lowCreditNotifications) implements LedgerEvent {
-}
+        boolean lowCreditNotifications)
+        implements LedgerEvent {}

@@ -1,6 +1,7 @@
 package io.ledgerline.contracts.ledger.event;
 
 import io.ledgerline.contracts.json.ContractJson;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -13,13 +14,15 @@ public final class EventHash {
 
     public static final String GENESIS = "0".repeat(64);
 
-    private EventHash() {
-    }
+    private EventHash() {}
 
     public static String of(LedgerEvent event) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
-            digest.update(event.getClass().getSimpleName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update(
+                    event.getClass()
+                            .getSimpleName()
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             digest.update(ContractJson.toBytes(event));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

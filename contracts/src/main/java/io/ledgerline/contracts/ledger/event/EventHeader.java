@@ -1,6 +1,7 @@
 package io.ledgerline.contracts.ledger.event;
 
 import io.ledgerline.contracts.ledger.AccountId;
+
 import java.time.Instant;
 
 /**
@@ -15,5 +16,4 @@ public record EventHeader(
         long sequence,
         String commandId,
         Instant occurredAt,
-        String prevHash) {
-}
+        String prevHash) {}

@@ -2,7 +2,11 @@ package io.ledgerline.contracts.ledger.event;
 
 /** The type column of a transaction history row. */
 public enum HistoryType {
-    ADDED("Added"), DEDUCTED("Deducted"), USED("Used"), RESERVED("Reserved"), RELEASED("Released");
+    ADDED("Added"),
+    DEDUCTED("Deducted"),
+    USED("Used"),
+    RESERVED("Reserved"),
+    RELEASED("Released");
 
     private final String label;
 

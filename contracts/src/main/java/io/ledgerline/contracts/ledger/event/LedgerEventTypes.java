@@ -13,16 +13,25 @@ public final class LedgerEventTypes {
 
     public static final int SCHEMA_VERSION = 1;
 
-    public static final List<Class<? extends LedgerEvent>> ALL = List.of(
-            AccountOpened.class, AiCreditsConfigured.class, CreditsAdded.class, CreditsDeducted.class,
-            UsageMetered.class, CreditsReserved.class, ReservationSettled.class,
-            ReservationReleased.class, KeyDepositReserved.class);
+    public static final List<Class<? extends LedgerEvent>> ALL =
+            List.of(
+                    AccountOpened.class,
+                    AiCreditsConfigured.class,
+                    CreditsAdded.class,
+                    CreditsDeducted.class,
+                    UsageMetered.class,
+                    CreditsReserved.class,
+                    ReservationSettled.class,
+                    ReservationReleased.class,
+                    KeyDepositReserved.class);
 
     private static final Map<String, Class<? extends LedgerEvent>> BY_NAME =
-            ALL.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
+            ALL.stream()
+                    .collect(
+                            Collectors.toUnmodifiableMap(
+                                    Class::getSimpleName, Function.identity()));
 
-    private LedgerEventTypes() {
-    }
+    private LedgerEventTypes() {}
 
     public static String nameOf(LedgerEvent event) {
         return event.getClass().getSimpleName();

@@ -4,8 +4,13 @@ import io.ledgerline.contracts.ledger.Transfer;
 
 /** A ledger event that moves credit: one transfer, debit and credit on the same ledger. */
 public sealed interface MoneyMoved extends LedgerEvent
-        permits CreditsAdded, CreditsDeducted, UsageMetered, CreditsReserved, ReservationSettled,
-        ReservationReleased, KeyDepositReserved {
+        permits CreditsAdded,
+                CreditsDeducted,
+                UsageMetered,
+                CreditsReserved,
+                ReservationSettled,
+                ReservationReleased,
+                KeyDepositReserved {
 
     /** The movement; only a {@link ReservationReleased} with nothing left has none (null). */
     Transfer transfer();

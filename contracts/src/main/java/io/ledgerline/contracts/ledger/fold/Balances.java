@@ -4,6 +4,7 @@ import io.ledgerline.contracts.ledger.LedgerId;
 import io.ledgerline.contracts.ledger.Transfer;
 import io.ledgerline.contracts.ledger.event.LedgerEvent;
 import io.ledgerline.contracts.money.Credits;
+
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.TreeMap;
 /**
  * The pure fold {@code events -> balances}: every ledger account's balance and every ledger's sum.
  * The ledger's projections and the audit replay both use it, so they cannot disagree on arithmetic.
- * A balance is credits in minus debits out; per ledger the sum of balances is zero after every event.
+ * A balance is credits in minus debits out; per ledger the sum of balances is zero after every
+ * event.
  */
 public final class Balances {
 
@@ -44,7 +46,12 @@ public final class Balances {
         var known = ledgerOfAccount.putIfAbsent(account, ledger);
         if (known != null && !known.equals(ledger)) {
             throw new IllegalStateException(
-                    "account " + account + " is on ledger " + known + " but was posted on " + ledger);
+                    "account "
+                            + account
+                            + " is on ledger "
+                            + known
+                            + " but was posted on "
+                            + ledger);
         }
         byAccount.merge(account, delta, Credits::plus);
         sumByLedger.merge(ledger, delta, Credits::plus);
@@ -60,12 +67,14 @@ public final class Balances {
 
     /** The ledgers whose balances do not sum to zero; empty when the books balance. */
     public Map<LedgerId, Credits> unbalancedLedgers() {
-        var unbalanced = new TreeMap<LedgerId, Credits>(java.util.Comparator.comparing(LedgerId::value));
-        sumByLedger.forEach((ledger, sum) -> {
-            if (!sum.isZero()) {
-                unbalanced.put(ledger, sum);
-            }
-        });
+        var unbalanced =
+                new TreeMap<LedgerId, Credits>(java.util.Comparator.comparing(LedgerId::value));
+        sumByLedger.forEach(
+                (ledger, sum) -> {
+                    if (!sum.isZero()) {
+                        unbalanced.put(ledger, sum);
+                    }
+                });
         return unbalanced;
     }
 
