@@ -54,6 +54,11 @@ public final class GatewayApi extends JsonHttp {
                 Map.of("commandId", LedgerApi.commandId("revoke")));
     }
 
+    public Reply regeneratePartnerKey(String partnerId, String keyId) {
+        return post("/api/v1/partners/" + partnerId + "/keys/" + keyId + "/regenerate",
+                Map.of("commandId", LedgerApi.commandId("regen")));
+    }
+
     public Reply partnerKey(String partnerId, String keyId) {
         return get("/api/v1/partners/" + partnerId + "/keys/" + keyId);
     }

@@ -36,6 +36,7 @@ public final class Tenants {
         ledger.openPartner(partnerId);
         ledger.addCredits("partner:" + partnerId, Credits.ofCredits(credits));
         gateway.configurePartner(partnerId, tier, true);
+        awaitReadSide("partner:" + partnerId, Credits.ofCredits(credits));
         return partnerId;
     }
 
@@ -47,7 +48,14 @@ public final class Tenants {
         if (aiCredits > 0) {
             ledger.addCredits("customer:" + customerId, Credits.ofCredits(aiCredits));
         }
+        awaitReadSide("customer:" + customerId, Credits.ofCredits(aiCredits));
         return customerId;
+    }
+
+    /** The ledger's read side follows its event store; tests start once it shows the account. */
+    private void awaitReadSide(String accountId, Credits spendable) {
+        await().atMost(PROJECTION_WAIT).ignoreExceptions()
+                .until(() -> ledger.spendable(accountId), spendable::equals);
     }
 
     /**
