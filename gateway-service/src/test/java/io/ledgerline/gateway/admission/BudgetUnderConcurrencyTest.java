@@ -37,7 +37,7 @@ class BudgetUnderConcurrencyTest extends GatewayTestBase {
         var created = createPartnerKey(partnerId, keyBody);
         var secret = created.path("secret").asText();
 
-        var http = HttpClient.newHttpClient();
+        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var replies = new ArrayList<CompletableFuture<HttpResponse<String>>>();
         for (int i = 0; i < 200; i++) {
             replies.add(http.sendAsync(HttpRequest.newBuilder(
@@ -82,7 +82,7 @@ class BudgetUnderConcurrencyTest extends GatewayTestBase {
         var secret = created.path("secret").asText();
         var body = "{\"model\":\"gpt-4o-mini\",\"stream\":true,\"max_tokens\":16,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"[stub:chunk-delay=40] go\"}]}";
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        var response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
                 .header("authorization", "Bearer " + secret)
                 .header("content-type", "application/json")

@@ -199,10 +199,18 @@ class PartnerKeyLifecycleTest extends GatewayTestBase {
         var partnerId = newPartner("STARTER", 1_000);
         var body = partnerKey(10, "gpt-4o-mini");
         body.put("expiresAt", Instant.now().plusMillis(1_500).toString());
-        var secret = createPartnerKey(partnerId, body).path("secret").asText();
-        await().atMost(PROJECTION_WAIT).until(
-                () -> chatWith(secret, "gpt-4o-mini", "hi").status() == 401);
-        assertThat(chatWith(secret, "gpt-4o-mini", "hi").body().at("/error/message").asText())
-                .contains("expired");
+        var created = createPartnerKey(partnerId, body);
+        var secret = created.path("secret").asText();
+        try (var statuses = new io.ledgerline.gateway.support.TopicReader(
+                io.ledgerline.testsupport.TestKafka.bootstrapServers(), "gateway.keys.v1")) {
+            await().atMost(PROJECTION_WAIT).until(
+                    () -> chatWith(secret, "gpt-4o-mini", "hi").status() == 401);
+            assertThat(chatWith(secret, "gpt-4o-mini", "hi").body().at("/error/message").asText())
+                    .contains("expired");
+            assertThat(api.get("/api/v1/partners/" + partnerId + "/keys").body().get(0)
+                    .path("status").asText()).isEqualTo("EXPIRED");
+            await().atMost(PROJECTION_WAIT).until(() -> statuses.poll().stream().anyMatch(e ->
+                    e.contains(created.path("keyId").asText()) && e.contains("\"EXPIRED\"")));
+        }
     }
 }

@@ -14,7 +14,9 @@ import java.util.Map;
 public final class Api {
 
     public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).build();
+    private static final java.time.Duration CALL_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private final int port;
 
@@ -64,7 +66,8 @@ public final class Api {
 
     private Reply send(HttpRequest.Builder request) {
         try {
-            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            var response = HTTP.send(request.timeout(CALL_TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode body = null;
             if (response.body() != null && !response.body().isBlank()
                     && !response.body().startsWith("data:")) {

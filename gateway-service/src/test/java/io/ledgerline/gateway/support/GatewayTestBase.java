@@ -128,5 +128,6 @@ public abstract class GatewayTestBase {
         registry.add("ledgerline.gateway.upstream.providers[0].base-url",
                 () -> "http://127.0.0.1:" + STUB.port() + "/v1");
         registry.add("ledgerline.gateway.usage-flush-ms", () -> "200");
+        registry.add("ledgerline.gateway.expiry-check-ms", () -> "200");
     }
 }
