@@ -1,0 +1,17 @@
+package io.ledgerline.portal.downstream;
+
+import java.util.function.Function;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/** One downstream service: its client, and "not reachable" as a problem instead of a stack trace. */
+record Downstream(String service, RestClient rest) {
+
+    <T> T call(Function<RestClient, T> request) {
+        try {
+            return request.apply(rest);
+        } catch (ResourceAccessException e) {
+            throw DownstreamProblems.unavailable(service);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.ledgerline.portal.gatewaykeys;
+
+import io.ledgerline.portal.accounts.CommandIds;
+import io.ledgerline.portal.downstream.GatewayClient;
+import io.ledgerline.portal.downstream.GatewayViews.GatewayKey;
+import io.ledgerline.portal.downstream.GatewayViews.Model;
+import io.ledgerline.portal.problem.PortalProblem;
+import io.ledgerline.portal.session.PortalUser;
+import io.ledgerline.portal.tenancy.AiGatewayAccess;
+import io.ledgerline.portal.tenancy.TenantGuard;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * R8: a customer's own AI Gateway keys. Creating asks only for a name and allowed models (no
+ * budget: the key spends the customer's AI credits); the secret is in the create answer only.
+ */
+@RestController
+@RequestMapping("/api/portal/gateway")
+class GatewayKeyController {
+
+    static final int MAX_MODELS = 50;
+    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    record CreateKey(String commandId, String name, List<String> allowedModels) {
+    }
+
+    record KeyCommand(String commandId) {
+    }
+
+    private final TenantGuard guard;
+    private final AiGatewayAccess access;
+    private final GatewayClient gateway;
+
+    GatewayKeyController(TenantGuard guard, AiGatewayAccess access, GatewayClient gateway) {
+        this.guard = guard;
+        this.access = access;
+        this.gateway = gateway;
+    }
+
+    @GetMapping("/keys")
+    List<GatewayKey> keys(PortalUser user) {
+        requireGateway(user);
+        return gateway.customerKeys(user.holderId()).stream().map(k -> withoutSecret(k)).toList();
+    }
+
+    @GetMapping("/models")
+    List<Model> models(PortalUser user) {
+        requireGateway(user);
+        return gateway.models(user.partnerId());
+    }
+
+    @PostMapping(path = "/keys", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    GatewayKey create(PortalUser user, @RequestBody CreateKey body) {
+        requireGateway(user);
+        var models = body.allowedModels();
+        if (models == null || models.isEmpty() || models.size() > MAX_MODELS) {
+            throw PortalProblem.badRequest("INVALID_MODELS", "choose 1-" + MAX_MODELS + " models");
+        }
+        return gateway.createCustomerKey(user.holderId(),
+                CommandIds.scoped(user, body.commandId()), body.name(), models);
+    }
+
+    @PostMapping(path = "/keys/{keyId}/revoke", consumes = MediaType.APPLICATION_JSON_VALUE)
+    GatewayKey revoke(PortalUser user, @PathVariable String keyId, @RequestBody KeyCommand body) {
+        requireGateway(user);
+        if (!KEY_ID.matcher(keyId).matches()) {
+            throw PortalProblem.badRequest("INVALID_KEY_ID", "not a key id: " + keyId);
+        }
+        // The gateway revokes only a key of this customer; the id comes from its own list.
+        return withoutSecret(gateway.revokeCustomerKey(user.holderId(), keyId,
+                CommandIds.scoped(user, body.commandId())));
+    }
+
+    private void requireGateway(PortalUser user) {
+        if (!user.isCustomer()) {
+            throw PortalProblem.forbidden("CUSTOMER_ONLY", "AI Gateway keys are a customer's own");
+        }
+        access.require(guard.readable(user, user.accountId()));
+    }
+
+    private static GatewayKey withoutSecret(GatewayKey key) {
+        return new GatewayKey(key.keyId(), key.kind(), key.customerId(), key.name(), key.prefix(),
+                key.status(), key.allowedModels(), key.spentUcr(), key.createdAt(),
+                key.lastUsedAt(), null);
+    }
+}

@@ -1,0 +1,51 @@
+package io.ledgerline.portal.gatewaykeys;
+
+import io.ledgerline.portal.downstream.GatewayClient;
+import io.ledgerline.portal.downstream.GatewayViews.PartnerGatewaySettings;
+import io.ledgerline.portal.problem.PortalProblem;
+import io.ledgerline.portal.session.PortalUser;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The partner's Customer Self-Service API Keys master toggle (R12, the part R5 needs). Switching
+ * it on covers new and existing customers; the finer settings stay in the gateway's API.
+ */
+@RestController
+@RequestMapping("/api/portal/partner/self-service")
+class SelfServiceController {
+
+    record Toggle(Boolean enabled) {
+    }
+
+    private final GatewayClient gateway;
+
+    SelfServiceController(GatewayClient gateway) {
+        this.gateway = gateway;
+    }
+
+    @GetMapping
+    PartnerGatewaySettings get(PortalUser user) {
+        return gateway.settings(requirePartner(user));
+    }
+
+    @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    PartnerGatewaySettings put(PortalUser user, @RequestBody Toggle body) {
+        var partnerId = requirePartner(user);
+        if (body.enabled() == null) {
+            throw PortalProblem.badRequest("INVALID_TOGGLE", "enabled must be true or false");
+        }
+        return gateway.updateSelfService(partnerId, body.enabled());
+    }
+
+    private static String requirePartner(PortalUser user) {
+        if (!user.isPartner()) {
+            throw PortalProblem.forbidden("PARTNER_ONLY", "only a partner changes this");
+        }
+        return user.partnerId();
+    }
+}

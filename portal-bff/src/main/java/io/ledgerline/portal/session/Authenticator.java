@@ -1,0 +1,35 @@
+package io.ledgerline.portal.session;
+
+import java.util.Optional;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** Checks an e-mail and password against the BCrypt hashes of the portal's users. */
+@Component
+class Authenticator {
+
+    static final int MAX_PASSWORD_CHARS = 128;
+    static final int MAX_EMAIL_CHARS = 254;
+
+    private final UserDirectory users;
+    private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
+    /** Compared against when the e-mail is unknown, so both refusals take as long. */
+    private final String unknownUserHash = passwords.encode("no such user");
+
+    Authenticator(UserDirectory users) {
+        this.users = users;
+    }
+
+    Optional<PortalUser> authenticate(String email, String password) {
+        if (email == null || password == null) {
+            return Optional.empty();
+        }
+        if (email.length() > MAX_EMAIL_CHARS || password.length() > MAX_PASSWORD_CHARS) {
+            return Optional.empty();
+        }
+        var stored = users.byEmail(email);
+        var hash = stored.map(UserDirectory.StoredUser::passwordHash).orElse(unknownUserHash);
+        boolean matches = passwords.matches(password, hash);
+        return stored.filter(user -> matches).map(UserDirectory.StoredUser::user);
+    }
+}

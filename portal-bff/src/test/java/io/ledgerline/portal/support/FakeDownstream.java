@@ -1,0 +1,161 @@
+package io.ledgerline.portal.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/**
+ * A small in-test HTTP server that answers like the ledger (docs/ledger-api.md: account views,
+ * history pages, commands, problem bodies with a code) and like the gateway's key API
+ * (gateway-settings, customer keys). The portal's tests need the downstream answers, not the
+ * downstream services; the real services are exercised in system-tests.
+ */
+public final class FakeDownstream {
+
+    public record Account(String accountId, String partnerId, boolean aiCreditsEnabled,
+                          long spendableUcr) {
+    }
+
+    public record Received(String method, String path, JsonNode body) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ACCOUNT = Pattern.compile("/api/v1/accounts/([^/]+)(/.*)?");
+    private static final Pattern SETTINGS =
+            Pattern.compile("/api/v1/partners/([^/]+)/gateway-settings");
+    private static final Pattern KEYS = Pattern.compile("/api/v1/customers/([^/]+)/keys");
+
+    private final HttpServer server;
+    private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> selfService = new ConcurrentHashMap<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    public FakeDownstream() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/", this::answer);
+        server.start();
+    }
+
+    public String ledgerUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1";
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public void account(Account account) {
+        accounts.put(account.accountId(), account);
+    }
+
+    public void selfService(String partnerId, boolean enabled) {
+        selfService.put(partnerId, enabled);
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public void forget() {
+        received.clear();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            var path = exchange.getRequestURI().getPath();
+            var method = exchange.getRequestMethod();
+            var bytes = exchange.getRequestBody().readAllBytes();
+            received.add(new Received(method, path, bytes.length == 0 ? null : JSON.readTree(bytes)));
+            var settings = SETTINGS.matcher(path);
+            var keys = KEYS.matcher(path);
+            var account = ACCOUNT.matcher(path);
+            if (settings.matches()) {
+                var partnerId = settings.group(1);
+                send(exchange, 200, Map.of("partnerId", partnerId,
+                        "selfServiceEnabled", selfService.getOrDefault(partnerId, false)));
+            } else if (keys.matches() && method.equals("GET")) {
+                send(exchange, 200, List.of(key(keys.group(1), null)));
+            } else if (keys.matches()) {
+                send(exchange, 201, key(keys.group(1), "llk_once_only_secret"));
+            } else if (account.matches()) {
+                answerLedger(exchange, method, account.group(1), account.group(2), bytes);
+            } else {
+                problem(exchange, 404, "NOT_FOUND");
+            }
+        }
+    }
+
+    private void answerLedger(HttpExchange exchange, String method, String accountId, String rest,
+                              byte[] body) throws IOException {
+        var account = accounts.get(accountId);
+        if (account == null) {
+            problem(exchange, 404, "ACCOUNT_NOT_FOUND");
+        } else if (rest == null && method.equals("GET")) {
+            send(exchange, 200, view(account));
+        } else if ("/history".equals(rest)) {
+            send(exchange, 200, Map.of("accountId", accountId, "page", 0, "size", 20,
+                    "totalRows", 1, "rows", List.of(Map.of("eventId", "e1", "type", "Added",
+                            "amountUcr", 500_000_000L, "balanceAfterUcr", 500_000_000L,
+                            "note", "Welcome pack", "occurredAt", "2026-11-23T06:00:00Z"))));
+        } else if ("/credits".equals(rest) && !account.aiCreditsEnabled()) {
+            problem(exchange, 409, "AI_CREDITS_DISABLED");
+        } else {
+            var commandId = JSON.readTree(body).path("commandId").asText();
+            send(exchange, 200, Map.of("commandId", commandId, "outcome", "POSTED",
+                    "eventIds", List.of("event-" + commandId)));
+        }
+    }
+
+    private static Map<String, Object> view(Account account) {
+        var kind = account.accountId().startsWith("partner:") ? "partner" : "customer";
+        var settings = Map.of("enabled", account.aiCreditsEnabled(), "pricePerMinuteUcr", 120000,
+                "graceSeconds", 30, "lowCreditThresholdUcr", 100_000_000L,
+                "lowCreditNotifications", true, "updatedAt", "2026-11-23T06:00:00Z");
+        return Map.of("accountId", account.accountId(), "kind", kind,
+                "partnerId", account.partnerId(), "aiCredits", settings, "balances", List.of(),
+                "spendableUcr", account.spendableUcr(), "reservedUcr", 0,
+                "lastUpdated", "2026-11-23T06:00:00Z");
+    }
+
+    private static Map<String, Object> key(String customerId, String secret) {
+        var key = new java.util.HashMap<String, Object>(Map.of("keyId", "key-1",
+                "kind", "CUSTOMER_SELF_SERVICE", "customerId", customerId, "name", "My app",
+                "prefix", "llk_abc", "status", "ACTIVE", "allowedModels", List.of("gpt-4o-mini"),
+                "spentUcr", 0, "createdAt", "2026-11-23T06:00:00Z"));
+        if (secret != null) {
+            key.put("secret", secret);
+        }
+        return key;
+    }
+
+    private static void problem(HttpExchange exchange, int status, String code)
+            throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+        write(exchange, status, Map.of("type", "about:blank", "title", code, "status", status,
+                "detail", "refused: " + code, "code", code));
+    }
+
+    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        write(exchange, status, body);
+    }
+
+    private static void write(HttpExchange exchange, int status, Object body) throws IOException {
+        var bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}

@@ -1,0 +1,61 @@
+package io.ledgerline.portal.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledgerline.portal.support.PortalTestBase;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MenuRulesTest extends PortalTestBase {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bistro@demo.ledgerline", "cornershop@demo.ledgerline"})
+    void R1_customer_menu_always_has_dashboard_detailed_usage_conversations_settings(
+            String email) {
+        var labels = menu(email);
+
+        assertThat(labels).contains("Dashboard", "Detailed Usage", "Conversations", "Settings");
+    }
+
+    @Test
+    void R3_billing_and_payments_shows_for_a_customer_with_portal_access() {
+        assertThat(menu("cornershop@demo.ledgerline")).contains("Billing & Payments");
+    }
+
+    @Test
+    void R5_ai_gateway_menu_shows_for_a_customer_with_ai_credits_enabled() {
+        var me = signedIn("bistro@demo.ledgerline").get("/api/portal/me").body();
+
+        assertThat(me.path("aiCreditsEnabled").asBoolean()).isTrue();
+        assertThat(me.path("aiGatewayAvailable").asBoolean()).isTrue();
+        assertThat(menu("bistro@demo.ledgerline")).contains("AI Gateway");
+    }
+
+    @Test
+    void R5_no_ai_gateway_menu_without_ai_credits() {
+        assertThat(menu("cornershop@demo.ledgerline")).doesNotContain("AI Gateway");
+    }
+
+    @Test
+    void R5_no_ai_gateway_menu_while_the_partner_self_service_toggle_is_off() {
+        DOWNSTREAM.selfService("acme", false);
+
+        assertThat(menu("bistro@demo.ledgerline")).doesNotContain("AI Gateway")
+                .contains("Dashboard", "Detailed Usage", "Conversations", "Settings");
+    }
+
+    @Test
+    void R8_gateway_keys_are_refused_to_a_customer_without_ai_credits() {
+        var reply = signedIn("cornershop@demo.ledgerline").get("/api/portal/gateway/keys");
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.code()).isEqualTo("AI_GATEWAY_NOT_AVAILABLE");
+    }
+
+    private List<String> menu(String email) {
+        var me = signedIn(email).get("/api/portal/me").body();
+        return me.path("menu").findValuesAsText("label");
+    }
+}
