@@ -23,6 +23,8 @@ LEDGER_PORT="${LEDGERLINE_BENCH_LEDGER_PORT:-18081}"
 LEDGER_COMPONENT=bench-ledger
 # Another build of the ledger (e.g. of a clean checkout) can be benchmarked instead of the tree's.
 LEDGER_JAR="${LEDGERLINE_BENCH_LEDGER_JAR:-$(service_jar ledger-service)}"
+# JVM options for the ledger.
+LEDGER_JAVA_OPTS="${LEDGERLINE_BENCH_LEDGER_JAVA_OPTS:--Xmx1g}"
 # Spring arguments for the ledger, e.g. "--ledgerline.writer.partitions=2". By default the
 # repository's WARN for every aggregate the batched writer loads outside a command message is
 # silenced: at 10,000 movements/s it writes that many log lines a second.
@@ -34,6 +36,8 @@ PGBENCH_SECONDS="${LEDGERLINE_BENCH_PGBENCH_SECONDS:-15}"
 HEALTH_TIMEOUT_S=180
 BENCH_JAR="$BENCH_DIR/target/bench-$VERSION.jar"
 BENCH_CLASSPATH_FILE="$BENCH_DIR/target/runtime.classpath"
+
+MVN=(mvn -B -q -o -Dstyle.color=never)
 
 STARTED_KAFKA=0
 STARTED_POSTGRES=0
@@ -54,11 +58,11 @@ ensure_pgbench() {
 build_if_missing() {
   if [[ ! -f $INFRA_JAR || ! -f $INFRA_CLASSPATH_FILE ]]; then
     say "Build           infra (the broker's classpath is missing)"
-    (cd "$ROOT" && mvn -B -q -o -Dstyle.color=never -pl infra package -DskipTests)
+    (cd "$ROOT" && "${MVN[@]}" -pl infra package -DskipTests)
   fi
   if [[ ! -f $LEDGER_JAR ]]; then
     say "Build           contracts and ledger-service (the ledger jar is missing)"
-    (cd "$ROOT" && mvn -B -q -o -Dstyle.color=never -pl contracts,ledger-service install -DskipTests)
+    (cd "$ROOT" && "${MVN[@]}" -pl contracts,ledger-service install -DskipTests)
   elif [[ -z ${LEDGERLINE_BENCH_LEDGER_JAR:-} ]] && [[ -n $(find "$ROOT/ledger-service/src/main" \
     "$ROOT/ledger-service/pom.xml" -newer "$LEDGER_JAR" -print -quit) ]]; then
     warn "$LEDGER_JAR is older than ledger-service's sources; benchmarking it anyway" \
@@ -67,7 +71,7 @@ build_if_missing() {
   if [[ ! -f $BENCH_JAR || ! -f $BENCH_CLASSPATH_FILE ]] \
     || [[ -n $(find "$BENCH_DIR/src" "$BENCH_DIR/pom.xml" -newer "$BENCH_JAR" -print -quit) ]]; then
     say "Build           bench (the load client)"
-    (cd "$ROOT" && mvn -B -q -o -Dstyle.color=never -pl bench package -DskipTests)
+    (cd "$ROOT" && "${MVN[@]}" -pl bench package -DskipTests)
   fi
 }
 
@@ -119,11 +123,11 @@ start_ledger() {
     return 1
   fi
   say "Ledger          starting on port $LEDGER_PORT (log: $LOG_DIR/$LEDGER_COMPONENT.log)"
-  # shellcheck disable=SC2086 # LEDGER_ARGS holds several arguments on purpose
+  # shellcheck disable=SC2086 # the options hold several arguments on purpose
   PORT="$LEDGER_PORT" SERVER_PORT="$LEDGER_PORT" LEDGERLINE_DB_URL="$DB_URL" \
     LEDGERLINE_DB_USER="$PG_USER" LEDGERLINE_KAFKA="$KAFKA_BOOTSTRAP" \
     AXONIQ_UPDATE_CHECKER_DISABLED=true \
-    launch_java "$LEDGER_COMPONENT" -Xmx1g -Daxoniq.update-checker.disabled=true \
+    launch_java "$LEDGER_COMPONENT" $LEDGER_JAVA_OPTS -Daxoniq.update-checker.disabled=true \
     -jar "$LEDGER_JAR" $LEDGER_ARGS
   wait_for_ledger
 }
@@ -199,7 +203,10 @@ main() {
     --db-url="$DB_URL" --db-user="$PG_USER" --results-dir="$BENCH_DIR/results" \
     --pgbench-tps="$tps" --pgbench-clients="$PGBENCH_CLIENTS" \
     --pgbench-seconds="$PGBENCH_SECONDS" --machine="$machine" \
-    --ledger-settings="-Xmx1g $LEDGER_ARGS" "$@"
+    --ledger-settings="$LEDGER_JAVA_OPTS $LEDGER_ARGS" "$@"
 }
 
-main "$@"
+# Sourcing this file (for experiments) defines the functions without running anything.
+if [[ ${BASH_SOURCE[0]} == "$0" ]]; then
+  main "$@"
+fi

@@ -26,17 +26,19 @@ final class BenchReport {
     private final Setup setup;
     private final SustainedLoad.Result sustained;
     private final PublishDrain.Result drain;
+    private final CatchUp.Result catchUp;
     private final SingleCommandLatency.Result single;
     private final PublishDrain.Result afterAll;
 
     BenchReport(BenchOptions options, Instant startedAt, Setup setup,
-                SustainedLoad.Result sustained, PublishDrain.Result drain,
+                SustainedLoad.Result sustained, PublishDrain.Result drain, CatchUp.Result catchUp,
                 SingleCommandLatency.Result single, PublishDrain.Result afterAll) {
         this.options = options;
         this.startedAt = startedAt;
         this.setup = setup;
         this.sustained = sustained;
         this.drain = drain;
+        this.catchUp = catchUp;
         this.single = single;
         this.afterAll = afterAll;
     }
@@ -82,6 +84,11 @@ final class BenchReport {
                         : " (timed out)"),
                 String.format(Locale.ROOT, "%,d events behind at load end, %,d stored",
                         drain.backlogAtLoadEnd(), drain.storedEvents()));
+        line(out, "%-36s %-28s %s%n", "all processors caught up after load",
+                String.format(Locale.ROOT, "%.1f s%s", catchUp.secondsAfterLoad(),
+                        catchUp.caughtUp() ? "" : " (timed out)"),
+                String.format(Locale.ROOT, "slowest was %,d events behind (read side, publisher)",
+                        catchUp.behindAtLoadEnd()));
         line(out, "%-36s %-28s %s%n", "events stored / published at end",
                 String.format(Locale.ROOT, "%,d / %,d", afterAll.storedEvents(),
                         afterAll.publishedEvents()), "ledger.events.v1, all partitions");
@@ -115,6 +122,10 @@ final class BenchReport {
                 "ratioMet", ratio() >= TARGET_RATIO));
         report.put("singleCommand", singleMap());
         report.put("publishDrain", drainMap(drain));
+        report.put("catchUp", Map.of("lastGlobalIndex", catchUp.lastGlobalIndex(),
+                "behindAtLoadEnd", catchUp.behindAtLoadEnd(),
+                "secondsAfterLoad", round(catchUp.secondsAfterLoad()),
+                "caughtUp", catchUp.caughtUp()));
         report.put("end", drainMap(afterAll));
         return report;
     }

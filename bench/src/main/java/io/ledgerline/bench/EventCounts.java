@@ -37,8 +37,27 @@ final class EventCounts implements AutoCloseable {
     }
 
     long storedEvents() throws SQLException {
-        try (var statement = database.createStatement();
-             var rows = statement.executeQuery("SELECT count(*) FROM ledger.domain_event_entry")) {
+        return single("SELECT count(*) FROM ledger.domain_event_entry");
+    }
+
+    /** The global index of the last stored event (0 when none). */
+    long lastGlobalIndex() throws SQLException {
+        return single("SELECT coalesce(max(global_index), 0) FROM ledger.domain_event_entry");
+    }
+
+    /**
+     * How far the slowest tracking processor (read-side projections, Kafka publisher) got: the
+     * lowest index over every processor's segments. Tokens are Jackson-serialised
+     * {@code GapAwareTrackingToken}s, {@code {"index": n, "gaps": [...]}}.
+     */
+    long slowestProcessorIndex() throws SQLException {
+        return single("SELECT coalesce(min(coalesce("
+                + "(convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint, -1)), -1)"
+                + " FROM ledger.token_entry");
+    }
+
+    private long single(String sql) throws SQLException {
+        try (var statement = database.createStatement(); var rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }

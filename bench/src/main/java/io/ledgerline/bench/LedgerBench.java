@@ -66,13 +66,18 @@ public final class LedgerBench {
                     options.sustainSeconds());
             var sustained = new SustainedLoad(ledger, commands, options)
                     .run(events, publishedBefore);
-            say("3/4 publish drain: waiting until %s holds every stored event", EventCounts.TOPIC);
+            long loadEnd = System.nanoTime();
+            long behind = events.lastGlobalIndex() - events.slowestProcessorIndex();
+            say("3/4 catch-up: waiting until %s holds every stored event and every tracking"
+                    + " processor has handled it", EventCounts.TOPIC);
             var drain = PublishDrain.await(events, publishedBefore, options.drainTimeoutSeconds());
+            var catchUp = CatchUp.await(events, loadEnd, behind, options.drainTimeoutSeconds());
             say("4/4 single commands: %d/s for %d s, open loop", options.singleRatePerSecond(),
                     options.singleSeconds());
             var single = new SingleCommandLatency(ledger, commands, options).run();
             var end = PublishDrain.await(events, publishedBefore, options.drainTimeoutSeconds());
-            var report = new BenchReport(options, startedAt, setup, sustained, drain, single, end);
+            var report = new BenchReport(options, startedAt, setup, sustained, drain, catchUp,
+                    single, end);
             report.print();
             say("%nresults written to %s", report.writeJson());
         }

@@ -91,9 +91,10 @@ final class SustainedLoad {
             long now = System.nanoTime();
             long total = postedIncludingWarmup.get();
             double rate = (total - last[1]) / ((now - last[0]) / 1e9);
+            boolean mostlyWarmUp = now - (now - last[0]) / 2 < measureFromNanos;
+            String phase = mostlyWarmUp ? "warm-up " : "measured";
             last[0] = now;
             last[1] = total;
-            String phase = now < measureFromNanos ? "warm-up " : "measured";
             long published;
             try {
                 published = events.publishedEvents() - publishedBefore;
