@@ -40,7 +40,8 @@ public final class AuditMain {
     }
 
     /** Everything {@link #main} does, without exiting: returns the exit status. */
-    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    public static int run(String[] args, Map<String, String> env, PrintStream out,
+            PrintStream err) {
         Map<String, String> options;
         boolean export = args.length > 0 && args[0].equals("export");
         try {
@@ -108,8 +109,10 @@ public final class AuditMain {
 
     private static Connection connect(Map<String, String> options, Map<String, String> env)
             throws SQLException {
-        var url = options.getOrDefault("db-url", env.getOrDefault("LEDGERLINE_DB_URL", DEFAULT_URL));
-        var user = options.getOrDefault("db-user", env.getOrDefault("LEDGERLINE_DB_USER", "postgres"));
+        var url = options.getOrDefault("db-url", env.getOrDefault("LEDGERLINE_DB_URL",
+                DEFAULT_URL));
+        var user = options.getOrDefault("db-user", env.getOrDefault("LEDGERLINE_DB_USER",
+                "postgres"));
         var password = options.getOrDefault("db-password",
                 env.getOrDefault("LEDGERLINE_DB_PASSWORD", ""));
         return DriverManager.getConnection(url, user, password);

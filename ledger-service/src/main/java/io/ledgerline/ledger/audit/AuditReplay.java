@@ -25,7 +25,8 @@ public final class AuditReplay {
     public record Options(String eventSchema, String readSchema, boolean compareProjection) {
     }
 
-    public record Summary(long events, int aggregates, int accounts, Map<String, Credits> ledgerSums,
+    public record Summary(long events, int aggregates, int accounts,
+                          Map<String, Credits> ledgerSums,
                           int projectedAccounts, List<AuditFinding> findings) {
 
         public boolean passed() {
@@ -35,7 +36,8 @@ public final class AuditReplay {
         public void print(PrintStream out) {
             out.printf("events replayed: %d%naggregates: %d%nledger accounts: %d%nledgers: %d%n",
                     events, aggregates, accounts, ledgerSums.size());
-            ledgerSums.forEach((ledger, sum) -> out.printf("  %s sums to %d µcr%n", ledger, sum.ucr()));
+            ledgerSums.forEach((ledger, sum) -> out.printf("  %s sums to %d µcr%n", ledger,
+                    sum.ucr()));
             out.printf("projected accounts compared: %d%n", projectedAccounts);
             out.printf("differences: %d%n", findings.size());
             findings.stream().limit(MAX_PRINTED_FINDINGS).forEach(f -> out.println("  " + f));
@@ -72,7 +74,8 @@ public final class AuditReplay {
         var replayed = zeroSum.balances();
         comparison.ifPresent(c -> findings.addAll(c.differences(replayed)));
         return new Summary(meter.count(), chains.aggregates(), replayed.all().size(),
-                ledgerSums(replayed), comparison.map(ProjectionComparison::projectedAccounts).orElse(0),
+                ledgerSums(replayed),
+                comparison.map(ProjectionComparison::projectedAccounts).orElse(0),
                 findings);
     }
 

@@ -35,16 +35,18 @@ public final class ProjectionComparison {
             throws SQLException {
         var rows = new ArrayList<ProjectedBalance>();
         try (var statement = connection.createStatement();
-             var result = statement.executeQuery("SELECT ledger_account, balance_ucr, last_global_index"
+             var result = statement.executeQuery(
+                     "SELECT ledger_account, balance_ucr, last_global_index"
                      + " FROM " + EventStoreReader.schema(readSchema) + ".balance")) {
             while (result.next()) {
-                rows.add(new ProjectedBalance(result.getString(1), result.getLong(2), result.getLong(3)));
+                rows.add(new ProjectedBalance(result.getString(1), result.getLong(2),
+                        result.getLong(3)));
             }
         }
         return new ProjectionComparison(rows);
     }
 
-    /** Call after the replay applied {@code event}: remembers balances at the projection's points. */
+    /** Call after the replay applied {@code event}: keeps balances at the projection's points. */
     public void observe(long globalIndex, LedgerEvent event, Balances replayed) {
         event.movement().ifPresent(transfer -> {
             for (var account : List.of(transfer.debit(), transfer.credit())) {
@@ -75,7 +77,8 @@ public final class ProjectionComparison {
                         + " µcr at global index " + projection.lastGlobalIndex();
             }
             if (detail != null) {
-                findings.add(new AuditFinding(Kind.PROJECTION_DIFFERENCE, "ledger account " + account,
+                var where = "ledger account " + account;
+                findings.add(new AuditFinding(Kind.PROJECTION_DIFFERENCE, where,
                         detail));
             }
         }

@@ -76,7 +76,8 @@ public final class StatementExport {
 
     public StatementExport(Selection selection, Instant from, Instant to) {
         if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("the period must start before it ends: " + from + " " + to);
+            throw new IllegalArgumentException("the period must start before it ends: " + from
+                    + " " + to);
         }
         this.selection = selection;
         this.from = from;
@@ -106,7 +107,8 @@ public final class StatementExport {
         if (!selection.includesAccount().test(account)) {
             return false;
         }
-        var movements = accounts.computeIfAbsent(account, a -> new Movements(transfer.ledger().value()));
+        var movements = accounts.computeIfAbsent(account,
+                a -> new Movements(transfer.ledger().value()));
         var amount = transfer.amountUcr();
         if (!inPeriod) {
             movements.opening = movements.opening.plus(isCredit ? amount : amount.negate());
@@ -121,7 +123,8 @@ public final class StatementExport {
     public Statement statement() {
         var lines = new ArrayList<AccountStatement>();
         accounts.forEach((account, m) -> lines.add(new AccountStatement(account, m.ledger,
-                m.opening.ucr(), m.in.ucr(), m.out.ucr(), m.opening.plus(m.in).minus(m.out).ucr())));
+                m.opening.ucr(), m.in.ucr(), m.out.ucr(),
+                m.opening.plus(m.in).minus(m.out).ucr())));
         return new Statement(selection.kind(), selection.value(), from, to, lines,
                 List.copyOf(transfers));
     }

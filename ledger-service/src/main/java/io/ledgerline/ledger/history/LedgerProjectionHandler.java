@@ -60,7 +60,8 @@ class LedgerProjectionHandler {
             accounts.addAll(ProjectionBatch.accountsOf(tracked.event()));
             eventIds.add(tracked.event().header().eventId());
         }
-        var batch = new ProjectionBatch(store.balancesOf(accounts), store.appliedEventIds(eventIds));
+        var batch = new ProjectionBatch(store.balancesOf(accounts),
+                store.appliedEventIds(eventIds));
         events.forEach(tracked -> batch.apply(tracked.globalIndex(), tracked.event()));
         store.write(batch);
     }

@@ -104,8 +104,8 @@ public final class ProjectionBatch {
                 highestIndex, header.occurredAt());
         balances.put(account, row);
         changedBalances.put(account, row);
-        postings.add(new PostingRow(header.eventId(), account, globalIndex, moved.transfer().ledger(),
-                delta, after, header.occurredAt()));
+        postings.add(new PostingRow(header.eventId(), account, globalIndex,
+                moved.transfer().ledger(), delta, after, header.occurredAt()));
         return after;
     }
 
@@ -115,7 +115,8 @@ public final class ProjectionBatch {
         boolean creditOwn = LedgerAccountOwner.isHoldersOwn(transfer.credit(), holder);
         if (debitOwn && creditOwn) {
             var spendable = LedgerAccounts.spendable(holder);
-            return Optional.of(transfer.credit().equals(spendable) ? transfer.credit() : transfer.debit());
+            boolean intoSpendable = transfer.credit().equals(spendable);
+            return Optional.of(intoSpendable ? transfer.credit() : transfer.debit());
         }
         if (debitOwn) {
             return Optional.of(transfer.debit());
@@ -152,7 +153,8 @@ public final class ProjectionBatch {
         if (reversalOf == null) {
             return text;
         }
-        return text == null ? "reversal of " + reversalOf : text + " (reversal of " + reversalOf + ")";
+        var reversal = "reversal of " + reversalOf;
+        return text == null ? reversal : text + " (" + reversal + ")";
     }
 
     private static AiSettingsRow settingsRow(long globalIndex, AiCreditsConfigured configured) {

@@ -12,17 +12,20 @@ public final class ProjectionRows {
     }
 
     /** A ledger account's balance after the last event that touched it. */
-    public record BalanceRow(String ledgerAccount, LedgerId ledger, AccountId holder, Credits balance,
+    public record BalanceRow(String ledgerAccount, LedgerId ledger, AccountId holder,
+                             Credits balance,
                              String lastEventId, long lastGlobalIndex, Instant updatedAt) {
     }
 
     /** One leg of one transfer and the balance it left behind. */
-    public record PostingRow(String eventId, String ledgerAccount, long globalIndex, LedgerId ledger,
+    public record PostingRow(String eventId, String ledgerAccount, long globalIndex,
+                             LedgerId ledger,
                              Credits amount, Credits balanceAfter, Instant occurredAt) {
     }
 
     /** A holder's history line: its own leg of a money event, signed for the holder. */
-    public record HistoryRow(String eventId, long globalIndex, AccountId holder, String ledgerAccount,
+    public record HistoryRow(String eventId, long globalIndex, AccountId holder,
+                             String ledgerAccount,
                              String type, Credits amount, Credits balanceAfter, String note,
                              Instant occurredAt) {
     }
@@ -32,6 +35,7 @@ public final class ProjectionRows {
 
     public record AiSettingsRow(AccountId accountId, boolean enabled, Credits pricePerMinute,
                                 long graceSeconds, Credits lowCreditThreshold,
-                                boolean lowCreditNotifications, long globalIndex, Instant updatedAt) {
+                                boolean lowCreditNotifications, long globalIndex,
+                                Instant updatedAt) {
     }
 }

@@ -70,8 +70,8 @@ public class ReadSideStore {
                 INSERT INTO ledger_read.history (event_id, global_index, account_id, ledger_account,
                     type, amount_ucr, balance_after_ucr, note, occurred_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", batch.history(),
-                h -> new Object[] {h.eventId(), h.globalIndex(), h.holder().value(), h.ledgerAccount(),
-                    h.type(), h.amount().ucr(), h.balanceAfter().ucr(), h.note(),
+                h -> new Object[] {h.eventId(), h.globalIndex(), h.holder().value(),
+                    h.ledgerAccount(), h.type(), h.amount().ucr(), h.balanceAfter().ucr(), h.note(),
                     Timestamp.from(h.occurredAt())});
         batchUpdate("""
                 INSERT INTO ledger_read.account (account_id, partner_id, opened_at, updated_at)
@@ -102,8 +102,8 @@ public class ReadSideStore {
 
     private void writeAiSettings(ProjectionBatch batch) {
         batchUpdate("""
-                INSERT INTO ledger_read.ai_credit_settings (account_id, enabled, price_per_minute_ucr,
-                    grace_seconds, low_credit_threshold_ucr, low_credit_notifications,
+                INSERT INTO ledger_read.ai_credit_settings (account_id, enabled,
+                    price_per_minute_ucr, grace_seconds, low_credit_threshold_ucr, low_credit_notifications,
                     last_global_index, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (account_id) DO UPDATE SET enabled = excluded.enabled,
                     price_per_minute_ucr = excluded.price_per_minute_ucr,

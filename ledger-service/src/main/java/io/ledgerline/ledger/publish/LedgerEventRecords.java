@@ -18,7 +18,8 @@ public final class LedgerEventRecords {
                 event.header().accountId().value(), ContractJson.toBytes(event));
         record.headers()
                 .add(Topics.TYPE_HEADER, utf8(LedgerEventTypes.nameOf(event)))
-                .add(Topics.SCHEMA_VERSION_HEADER, utf8(String.valueOf(LedgerEventTypes.SCHEMA_VERSION)))
+                .add(Topics.SCHEMA_VERSION_HEADER,
+                        utf8(String.valueOf(LedgerEventTypes.SCHEMA_VERSION)))
                 .add(Topics.EVENT_ID_HEADER, utf8(event.header().eventId()));
         return record;
     }

@@ -37,7 +37,8 @@ class AccountQueryController {
         var spendableAccount = LedgerAccounts.spendable(holder);
         long spendable = balances.stream().filter(b -> b.ledgerAccount().equals(spendableAccount))
                 .mapToLong(LedgerAccountBalance::balanceUcr).findFirst().orElse(0);
-        long reserved = balances.stream().filter(b -> LedgerAccounts.isReservation(b.ledgerAccount()))
+        long reserved = balances.stream()
+                .filter(b -> LedgerAccounts.isReservation(b.ledgerAccount()))
                 .mapToLong(LedgerAccountBalance::balanceUcr).reduce(0, Math::addExact);
         var settings = queries.aiSettings(holder.value());
         var lastUpdated = Stream.concat(Stream.of(opened.openedAt()), Stream.concat(

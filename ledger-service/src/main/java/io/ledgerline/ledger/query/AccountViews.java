@@ -25,7 +25,8 @@ final class AccountViews {
                                 Instant updatedAt) {
     }
 
-    record HistoryPage(String accountId, int page, int size, long totalRows, List<HistoryLine> rows) {
+    record HistoryPage(String accountId, int page, int size, long totalRows,
+                       List<HistoryLine> rows) {
     }
 
     record HistoryLine(String eventId, String type, long amountUcr, String amountCredits,

@@ -34,7 +34,8 @@ class LedgerQueryController {
         if (totals[0] == 0) {
             throw QueryRejected.notFound("LEDGER_NOT_FOUND", "no account on ledger " + ledger);
         }
-        return new LedgerBalances(ledger.value(), paging.page(), paging.size(), totals[0], totals[1],
-                queries.balancesOfLedger(ledger.value(), paging));
+        var accounts = queries.balancesOfLedger(ledger.value(), paging);
+        return new LedgerBalances(ledger.value(), paging.page(), paging.size(), totals[0],
+                totals[1], accounts);
     }
 }

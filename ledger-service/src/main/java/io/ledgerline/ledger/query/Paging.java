@@ -27,7 +27,8 @@ record Paging(int page, int size) {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw QueryRejected.badRequest("INVALID_PAGING", name + " must be a whole number: " + value);
+            throw QueryRejected.badRequest("INVALID_PAGING", name + " must be a whole number: "
+                    + value);
         }
     }
 

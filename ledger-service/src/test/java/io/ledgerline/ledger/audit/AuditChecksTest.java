@@ -64,7 +64,8 @@ class AuditChecksTest {
         var chains = new HashChainVerifier();
 
         chains.verify(stored.get(0), Optional.of(StoredEventDecoder.event(stored.get(0))));
-        var findings = chains.verify(stored.get(2), Optional.of(StoredEventDecoder.event(stored.get(2))));
+        var findings = chains.verify(stored.get(2),
+                Optional.of(StoredEventDecoder.event(stored.get(2))));
 
         assertThat(findings).extracting(AuditFinding::kind)
                 .containsExactly(Kind.SEQUENCE_GAP, Kind.CHAIN_BROKEN);
@@ -74,11 +75,13 @@ class AuditChecksTest {
     void zero_sum_holds_for_balanced_transfers_and_fails_when_an_account_changes_ledger() {
         var check = new ZeroSumCheck();
         var stored = store(chain(10, 3));
-        stored.forEach(row -> assertThat(check.apply(row, StoredEventDecoder.event(row))).isEmpty());
+        stored.forEach(row -> assertThat(check.apply(row,
+                StoredEventDecoder.event(row))).isEmpty());
 
         var header = new EventHeader("x", PARTNER, 2, "c", START, EventHash.GENESIS);
         var crossing = new CreditsAdded(header, new Transfer(LedgerId.ai("p1"),
-                LedgerAccounts.partnerAiIssuance("p1"), AVAILABLE, Credits.ofCredits(1)), "n", null);
+                LedgerAccounts.partnerAiIssuance("p1"), AVAILABLE, Credits.ofCredits(1)), "n",
+                        null);
 
         assertThat(check.apply(stored.get(0), crossing)).get()
                 .extracting(AuditFinding::kind).isEqualTo(Kind.NOT_ZERO_SUM);
@@ -111,7 +114,8 @@ class AuditChecksTest {
         var events = new ArrayList<LedgerEvent>();
         var prev = EventHash.GENESIS;
         for (int i = 0; i < credits.length; i++) {
-            var header = new EventHeader("e" + i, PARTNER, i, "c" + i, START.plusSeconds(60L * i), prev);
+            var header = new EventHeader("e" + i, PARTNER, i, "c" + i, START.plusSeconds(60L * i),
+                    prev);
             var amount = Credits.ofCredits(credits[i]);
             LedgerEvent event = i % 2 == 0
                     ? new CreditsAdded(header, new Transfer(LedgerId.PLATFORM,
@@ -129,7 +133,8 @@ class AuditChecksTest {
         for (int i = 0; i < events.size(); i++) {
             var event = events.get(i);
             rows.add(new StoredEvent(i + 1, "axon-" + i, event.header().accountId().value(),
-                    event.header().sequence(), event.getClass().getName(), ContractJson.toBytes(event),
+                    event.header().sequence(), event.getClass().getName(),
+                            ContractJson.toBytes(event),
                     ContractJson.toBytes(Map.of("hash", EventHash.of(event)))));
         }
         return rows;

@@ -61,7 +61,8 @@ class AuditReplayTest {
         scenario.awaitReadSideCaughtUp();
         var eventId = added.eventIds().get(0);
         var row = jdbc.queryForMap("""
-                SELECT global_index, event_identifier, aggregate_identifier, sequence_number, payload
+                SELECT global_index, event_identifier, aggregate_identifier, sequence_number,
+                        payload
                   FROM ledger.domain_event_entry
                  WHERE position(convert_to(?, 'UTF8') IN payload) > 0""", eventId);
         var original = (byte[]) row.get("payload");
@@ -105,12 +106,14 @@ class AuditReplayTest {
         var statement = ContractJson.mapper().readValue(json.toFile(), Map.class);
         var accounts = (List<Map<String, Object>>) statement.get("accounts");
         var spendable = accounts.stream()
-                .filter(a -> a.get("ledgerAccount").equals("customer/" + scenario.customerId + "/ai"))
+                .filter(a -> a.get("ledgerAccount").equals("customer/" + scenario.customerId
+                        + "/ai"))
                 .findFirst().orElseThrow();
         assertThat(spendable).containsEntry("openingUcr", 0).containsEntry("closingUcr", 78_000_000)
                 .containsEntry("inUcr", 106_000_000).containsEntry("outUcr", 28_000_000);
         var transfers = (List<Map<String, Object>>) statement.get("transfers");
-        assertThat(transfers).hasSize(6).allSatisfy(t -> assertThat((String) t.get("hash")).hasSize(64));
+        assertThat(transfers).hasSize(6)
+                .allSatisfy(t -> assertThat((String) t.get("hash")).hasSize(64));
         var lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo(StatementWriter.CSV_HEADER);
         assertThat(lines).filteredOn(l -> l.startsWith("transfer,")).hasSize(6);
@@ -143,6 +146,7 @@ class AuditReplayTest {
         int exit = AuditMain.run(args.toArray(String[]::new), Map.of(),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8),
+                err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -82,7 +82,8 @@ public final class LedgerScenario {
     /** Holds credits, spends part of the hold and releases the rest. */
     public void reserveSettleRelease(AccountId account, long held, long spent) {
         var reservation = newId("r");
-        run(new ReserveCredits(newId("reserve"), account, reservation, Credits.ofCredits(held), 3600,
+        run(new ReserveCredits(newId("reserve"), account, reservation, Credits.ofCredits(held),
+                3600,
                 "call admission", false));
         run(new SettleReservation(newId("settle"), account, reservation, Credits.ofCredits(spent),
                 newId("usage")));

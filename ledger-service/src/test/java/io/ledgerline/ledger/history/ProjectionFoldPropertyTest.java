@@ -87,8 +87,10 @@ class ProjectionFoldPropertyTest {
         for (var event : events) {
             running.apply(event);
             event.movement().ifPresent(t -> {
-                afterEvent.put(event.header().eventId() + "|" + t.debit(), running.balanceOf(t.debit()));
-                afterEvent.put(event.header().eventId() + "|" + t.credit(), running.balanceOf(t.credit()));
+                afterEvent.put(event.header().eventId() + "|" + t.debit(),
+                        running.balanceOf(t.debit()));
+                afterEvent.put(event.header().eventId() + "|" + t.credit(),
+                        running.balanceOf(t.credit()));
             });
         }
         assertThat(history).allSatisfy(row -> assertThat(row.balanceAfter())
@@ -151,21 +153,27 @@ class ProjectionFoldPropertyTest {
         var source = ledger.equals(LedgerId.PLATFORM)
                 ? LedgerAccounts.PLATFORM_ISSUANCE : LedgerAccounts.partnerAiIssuance(partnerId);
         var revenue = ledger.equals(LedgerId.PLATFORM)
-                ? LedgerAccounts.PLATFORM_USAGE_REVENUE : LedgerAccounts.partnerAiRevenue(partnerId);
+                ? LedgerAccounts.PLATFORM_USAGE_REVENUE
+                : LedgerAccounts.partnerAiRevenue(partnerId);
         var reserve = LedgerAccounts.reservation(holder, "r" + (step.amountUcr() % 3));
         return switch (step.kind()) {
-            case 0 -> new CreditsAdded(header, new Transfer(ledger, source, spendable, amount), "n", null);
-            case 1 -> new CreditsDeducted(header, new Transfer(ledger, spendable, source, amount), "r", null);
-            case 2 -> new UsageMetered(header, new Transfer(ledger, spendable, revenue, amount), "u", "d",
+            case 0 -> new CreditsAdded(header, move(ledger, source, spendable, amount), "n", null);
+            case 1 -> new CreditsDeducted(header, move(ledger, spendable, source, amount), "r",
+                    null);
+            case 2 -> new UsageMetered(header, move(ledger, spendable, revenue, amount), "u", "d",
                     holder);
-            case 3 -> new CreditsReserved(header, new Transfer(ledger, spendable, reserve, amount), "r",
+            case 3 -> new CreditsReserved(header, move(ledger, spendable, reserve, amount), "r",
                     "call", header.occurredAt().plusSeconds(60));
-            case 4 -> new ReservationSettled(header, new Transfer(ledger, reserve, revenue, amount), "r",
+            case 4 -> new ReservationSettled(header, move(ledger, reserve, revenue, amount), "r",
                     "u");
             case 5 -> new ReservationReleased(header, step.amountUcr() % 2 == 0 ? null
-                    : new Transfer(ledger, reserve, spendable, amount), "r", "done");
-            default -> new KeyDepositReserved(header, new Transfer(ledger, spendable, reserve, amount),
-                    "k", "key-deposit-k");
+                    : move(ledger, reserve, spendable, amount), "r", "done");
+            default -> new KeyDepositReserved(header, move(ledger, spendable, reserve, amount), "k",
+                    "key-deposit-k");
         };
+    }
+
+    private static Transfer move(LedgerId ledger, String from, String to, Credits amount) {
+        return new Transfer(ledger, from, to, amount);
     }
 }

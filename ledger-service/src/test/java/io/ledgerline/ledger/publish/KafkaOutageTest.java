@@ -46,7 +46,8 @@ class KafkaOutageTest {
     private static EmbeddedKafkaKraftBroker broker = startBroker();
 
     /** Points this context's Kafka clients at the broker this test stops and restarts. */
-    static class OwnBroker implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    static class OwnBroker
+            implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(

@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Every ledger event reaches {@code ledger.events.v1}, keyed by account, in order, with headers. */
+/** Every ledger event reaches {@code ledger.events.v1}: keyed by account, in order, headers. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @LedgerlineIntegrationTest
 class KafkaPublishingTest {
@@ -64,7 +64,8 @@ class KafkaPublishingTest {
                 assertThat(r.key()).isEqualTo(r.event().header().accountId().value());
                 assertThat(r.eventId()).isEqualTo(r.event().header().eventId());
                 assertThat(r.type()).isEqualTo(LedgerEventTypes.nameOf(r.event()));
-                assertThat(r.schemaVersion()).isEqualTo(String.valueOf(LedgerEventTypes.SCHEMA_VERSION));
+                assertThat(r.schemaVersion())
+                        .isEqualTo(String.valueOf(LedgerEventTypes.SCHEMA_VERSION));
             });
             for (var key : keys) {
                 assertThat(received.stream().filter(r -> r.key().equals(key))

@@ -29,7 +29,8 @@ final class LedgerTopicReader implements AutoCloseable {
     private static final int METADATA_MAX_AGE_MS = 500;
 
     /** A record as received, decoded. */
-    record Received(String key, String eventId, String type, String schemaVersion, LedgerEvent event) {
+    record Received(String key, String eventId, String type, String schemaVersion,
+            LedgerEvent event) {
     }
 
     private final KafkaConsumer<String, byte[]> consumer;
