@@ -91,9 +91,8 @@ public class OpenAiController {
         var startNanos = System.nanoTime();
         var requestId = RequestIds.next();
         var key = authenticate(exchange);
-        if (key == null) {
-            return refuse(exchange, requestId, GatewayRefusal.invalidKey());
-        }
+        // The body is read even for a refused key: an unread body leaves the keep-alive
+        // connection in a state some clients hang on.
         return DataBufferUtils.join(exchange.getRequest().getBody(), MAX_BODY_BYTES)
                 .map(buffer -> {
                     var bytes = new byte[buffer.readableByteCount()];
@@ -102,8 +101,10 @@ public class OpenAiController {
                     return bytes;
                 })
                 .defaultIfEmpty(new byte[0])
-                .flatMap(body -> admitAndForward(exchange, key, requestId, path,
-                        parse.apply(body, null), startNanos))
+                .flatMap(body -> key == null
+                        ? refuse(exchange, requestId, GatewayRefusal.invalidKey())
+                        : admitAndForward(exchange, key, requestId, path,
+                                parse.apply(body, null), startNanos))
                 .onErrorResume(DataBufferLimitException.class, e -> refuse(exchange, requestId,
                         GatewayRefusal.badRequest("The request body is larger than "
                                 + MAX_BODY_BYTES + " bytes.", null)));
