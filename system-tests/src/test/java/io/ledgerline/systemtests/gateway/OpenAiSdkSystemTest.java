@@ -8,6 +8,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.OpenAIServiceException;
 import com.openai.errors.PermissionDeniedException;
+import com.openai.errors.RateLimitException;
 import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
@@ -20,6 +21,7 @@ import io.ledgerline.systemtests.support.RunningStack;
 import io.ledgerline.systemtests.support.Tenants;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -146,6 +148,38 @@ class OpenAiSdkSystemTest {
                     assertThat(e.statusCode()).isIn(402, 429);
                     assertThat(e.code()).hasValue("insufficient_quota");
                 });
+    }
+
+    @Test
+    void a_request_from_a_domain_the_key_does_not_allow_is_refused_with_403() {
+        var created = new Tenants(stack).partnerKey(partnerId, Credits.ofCredits(1),
+                List.of(CHAT_MODEL), Map.of("allowedDomains", List.of("app.example.com")));
+        var secret = GatewayApi.secretOf(created);
+        var allowed = OpenAIOkHttpClient.builder().apiKey(secret)
+                .baseUrl(stack.gateway().baseUrl() + "/v1").maxRetries(0)
+                .putHeader("Origin", "https://app.example.com").build();
+        var other = OpenAIOkHttpClient.builder().apiKey(secret)
+                .baseUrl(stack.gateway().baseUrl() + "/v1").maxRetries(0)
+                .putHeader("Origin", "https://elsewhere.example.org").build();
+
+        assertThat(allowed.chat().completions().create(chat(CHAT_MODEL).build()).choices())
+                .isNotEmpty();
+        assertThatThrownBy(() -> other.chat().completions().create(chat(CHAT_MODEL).build()))
+                .isInstanceOfSatisfying(PermissionDeniedException.class, e ->
+                        assertThat(e.code()).hasValue("domain_not_allowed"));
+    }
+
+    @Test
+    void requests_beyond_the_keys_rate_limit_are_refused_with_429() {
+        var created = new Tenants(stack).partnerKey(partnerId, Credits.ofCredits(1),
+                List.of(CHAT_MODEL), Map.of("requestsPerMinute", 1));
+        var limited = client(GatewayApi.secretOf(created));
+
+        assertThat(limited.chat().completions().create(chat(CHAT_MODEL).build()).choices())
+                .isNotEmpty();
+        assertThatThrownBy(() -> limited.chat().completions().create(chat(CHAT_MODEL).build()))
+                .isInstanceOfSatisfying(RateLimitException.class, e ->
+                        assertThat(e.code()).hasValue("rate_limit_exceeded"));
     }
 
     @Test

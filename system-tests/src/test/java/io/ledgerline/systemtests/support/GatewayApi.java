@@ -34,12 +34,19 @@ public final class GatewayApi extends JsonHttp {
 
     /** R10: a partner key; answers the created key with its secret. */
     public Reply createPartnerKey(String partnerId, Credits budget, List<String> models) {
+        return createPartnerKey(partnerId, budget, models, Map.of());
+    }
+
+    /** R10: a partner key with further fields (requestsPerMinute, allowedDomains, ...). */
+    public Reply createPartnerKey(String partnerId, Credits budget, List<String> models,
+            Map<String, Object> more) {
         var body = new LinkedHashMap<String, Object>();
         body.put("commandId", LedgerApi.commandId("create"));
         body.put("name", "system test key");
         body.put("description", "created by the system tests");
         body.put("budgetUcr", budget.ucr());
         body.put("allowedModels", models);
+        body.putAll(more);
         return post("/api/v1/partners/" + partnerId + "/keys", body);
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.ledgerline.contracts.money.Credits;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -75,7 +76,12 @@ public final class Tenants {
 
     /** R10: a partner key with this budget, once the gateway's projection knows the partner. */
     public JsonHttp.Reply partnerKey(String partnerId, Credits budget, List<String> models) {
-        var created = gateway.createPartnerKey(partnerId, budget, models);
+        return partnerKey(partnerId, budget, models, Map.of());
+    }
+
+    public JsonHttp.Reply partnerKey(String partnerId, Credits budget, List<String> models,
+            Map<String, Object> more) {
+        var created = gateway.createPartnerKey(partnerId, budget, models, more);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created;
     }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,34 @@ class UsageToLedgerSystemTest {
         assertThat(Credits.ofMicros(Math.abs(used.path("amountUcr").asLong()))).isEqualTo(cost);
         assertThat(ledger.spendable("customer:" + customerId))
                 .isEqualTo(Credits.ofCredits(50).minus(cost));
+    }
+
+    @Test
+    void R10_a_partner_key_with_customer_billing_charges_the_partner_budget_and_the_customer() {
+        var partnerId = tenants.partner("STARTER", 1_000);
+        var customerId = tenants.customerWithAiCredits(partnerId, 20);
+        var terms = Map.<String, Object>of("customerBilling", Map.of("customerId", customerId,
+                "profitMultiplierPercent", 300, "aiCreditPriceCents", "1"));
+        var budget = Credits.ofCredits(10);
+        // Retried until the gateway's projection of the ledger knows the customer.
+        var created = await().atMost(Tenants.PROJECTION_WAIT).until(
+                () -> stack.gatewayApi().createPartnerKey(partnerId, budget,
+                        List.of("gpt-4o-mini"), terms),
+                reply -> reply.status() == 201);
+
+        var reply = stack.gatewayApi().chat(GatewayApi.secretOf(created), "gpt-4o-mini",
+                "Bill this to my customer.", 32);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        var platformCost = Credits.parse(reply.header(GatewayApi.COST));
+        var reserve = "partner/" + partnerId + "/reserve/key-" + GatewayApi.keyIdOf(created);
+        await().atMost(BILLING_WAIT).until(() -> ledger.balanceOf("partner:" + partnerId, reserve),
+                budget.minus(platformCost)::equals);
+        var used = awaitUsedRows("customer:" + customerId, 1).get(0);
+        var customerCharge = Credits.ofMicros(Math.abs(used.path("amountUcr").asLong()));
+        assertThat(customerCharge).isGreaterThan(platformCost);
+        assertThat(ledger.spendable("customer:" + customerId))
+                .isEqualTo(Credits.ofCredits(20).minus(customerCharge));
     }
 
     private List<JsonNode> awaitUsedRows(String accountId, int count) {
