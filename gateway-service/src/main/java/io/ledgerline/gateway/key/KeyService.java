@@ -99,12 +99,17 @@ public class KeyService {
         var live = new LiveKey(config, issued.sha256(), null, null, Credits.ZERO);
         var reservationId = "key-" + keyId;
         var funding = fund(live, reservationId, budget, "create");
-        tx.executeWithoutResult(status -> {
-            keys.insert(config, issued.sha256());
-            keys.insertReservation(new KeyRepository.StoredReservation(reservationId, keyId,
-                    funding.amount(), funding.fee(), BUDGET, false), now);
-            keys.recordCommand(scoped(partnerId, commandId), "CREATE", keyId, hash(req), now);
-        });
+        try {
+            tx.executeWithoutResult(status -> {
+                keys.insert(config, issued.sha256());
+                keys.insertReservation(new KeyRepository.StoredReservation(reservationId, keyId,
+                        funding.amount(), funding.fee(), BUDGET, false), now);
+                keys.recordCommand(scoped(partnerId, commandId), "CREATE", keyId, hash(req), now);
+            });
+        } catch (org.springframework.dao.DuplicateKeyException concurrentTwin) {
+            // The same command ran concurrently and won; answer as its replay.
+            return replayed(partnerId, commandId, "CREATE", req);
+        }
         registry.register(live);
         statusPublisher.publish(live, KeyStatusChanged.KeyStatus.ACTIVE, "created", null);
         log.info("partner key {} ({}) created for partner {}", keyId, issued.displayPrefix(), partnerId);
@@ -307,7 +312,12 @@ public class KeyService {
                 throw ApiProblem.conflict("EXISTS_WITH_DIFFERENT_PAYLOAD",
                         "commandId " + commandId + " was used for another request");
             }
-            return views.of(registry.byId(command.keyId()));
+            var live = registry.byId(command.keyId());
+            if (live == null) {
+                throw ApiProblem.conflict("COMMAND_IN_PROGRESS",
+                        "commandId " + commandId + " is still being processed; retry");
+            }
+            return views.of(live);
         }).orElse(null);
     }
 

@@ -86,6 +86,23 @@ public class OpenAiController {
         return write(exchange, requestId, HttpStatus.OK, Credits.ZERO, toBytes(list));
     }
 
+    @GetMapping("/v1/models/{model}")
+    public Mono<Void> model(ServerWebExchange exchange,
+            @org.springframework.web.bind.annotation.PathVariable String model) {
+        var requestId = RequestIds.next();
+        var key = authenticate(exchange);
+        if (key == null || key.revoked()) {
+            return refuse(exchange, requestId, key == null
+                    ? GatewayRefusal.invalidKey() : GatewayRefusal.revoked());
+        }
+        if (!key.config().allowedModels().contains(model)) {
+            return refuse(exchange, requestId, GatewayRefusal.modelNotFound(model));
+        }
+        var body = json.createObjectNode().put("id", model).put("object", "model")
+                .put("created", 0).put("owned_by", "ledgerline");
+        return write(exchange, requestId, HttpStatus.OK, Credits.ZERO, toBytes(body));
+    }
+
     private Mono<Void> handle(ServerWebExchange exchange, String path,
             BiFunction<byte[], Void, ProxyRequest> parse) {
         var startNanos = System.nanoTime();

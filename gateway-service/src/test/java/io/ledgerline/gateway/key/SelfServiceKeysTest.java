@@ -62,6 +62,11 @@ class SelfServiceKeysTest extends GatewayTestBase {
         assertThat(createKey("nobody-here").status()).isEqualTo(404);
 
         var customerId = newCustomer(partnerId, 0L);
+        var status = api.get("/api/v1/customers/" + customerId + "/gateway-status").body();
+        assertThat(status.path("zeroBalance").asBoolean()).isTrue();
+        assertThat(status.path("selfServiceAvailable").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/customers/" + withoutAiCredits + "/gateway-status").body()
+                .path("selfServiceAvailable").asBoolean()).isFalse();
         var created = createKey(customerId);
         assertThat(created.status()).isEqualTo(201);
         var keyId = created.body().path("keyId").asText();

@@ -78,6 +78,9 @@ class OpenAiSdkTest extends GatewayTestBase {
 
         var models = api.sdk(key).models().list().data().stream().map(m -> m.id()).toList();
         assertThat(models).containsExactlyInAnyOrder("gpt-4o-mini", "text-embedding-3-small");
+        assertThat(api.sdk(key).models().retrieve(
+                com.openai.models.models.ModelRetrieveParams.builder().model("gpt-4o-mini").build())
+                .id()).isEqualTo("gpt-4o-mini");
     }
 
     @Test
