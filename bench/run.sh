@@ -203,7 +203,8 @@ main() {
     --db-url="$DB_URL" --db-user="$PG_USER" --results-dir="$BENCH_DIR/results" \
     --pgbench-tps="$tps" --pgbench-clients="$PGBENCH_CLIENTS" \
     --pgbench-seconds="$PGBENCH_SECONDS" --machine="$machine" \
-    --ledger-settings="$LEDGER_JAVA_OPTS $LEDGER_ARGS" "$@"
+    --ledger-settings="$LEDGER_JAVA_OPTS $LEDGER_ARGS" \
+    --ledger-pid="$(cat "$PID_DIR/$LEDGER_COMPONENT.pid")" "$@"
 }
 
 # Sourcing this file (for experiments) defines the functions without running anything.

@@ -28,7 +28,8 @@ record BenchOptions(
         int pgbenchClients,
         int pgbenchSeconds,
         String machine,
-        String ledgerSettings) {
+        String ledgerSettings,
+        long ledgerPid) {
 
     static final int MAX_BATCH_SIZE = 1_000;
 
@@ -54,6 +55,7 @@ record BenchOptions(
         values.put("pgbench-seconds", "0");
         values.put("machine", Runtime.getRuntime().availableProcessors() + " cores");
         values.put("ledger-settings", "");
+        values.put("ledger-pid", "0");
         return values;
     }
 
@@ -97,7 +99,8 @@ record BenchOptions(
                 Integer.parseInt(values.get("pgbench-clients")),
                 Integer.parseInt(values.get("pgbench-seconds")),
                 values.get("machine"),
-                values.get("ledger-settings"));
+                values.get("ledger-settings"),
+                Long.parseLong(values.get("ledger-pid")));
     }
 
     private static int positive(Map<String, String> values, String name) {

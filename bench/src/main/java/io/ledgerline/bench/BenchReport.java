@@ -77,6 +77,8 @@ final class BenchReport {
         line(out, "%-36s %-28s %s%n", "single command p50 / p99 / max", ms(single.latency()),
                 String.format(Locale.ROOT, "POST /usage, %d/s open loop, %d s, %,d ok, %,d failed",
                         single.ratePerSecond(), single.seconds(), single.ok(), single.failed()));
+        line(out, "%-36s %-28s %s%n", "CPU: machine busy / ledger / client",
+                sustained.cpu().describe(), "during the measured load; cores used by each");
         line(out, "%-36s %-28s %s%n", "load average at the end of the load",
                 sustained.loadAverage(), "1, 5, 15 min, whole machine (this run included)");
         line(out, "%-36s %-28s %s%n", "publish drain after sustained load",
@@ -153,6 +155,9 @@ final class BenchReport {
         map.put("failedBatches", sustained.failedBatches());
         map.put("batchLatencyMs", latencyMap(sustained.batchLatency()));
         map.put("loadAverage", sustained.loadAverage());
+        map.put("cpu", Map.of("machineBusyPercent", round(sustained.cpu().machineBusyPercent()),
+                "ledgerCores", round(sustained.cpu().ledgerCores()),
+                "clientCores", round(sustained.cpu().clientCores())));
         return map;
     }
 

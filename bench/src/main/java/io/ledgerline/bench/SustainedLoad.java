@@ -29,7 +29,8 @@ final class SustainedLoad {
             long failedBatches,
             Map<String, Long> refusals,
             LatencyRecorder.Summary batchLatency,
-            String loadAverage) {
+            String loadAverage,
+            CpuUsage.Usage cpu) {
 
         double movementsPerSecond() {
             return posted / seconds;
@@ -66,12 +67,17 @@ final class SustainedLoad {
                 workers.add(worker);
                 worker.start();
             }
+            Thread.sleep(Math.max(0, (measureFromNanos - System.nanoTime()) / 1_000_000));
+            var cpuFrom = CpuUsage.take(options.ledgerPid());
+            Thread.sleep(Math.max(0, (measureUntilNanos - System.nanoTime()) / 1_000_000));
+            var cpu = CpuUsage.between(cpuFrom, CpuUsage.take(options.ledgerPid()));
             for (var worker : workers) {
                 worker.join();
             }
+            return new Result(options.sustainSeconds(), posted.get(), refused.get(),
+                    batches.get(), failedBatches.get(), Map.copyOf(refusals), latency.summary(),
+                    loadAverage(), cpu);
         }
-        return new Result(options.sustainSeconds(), posted.get(), refused.get(), batches.get(),
-                failedBatches.get(), Map.copyOf(refusals), latency.summary(), loadAverage());
     }
 
     /** The machine's load average, to tell a quiet run from one that shared the CPUs. */
