@@ -4,12 +4,17 @@ import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.ledger.event.LedgerEvent;
 import io.ledgerline.contracts.ledger.event.LedgerEventTypes;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Reads a stored row back into its contracts record and the hash its metadata claims. */
 public final class StoredEventDecoder {
 
     static final String HASH_METADATA_KEY = "hash";
+    /** The usual form of the entry, read without building a JSON tree for every event. */
+    private static final Pattern HASH_ENTRY =
+            Pattern.compile("\"hash\"\\s*:\\s*\"([0-9a-f]{64})\"");
 
     private StoredEventDecoder() {
     }
@@ -29,6 +34,11 @@ public final class StoredEventDecoder {
     public static Optional<String> claimedHash(StoredEvent stored) {
         if (stored.metaData() == null || stored.metaData().length == 0) {
             return Optional.empty();
+        }
+        var text = new String(stored.metaData(), StandardCharsets.UTF_8);
+        var quick = HASH_ENTRY.matcher(text);
+        if (quick.find()) {
+            return Optional.of(quick.group(1));
         }
         try {
             var node = ContractJson.mapper().readTree(stored.metaData()).get(HASH_METADATA_KEY);
