@@ -13,17 +13,33 @@ import org.springframework.stereotype.Component;
  * Sends contract events as JSON ({@link ContractJson}) with the type, schema-version and event-id
  * headers every consumer expects. Sending is asynchronous; a failed send is logged with the
  * event id so it can be found, the request that caused it is not failed.
+ *
+ * <p>{@code KafkaProducer.send} can block (waiting for metadata while the broker is away, or
+ * for buffer space), so records are handed to one sending thread of their own and the request
+ * threads never wait for Kafka.
  */
 @Component
-public class EventPublisher {
+public class EventPublisher implements org.springframework.beans.factory.DisposableBean {
 
     static final int SCHEMA_VERSION = 1;
     private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
 
     private final KafkaTemplate<String, byte[]> kafka;
+    private final java.util.concurrent.ExecutorService sender =
+            java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+                var thread = new Thread(runnable, "event-publisher");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public EventPublisher(KafkaTemplate<String, byte[]> kafka) {
         this.kafka = kafka;
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        sender.shutdown();
+        sender.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     public void publish(String topic, String key, String eventId, Object event) {
@@ -33,10 +49,16 @@ public class EventPublisher {
         record.headers().add(Topics.SCHEMA_VERSION_HEADER,
                 String.valueOf(SCHEMA_VERSION).getBytes(StandardCharsets.UTF_8));
         record.headers().add(Topics.EVENT_ID_HEADER, eventId.getBytes(StandardCharsets.UTF_8));
-        kafka.send(record).whenComplete((result, error) -> {
-            if (error != null) {
-                log.error("could not publish {} {} to {}", event.getClass().getSimpleName(),
-                        eventId, topic, error);
+        var type = event.getClass().getSimpleName();
+        sender.execute(() -> {
+            try {
+                kafka.send(record).whenComplete((result, error) -> {
+                    if (error != null) {
+                        log.error("could not publish {} {} to {}", type, eventId, topic, error);
+                    }
+                });
+            } catch (RuntimeException error) {
+                log.error("could not publish {} {} to {}", type, eventId, topic, error);
             }
         });
     }
