@@ -62,6 +62,10 @@ class KeyRevocationSystemTest {
         await().atMost(BILLING_WAIT).untilAsserted(() -> {
             assertThat(ledger.balanceOf(partner, reserveAccount)).isEqualTo(Credits.ZERO);
             assertThat(ledger.spendable(partner)).isEqualTo(availableBefore.plus(unused));
+            assertThat(ledger.history(partner).body().path("rows")).anySatisfy(row -> {
+                assertThat(row.path("type").asText()).isEqualTo("Released");
+                assertThat(Math.abs(row.path("amountUcr").asLong())).isEqualTo(unused.ucr());
+            });
         });
         assertThat(ledger.ledgerSumUcr("PLATFORM")).isZero();
         assertThat(gateway.chat(secret, MODEL, "after revoke", 16).status()).isEqualTo(401);
