@@ -112,19 +112,19 @@ final class BenchReport {
         report.put("machine", options.machine());
         report.put("settings", settings());
         report.put("setup",
-                Map.of("accounts", setup.accounts(), "seconds", round(setup.seconds())));
+                ordered("accounts", setup.accounts(), "seconds", round(setup.seconds())));
         report.put("sustained", sustainedMap());
-        report.put("pgbench", Map.of("tps", round(options.pgbenchTps()),
+        report.put("pgbench", ordered("tps", round(options.pgbenchTps()),
                 "clients", options.pgbenchClients(), "seconds", options.pgbenchSeconds()));
         report.put("ratio", round(ratio()));
-        report.put("targets", Map.of(
+        report.put("targets", ordered(
                 "movementsPerSecond", TARGET_MOVEMENTS_PER_SECOND, "ratio", TARGET_RATIO,
                 "movementsPerSecondMet",
                 sustained.movementsPerSecond() >= TARGET_MOVEMENTS_PER_SECOND,
                 "ratioMet", ratio() >= TARGET_RATIO));
         report.put("singleCommand", singleMap());
         report.put("publishDrain", drainMap(drain));
-        report.put("catchUp", Map.of("lastGlobalIndex", catchUp.lastGlobalIndex(),
+        report.put("catchUp", ordered("lastGlobalIndex", catchUp.lastGlobalIndex(),
                 "behindAtLoadEnd", catchUp.behindAtLoadEnd(),
                 "secondsAfterLoad", round(catchUp.secondsAfterLoad()),
                 "caughtUp", catchUp.caughtUp()));
@@ -155,7 +155,7 @@ final class BenchReport {
         map.put("failedBatches", sustained.failedBatches());
         map.put("batchLatencyMs", latencyMap(sustained.batchLatency()));
         map.put("loadAverage", sustained.loadAverage());
-        map.put("cpu", Map.of("machineBusyPercent", round(sustained.cpu().machineBusyPercent()),
+        map.put("cpu", ordered("machineBusyPercent", round(sustained.cpu().machineBusyPercent()),
                 "ledgerCores", round(sustained.cpu().ledgerCores()),
                 "clientCores", round(sustained.cpu().clientCores())));
         return map;
@@ -183,7 +183,7 @@ final class BenchReport {
     }
 
     private static Map<String, Object> latencyMap(LatencyRecorder.Summary summary) {
-        return Map.of("samples", summary.samples(), "p50", round(summary.p50Ms()),
+        return ordered("samples", summary.samples(), "p50", round(summary.p50Ms()),
                 "p99", round(summary.p99Ms()), "max", round(summary.maxMs()));
     }
 
@@ -199,6 +199,15 @@ final class BenchReport {
 
     private static String met(boolean met) {
         return met ? "met" : "NOT met";
+    }
+
+    /** A map that keeps its keys in the given order, so the JSON reads like the table. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        var map = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static double round(double value) {
