@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 
@@ -37,8 +39,12 @@ final class LedgerClient {
         this.base = base;
     }
 
-    /** The answer to one batch: how many commands were posted and refused, by first code. */
-    record BatchAnswer(int status, int posted, int refused, String firstRefusal) {
+    /**
+     * The answer to one batch: how many commands were posted, how many were refused by code, and
+     * the first refusal's detail (or the body of a non-200 answer).
+     */
+    record BatchAnswer(int status, int posted, int refused, Map<String, Integer> refusals,
+                       String firstRefusal) {
 
         boolean accepted() {
             return status == 200;
@@ -51,22 +57,23 @@ final class LedgerClient {
         var response = http.send(post("/api/v1/batches", body),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
-            return new BatchAnswer(response.statusCode(), 0, 0,
+            return new BatchAnswer(response.statusCode(), 0, 0, Map.of(),
                     new String(response.body(), StandardCharsets.UTF_8));
         }
         JsonNode answer = JSON.readTree(response.body());
         int refused = answer.path("refused").asInt();
-        return new BatchAnswer(200, answer.path("posted").asInt(), refused,
-                refused == 0 ? null : firstRefusal(answer.path("results")));
-    }
-
-    private static String firstRefusal(JsonNode results) {
-        for (JsonNode result : results) {
-            if (!"POSTED".equals(result.path("outcome").asText())) {
-                return result.path("rejection").asText() + ": " + result.path("detail").asText();
+        var refusals = new TreeMap<String, Integer>();
+        String first = null;
+        if (refused > 0) {
+            for (JsonNode result : answer.path("results")) {
+                if (!"POSTED".equals(result.path("outcome").asText())) {
+                    String code = result.path("rejection").asText();
+                    refusals.merge(code, 1, Integer::sum);
+                    first = first != null ? first : code + ": " + result.path("detail").asText();
+                }
             }
         }
-        return null;
+        return new BatchAnswer(200, answer.path("posted").asInt(), refused, refusals, first);
     }
 
     CompletableFuture<HttpResponse<Void>> postUsage(String accountId, ObjectNode body) {

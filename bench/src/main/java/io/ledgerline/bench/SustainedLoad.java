@@ -152,9 +152,7 @@ final class SustainedLoad {
         batches.incrementAndGet();
         posted.addAndGet(answer.posted());
         refused.addAndGet(answer.refused());
-        if (answer.firstRefusal() != null) {
-            refusals.merge(answer.firstRefusal().split(":")[0], (long) answer.refused(), Long::sum);
-        }
+        answer.refusals().forEach((code, count) -> refusals.merge(code, (long) count, Long::sum));
         latency.record(answered - sent);
     }
 
