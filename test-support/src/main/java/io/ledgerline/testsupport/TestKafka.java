@@ -50,16 +50,22 @@ public final class TestKafka {
      * broker). Port 0 picks a free port; a fixed port lets a restarted broker take the old address.
      */
     public static EmbeddedKafkaKraftBroker startEmbedded(int port) {
-        var broker = new EmbeddedKafkaKraftBroker(1, DEFAULT_PARTITIONS);
-        broker.brokerProperties(java.util.Map.of(
+        return startEmbedded(port, DEFAULT_PARTITIONS);
+    }
+
+    public static EmbeddedKafkaKraftBroker startEmbedded(int port, int partitions) {
+        var broker = new EmbeddedKafkaKraftBroker(1, partitions);
+        var properties = new java.util.HashMap<String, String>(java.util.Map.of(
                 "auto.create.topics.enable", "true",
-                "num.partitions", String.valueOf(DEFAULT_PARTITIONS),
+                "num.partitions", String.valueOf(partitions),
                 "offsets.topic.replication.factor", "1",
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1"));
         if (port > 0) {
-            broker.kafkaPorts(port);
+            // Under KRaft the broker's kafkaPorts setting is ignored; the listener decides.
+            properties.put("listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0");
         }
+        broker.brokerProperties(properties);
         broker.afterPropertiesSet();
         return broker;
     }

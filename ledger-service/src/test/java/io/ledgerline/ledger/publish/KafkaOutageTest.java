@@ -9,6 +9,7 @@ import io.ledgerline.contracts.topics.Topics;
 import io.ledgerline.ledger.command.LedgerWriter;
 import io.ledgerline.ledger.history.LedgerScenario;
 import io.ledgerline.testsupport.RealInfrastructure;
+import io.ledgerline.testsupport.TestKafka;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -114,16 +115,7 @@ class KafkaOutageTest {
 
     /** A fresh single-node KRaft broker whose client listener is always on {@link #PORT}. */
     private static EmbeddedKafkaKraftBroker startBroker() {
-        var started = new EmbeddedKafkaKraftBroker(1, Topics.LEDGER_EVENTS.partitions());
-        started.brokerProperties(Map.of(
-                "listeners", "EXTERNAL://localhost:" + PORT + ",CONTROLLER://localhost:0",
-                "auto.create.topics.enable", "true",
-                "num.partitions", String.valueOf(Topics.LEDGER_EVENTS.partitions()),
-                "offsets.topic.replication.factor", "1",
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1"));
-        started.afterPropertiesSet();
-        return started;
+        return TestKafka.startEmbedded(PORT, Topics.LEDGER_EVENTS.partitions());
     }
 
     private static String bootstrap() {
