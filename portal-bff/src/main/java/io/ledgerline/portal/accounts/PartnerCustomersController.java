@@ -1,5 +1,7 @@
 package io.ledgerline.portal.accounts;
 
+import io.ledgerline.contracts.ledger.AccountId;
+import io.ledgerline.contracts.ledger.LedgerAccounts;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.portal.downstream.LedgerClient;
 import io.ledgerline.portal.downstream.LedgerViews.CommandOutcome;
@@ -19,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A partner's customers and their AI credits (R13): list, add with a note, deduct with a reason. */
+/** R13: a partner's customers and their AI credits; add with a note, deduct with a reason. */
 @RestController
 @RequestMapping("/api/portal/partner/customers")
 class PartnerCustomersController {
@@ -28,6 +30,20 @@ class PartnerCustomersController {
     private static final Logger log = LoggerFactory.getLogger(PartnerCustomersController.class);
 
     record Adjustment(String commandId, Credits amountUcr, String note) {
+    }
+
+    /**
+     * What the form shows at once: the customer's balance right after the command, from the
+     * ledger's own answer (its read side may take a moment longer to show it).
+     */
+    record Adjusted(String commandId, String outcome, Credits balanceUcr) {
+
+        static Adjusted of(String accountId, CommandOutcome outcome) {
+            var spendable = LedgerAccounts.spendable(AccountId.of(accountId));
+            var balances = outcome.balancesUcr();
+            return new Adjusted(outcome.commandId(), outcome.outcome(),
+                    balances == null ? null : balances.get(spendable));
+        }
     }
 
     private final TenantDirectory tenants;
@@ -58,19 +74,21 @@ class PartnerCustomersController {
     }
 
     @PostMapping(path = "/{accountId}/credits", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CommandOutcome addCredits(PortalUser user, @PathVariable String accountId,
-                              @RequestBody Adjustment body) {
+    Adjusted addCredits(PortalUser user, @PathVariable String accountId,
+                        @RequestBody Adjustment body) {
         guard.customerOf(user, accountId);
-        return ledger.addCredits(accountId, CommandIds.scoped(user, body.commandId()),
-                positive(body.amountUcr()), text(body.note(), "a note", "INVALID_NOTE"));
+        return Adjusted.of(accountId, ledger.addCredits(accountId,
+                CommandIds.scoped(user, body.commandId()), positive(body.amountUcr()),
+                text(body.note(), "a note", "INVALID_NOTE")));
     }
 
     @PostMapping(path = "/{accountId}/deductions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CommandOutcome deductCredits(PortalUser user, @PathVariable String accountId,
-                                 @RequestBody Adjustment body) {
+    Adjusted deductCredits(PortalUser user, @PathVariable String accountId,
+                           @RequestBody Adjustment body) {
         guard.customerOf(user, accountId);
-        return ledger.deductCredits(accountId, CommandIds.scoped(user, body.commandId()),
-                positive(body.amountUcr()), text(body.note(), "a reason", "INVALID_REASON"));
+        return Adjusted.of(accountId, ledger.deductCredits(accountId,
+                CommandIds.scoped(user, body.commandId()), positive(body.amountUcr()),
+                text(body.note(), "a reason", "INVALID_REASON")));
     }
 
     private static void requirePartner(PortalUser user) {

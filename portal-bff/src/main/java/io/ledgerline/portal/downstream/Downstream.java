@@ -4,7 +4,7 @@ import java.util.function.Function;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
-/** One downstream service: its client, and "not reachable" as a problem instead of a stack trace. */
+/** A downstream service: its client, and "not reachable" as a problem, not a stack trace. */
 record Downstream(String service, RestClient rest) {
 
     <T> T call(Function<RestClient, T> request) {

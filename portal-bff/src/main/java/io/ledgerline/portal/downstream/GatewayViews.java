@@ -4,7 +4,7 @@ import io.ledgerline.contracts.money.Credits;
 import java.time.Instant;
 import java.util.List;
 
-/** The parts of the gateway's key API (gateway-service {@code key/*Controller}) the portal reads. */
+/** The parts of the gateway's key API (gateway-service {@code key/}) the portal reads. */
 public final class GatewayViews {
 
     private GatewayViews() {

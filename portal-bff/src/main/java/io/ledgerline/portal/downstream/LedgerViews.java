@@ -3,6 +3,7 @@ package io.ledgerline.portal.downstream;
 import io.ledgerline.contracts.money.Credits;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The parts of the ledger's answers (docs/ledger-api.md) the portal reads. */
 public final class LedgerViews {
@@ -33,6 +34,8 @@ public final class LedgerViews {
                               Credits balanceAfterUcr, String note, Instant occurredAt) {
     }
 
-    public record CommandOutcome(String commandId, String outcome, List<String> eventIds) {
+    /** A command's answer; {@code balancesUcr} holds the ledger accounts it moved, after it. */
+    public record CommandOutcome(String commandId, String outcome, List<String> eventIds,
+                                 Map<String, Credits> balancesUcr) {
     }
 }

@@ -18,6 +18,7 @@ class AiCreditAdjustmentsTest extends PortalTestBase {
         var second = acme.post("/api/portal/partner/customers/customer:bistro/credits", form);
 
         assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().path("balanceUcr").asLong()).isEqualTo(510_000_000L);
         assertThat(second.body().path("commandId").asText())
                 .isEqualTo(first.body().path("commandId").asText())
                 .isEqualTo("portal-partner-acme-form-7f3a9c21");

@@ -78,7 +78,8 @@ public final class FakeDownstream {
             var path = exchange.getRequestURI().getPath();
             var method = exchange.getRequestMethod();
             var bytes = exchange.getRequestBody().readAllBytes();
-            received.add(new Received(method, path, bytes.length == 0 ? null : JSON.readTree(bytes)));
+            var json = bytes.length == 0 ? null : JSON.readTree(bytes);
+            received.add(new Received(method, path, json));
             var settings = SETTINGS.matcher(path);
             var keys = KEYS.matcher(path);
             var account = ACCOUNT.matcher(path);
@@ -114,8 +115,11 @@ public final class FakeDownstream {
             problem(exchange, 409, "AI_CREDITS_DISABLED");
         } else {
             var commandId = JSON.readTree(body).path("commandId").asText();
+            var spendable = "customer/" + accountId.substring(accountId.indexOf(':') + 1) + "/ai";
             send(exchange, 200, Map.of("commandId", commandId, "outcome", "POSTED",
-                    "eventIds", List.of("event-" + commandId)));
+                    "eventIds", List.of("event-" + commandId),
+                    "balancesUcr", Map.of(spendable, 510_000_000L,
+                            "partner/" + account.partnerId() + "/ai-issuance", -510_000_000L)));
         }
     }
 
