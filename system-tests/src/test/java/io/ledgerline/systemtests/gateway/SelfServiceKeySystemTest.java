@@ -3,20 +3,28 @@ package io.ledgerline.systemtests.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.contracts.money.Credits;
+import io.ledgerline.contracts.topics.Topics;
 import io.ledgerline.systemtests.support.GatewayApi;
 import io.ledgerline.systemtests.support.JsonHttp;
 import io.ledgerline.systemtests.support.LedgerApi;
 import io.ledgerline.systemtests.support.RunningStack;
 import io.ledgerline.systemtests.support.Tenants;
+import io.ledgerline.systemtests.support.TopicScan;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Customer self-service keys on the real stack: R8 (AI credits) and R9 (partner reserve). */
+/**
+ * Customer self-service keys on the real stack: R8 (AI credits) and R9 (partner reserve, with
+ * the status changes announced on gateway.keys.v1).
+ */
 class SelfServiceKeySystemTest {
 
     private static final String MODEL = "gpt-4o-mini";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration SUSPENSION_WAIT = Duration.ofSeconds(30);
 
     private final RunningStack stack = RunningStack.get();
@@ -29,7 +37,8 @@ class SelfServiceKeySystemTest {
         var partnerId = tenants.partner("STARTER", 2_500);
         var partner = "partner:" + partnerId;
         var customerId = tenants.customerWithAiCredits(partnerId, 100);
-        var secret = GatewayApi.secretOf(tenants.selfServiceKey(customerId, List.of(MODEL)));
+        var created = tenants.selfServiceKey(customerId, List.of(MODEL));
+        var secret = GatewayApi.secretOf(created);
         // The key's deposit: 1,000 credits reserved from the partner through the ledger.
         await().atMost(SUSPENSION_WAIT).until(() -> ledger.spendable(partner),
                 Credits.ofCredits(1_500)::equals);
@@ -46,6 +55,23 @@ class SelfServiceKeySystemTest {
 
         awaitChatStatus(secret, 200);
         assertThat(keyStatus(customerId)).isEqualTo("ACTIVE");
+        await().atMost(SUSPENSION_WAIT).untilAsserted(() ->
+                assertThat(announcedStatuses(GatewayApi.keyIdOf(created)))
+                        .containsSubsequence("ACTIVE", "SUSPENDED", "ACTIVE"));
+    }
+
+    /** The statuses gateway.keys.v1 announced for a key, in order (one key, one partition). */
+    private List<String> announcedStatuses(String keyId) throws Exception {
+        var statuses = new ArrayList<String>();
+        var records = TopicScan.read(stack.kafkaBootstrapServers(),
+                List.of(Topics.GATEWAY_KEYS.name()));
+        for (var record : records) {
+            var event = JSON.readTree(record.value());
+            if (keyId.equals(event.path("keyId").asText())) {
+                statuses.add(event.path("status").asText());
+            }
+        }
+        return statuses;
     }
 
     @Test

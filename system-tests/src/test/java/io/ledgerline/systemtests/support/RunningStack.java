@@ -5,7 +5,9 @@ import io.ledgerline.testsupport.TestKafka;
 import io.ledgerline.testsupport.TestPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -33,7 +35,11 @@ public final class RunningStack {
      */
     private static final String BILLING_SESSION_TIMEOUT =
             "-Dspring.kafka.consumer.properties[session.timeout.ms]=10000";
+    /** A service that exits during start-up (e.g. the shared database is full) gets this many. */
+    private static final int START_ATTEMPTS = 5;
+    private static final long RESTART_PAUSE_MS = 10_000;
     private static RunningStack instance;
+    private static RuntimeException startFailure;
 
     private final TestPostgres.Database database;
     private final String kafka;
@@ -52,18 +58,22 @@ public final class RunningStack {
                 "LEDGERLINE_KAFKA", kafka,
                 "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         llmStub = service(root, logs, "llm-stub", "/v1/models", Map.of(), List.of());
-        ledger = service(root, logs, "ledger-service", "/actuator/health", common, List.of());
+        ledger = service(root, logs, "ledger-service", "/actuator/health",
+                merge(common, pool(6)), List.of());
         var ledgerUrl = Map.of("LEDGERLINE_LEDGER_URL", ledger.baseUrl() + "/api/v1");
         billing = service(root, logs, "billing-service", "/actuator/health",
-                merge(common, ledgerUrl), List.of(BILLING_SESSION_TIMEOUT));
+                merge(common, ledgerUrl, pool(3)), List.of(BILLING_SESSION_TIMEOUT));
         gateway = service(root, logs, "gateway-service", "/actuator/health",
-                merge(common, ledgerUrl, Map.of(
+                merge(common, ledgerUrl, pool(3), Map.of(
                         "LEDGERLINE_LLM_UPSTREAM_URL", llmStub.baseUrl() + "/v1")),
                 List.of());
     }
 
-    /** The stack of this JVM, started on first use. */
+    /** The stack of this JVM, started on first use; a failed start fails every later caller. */
     public static synchronized RunningStack get() {
+        if (startFailure != null) {
+            throw new IllegalStateException("the stack could not start", startFailure);
+        }
         if (instance == null) {
             var root = Path.of(System.getProperty("ledgerline.root", "..")).toAbsolutePath()
                     .normalize();
@@ -72,7 +82,12 @@ public final class RunningStack {
             var stack = new RunningStack(TestPostgres.database(), TestKafka.bootstrapServers(),
                     root, logs);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "stop-stack"));
-            stack.startAll();
+            try {
+                stack.startAll();
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
             instance = stack;
         }
         return instance;
@@ -83,7 +98,27 @@ public final class RunningStack {
         var all = List.of(llmStub, ledger, billing, gateway);
         all.forEach(ServiceProcess::clearLog);
         all.forEach(ServiceProcess::start);
-        all.forEach(ServiceProcess::awaitHealthy);
+        all.forEach(RunningStack::awaitHealthyRestartingOnEarlyExit);
+    }
+
+    /**
+     * The machine's PostgreSQL and CPUs are shared with other stacks: a service that exits while
+     * starting (say "too many clients") is started again, a few times, before the run fails.
+     */
+    private static void awaitHealthyRestartingOnEarlyExit(ServiceProcess service) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                service.awaitHealthy();
+                return;
+            } catch (ServiceProcess.ExitedEarly e) {
+                if (attempt == START_ATTEMPTS) {
+                    throw e;
+                }
+                System.err.println(e.getMessage() + "\n-> starting it again");
+                pause();
+                service.start();
+            }
+        }
     }
 
     /** At JVM exit: all at once, so the exit does not wait for one graceful shutdown after another. */
@@ -91,6 +126,15 @@ public final class RunningStack {
         var all = List.of(gateway, billing, ledger, llmStub);
         all.forEach(ServiceProcess::requestStop);
         all.forEach(ServiceProcess::stop);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RESTART_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private void provisionTopics() {
@@ -101,6 +145,8 @@ public final class RunningStack {
         }
         try (var admin = Admin.create(Map.<String, Object>of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+            var existing = admin.listTopics().names().get(TOPIC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            topics.removeIf(topic -> existing.contains(topic.name()));
             admin.createTopics(topics).all().get(TOPIC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not create the topics on " + kafka, e);
@@ -140,10 +186,29 @@ public final class RunningStack {
         return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
     }
 
+    /**
+     * Runs a copy of the module's jar, so a rebuild of the module while the tests run (or before
+     * a restart) cannot pull classes out from under the running process.
+     */
     private static ServiceProcess service(Path root, Path logs, String module, String health,
             Map<String, String> environment, List<String> jvmOptions) {
         var jar = ServiceProcess.runnableJar(root.resolve(module).resolve("target"), module, VERSION);
-        return new ServiceProcess(module, jar, freePort(), health, environment, jvmOptions, logs);
+        var copy = logs.resolveSibling("jars").resolve(module + ".jar");
+        try {
+            Files.createDirectories(copy.getParent());
+            Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not copy " + jar + " to " + copy, e);
+        }
+        return new ServiceProcess(module, copy, freePort(), health, environment, jvmOptions, logs);
+    }
+
+    /**
+     * The machine's PostgreSQL (100 connections) is shared with other stacks and test runs, so
+     * this stack keeps its pools small; the tests' load needs no more.
+     */
+    private static Map<String, String> pool(int connections) {
+        return Map.of("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", String.valueOf(connections));
     }
 
     @SafeVarargs

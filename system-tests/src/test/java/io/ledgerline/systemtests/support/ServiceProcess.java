@@ -107,7 +107,7 @@ public final class ServiceProcess {
         while (System.nanoTime() < deadline) {
             var running = process;
             if (running == null || !running.isAlive()) {
-                throw new IllegalStateException(name + " exited with "
+                throw new ExitedEarly(name + " exited with "
                         + (running == null ? "no process" : running.exitValue())
                         + " before it became healthy; last lines of " + log + ":\n" + logTail());
             }
@@ -132,6 +132,13 @@ public final class ServiceProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** The process ended before it became healthy. */
+    static final class ExitedEarly extends IllegalStateException {
+        ExitedEarly(String message) {
+            super(message);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -21,17 +22,36 @@ public final class TopicScan {
 
     /** Keys, values and header values of every record present now, as raw bytes. */
     public static List<byte[]> everyRecordsBytes(String bootstrapServers) {
+        var topics = new ArrayList<String>();
+        for (var topic : Topics.ALL) {
+            topics.add(topic.name());
+            topics.add(topic.deadLetterName());
+        }
         var found = new ArrayList<byte[]>();
+        for (var record : read(bootstrapServers, topics)) {
+            if (record.key() != null) {
+                found.add(record.key());
+            }
+            if (record.value() != null) {
+                found.add(record.value());
+            }
+            record.headers().forEach(header -> found.add(header.value()));
+        }
+        return found;
+    }
+
+    /** Every record present now on these topics, in order within each partition. */
+    public static List<ConsumerRecord<byte[], byte[]>> read(String bootstrapServers,
+            List<String> topics) {
+        var found = new ArrayList<ConsumerRecord<byte[], byte[]>>();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             var partitions = new ArrayList<TopicPartition>();
-            for (var topic : Topics.ALL) {
-                for (var name : List.of(topic.name(), topic.deadLetterName())) {
-                    consumer.partitionsFor(name).forEach(info ->
-                            partitions.add(new TopicPartition(name, info.partition())));
-                }
+            for (var name : topics) {
+                consumer.partitionsFor(name).forEach(info ->
+                        partitions.add(new TopicPartition(name, info.partition())));
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -40,15 +60,7 @@ public final class TopicScan {
             while (!reached(consumer, end) && emptyPolls < MAX_EMPTY_POLLS) {
                 var records = consumer.poll(POLL);
                 emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;
-                for (var record : records) {
-                    if (record.key() != null) {
-                        found.add(record.key());
-                    }
-                    if (record.value() != null) {
-                        found.add(record.value());
-                    }
-                    record.headers().forEach(header -> found.add(header.value()));
-                }
+                records.forEach(found::add);
             }
             if (!reached(consumer, end)) {
                 throw new IllegalStateException("could not read the topics to their end: " + end);

@@ -51,6 +51,8 @@ class ExactlyOnceSystemTest {
         await().atMost(SETTLE_WAIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> charged(store, firstIds) >= CHARGED_BEFORE_KILL);
         stack.billing().kill();
+        System.out.printf("billing-service killed with %d of %d requests charged%n",
+                charged(store, firstIds), BEFORE_KILL);
         replies.addAll(burst(secret, BEFORE_KILL, REQUESTS - BEFORE_KILL));
         stack.billing().start();
         stack.billing().awaitHealthy();
