@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.GenericMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.modelling.command.Repository;
@@ -166,7 +166,9 @@ public class LedgerWriter implements SmartLifecycle {
 
     private List<CommandAnswer> runInUnitOfWork(List<PendingCommand> batch) throws Exception {
         var execution = new BatchExecution(accounts, commandLog, directory, deadlines);
-        var unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>(batch.size()));
+        // Axon's repositories expect a command in the unit of work; the batch is that command.
+        var unitOfWork = DefaultUnitOfWork.startAndGet(
+                GenericCommandMessage.asCommandMessage(new CommandBatch(batch.size())));
         unitOfWork.attachTransaction(transactionManager);
         var outcome = unitOfWork.executeWithResult(() -> execution.run(batch), RollbackConfigurationType.ANY_THROWABLE);
         if (outcome.isExceptional()) {
@@ -175,6 +177,10 @@ public class LedgerWriter implements SmartLifecycle {
         }
         execution.opened().forEach(directory::remember);
         return outcome.getPayload();
+    }
+
+    /** The payload of a writer's unit of work: a group commit of this many commands. */
+    record CommandBatch(int size) {
     }
 
     private static void complete(List<PendingCommand> batch, List<CommandAnswer> answers) {
