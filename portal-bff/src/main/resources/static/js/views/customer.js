@@ -14,9 +14,11 @@ export async function customerDashboard(me) {
       stat('Account', account.accountId)),
     h('div', { class: 'card placeholder' },
       h('span', { class: 'badge soon' }, 'Not built yet'),
-      h('p', {}, 'Your agents, call volume and recent activity will appear here. Until then, '
-        + 'see your balance and transactions under Billing & Payments → AI Credits.'),
-      h('a', { class: 'button secondary', href: '#/billing' }, 'Open AI Credits')));
+      h('p', {}, 'Your agents, call volume and recent activity will appear here.'),
+      account.aiCreditsEnabled
+        ? h('a', { class: 'button secondary', href: '#/billing/ai-credits' },
+          'See your AI-credit transactions')
+        : null));
 }
 
 export const usagePage = () => placeholder('Detailed Usage',

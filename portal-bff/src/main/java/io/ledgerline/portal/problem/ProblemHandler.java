@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.ErrorResponseException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -39,14 +39,13 @@ class ProblemHandler {
         return problem(415, "UNSUPPORTED_MEDIA_TYPE", "send application/json");
     }
 
-    @ExceptionHandler(ErrorResponseException.class)
-    ResponseEntity<ProblemDetail> framework(ErrorResponseException e) {
-        int status = e.getStatusCode().value();
-        return problem(status, "HTTP_" + status, e.getBody().getDetail());
-    }
-
-    @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+    /** Spring's own refusals (unknown path, wrong method, ...) keep their status. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> other(Exception e) {
+        if (e instanceof ErrorResponse refused) {
+            int status = refused.getStatusCode().value();
+            return problem(status, "HTTP_" + status, refused.getBody().getDetail());
+        }
         log.error("portal request failed", e);
         return problem(500, "INTERNAL_ERROR", "the portal could not answer this request");
     }

@@ -67,4 +67,23 @@ class AiCreditAdjustmentsTest extends PortalTestBase {
         assertThat(reply.code()).isEqualTo("INVALID_AMOUNT");
         assertThat(DOWNSTREAM.received()).noneMatch(r -> r.method().equals("POST"));
     }
+
+    @Test
+    void malformed_requests_are_4xx_problems_with_a_code_and_nothing_reaches_the_ledger() {
+        var acme = signedIn("acme@demo.ledgerline");
+        var path = "/api/portal/partner/customers/customer:bistro/credits";
+
+        var notJson = acme.postRaw(path, "text/plain", "amountUcr=1");
+        var brokenJson = acme.postRaw(path, "application/json", "{\"commandId\":");
+        var badPage = acme.get("/api/portal/accounts/customer:bistro/history?page=x");
+        var shortId = acme.post(path, Map.of("commandId", "x", "amountUcr", 1, "note", "n"));
+
+        assertThat(notJson.status()).isEqualTo(415);
+        assertThat(notJson.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        assertThat(brokenJson.status()).isEqualTo(400);
+        assertThat(brokenJson.code()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(badPage.code()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(shortId.code()).isEqualTo("INVALID_COMMAND_ID");
+        assertThat(DOWNSTREAM.received()).noneMatch(r -> r.method().equals("POST"));
+    }
 }

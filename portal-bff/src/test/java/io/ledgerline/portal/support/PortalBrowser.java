@@ -49,6 +49,11 @@ public final class PortalBrowser {
         }
     }
 
+    /** A POST with any content type and body, as a careless or hostile client would send. */
+    public Reply postRaw(String path, String contentType, String body) {
+        return send("POST", path, body, contentType);
+    }
+
     public Reply delete(String path) {
         return send("DELETE", path, null);
     }
@@ -68,12 +73,16 @@ public final class PortalBrowser {
     }
 
     private Reply send(String method, String path, String json) {
+        return send(method, path, json, "application/json");
+    }
+
+    private Reply send(String method, String path, String json, String contentType) {
         var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(20))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
