@@ -43,7 +43,8 @@ class KeyLifecycleSystemTest {
     void R10_a_model_outside_the_partners_tier_is_refused_and_nothing_is_reserved() {
         var partnerId = tenants.partner("STARTER", 1_000);
 
-        var refused = gateway.createPartnerKey(partnerId, Credits.ofCredits(100), List.of("gpt-4o"));
+        var refused = gateway.createPartnerKey(partnerId, Credits.ofCredits(100),
+                List.of("gpt-4o"));
 
         assertThat(refused.status()).as(refused.toString()).isBetween(400, 499);
         assertThat(refused.body().path("code").asText()).isNotBlank();

@@ -53,7 +53,8 @@ class KeyRevocationSystemTest {
         await().atMost(BILLING_WAIT).until(() -> ledger.balanceOf(partner, reserveAccount),
                 unused::equals);
         var availableBefore = ledger.spendable(partner);
-        assertThat(availableBefore).isEqualTo(Credits.ofCredits(1_000).minus(Credits.ofCredits(105)));
+        // 1,000 - (budget 100 + 5 % fee).
+        assertThat(availableBefore).isEqualTo(Credits.ofCredits(895));
 
         var revoked = gateway.revokePartnerKey(partnerId, keyId);
 

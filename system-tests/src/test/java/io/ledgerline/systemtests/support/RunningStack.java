@@ -121,7 +121,7 @@ public final class RunningStack {
         }
     }
 
-    /** At JVM exit: all at once, so the exit does not wait for one graceful shutdown after another. */
+    /** At JVM exit: all at once, so the exit does not wait for one shutdown after another. */
     private void stopAll() {
         var all = List.of(gateway, billing, ledger, llmStub);
         all.forEach(ServiceProcess::requestStop);
@@ -183,7 +183,8 @@ public final class RunningStack {
 
     /** A connection to the stack's database, for checks no API offers (the event store). */
     public Connection database() throws SQLException {
-        return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+        return DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                database.password());
     }
 
     /**
@@ -192,7 +193,8 @@ public final class RunningStack {
      */
     private static ServiceProcess service(Path root, Path logs, String module, String health,
             Map<String, String> environment, List<String> jvmOptions) {
-        var jar = ServiceProcess.runnableJar(root.resolve(module).resolve("target"), module, VERSION);
+        var target = root.resolve(module).resolve("target");
+        var jar = ServiceProcess.runnableJar(target, module, VERSION);
         var copy = logs.resolveSibling("jars").resolve(module + ".jar");
         try {
             Files.createDirectories(copy.getParent());

@@ -26,7 +26,8 @@ public final class UsageTopic {
                 ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer())) {
             var key = usage.customerId() != null ? usage.customerId() : usage.keyId();
-            var record = new ProducerRecord<>(Topics.USAGE.name(), key, ContractJson.toBytes(usage));
+            var record = new ProducerRecord<>(Topics.USAGE.name(), key,
+                    ContractJson.toBytes(usage));
             record.headers().add(Topics.TYPE_HEADER, bytes(UsageRecorded.class.getSimpleName()));
             record.headers().add(Topics.SCHEMA_VERSION_HEADER, bytes("1"));
             record.headers().add(Topics.EVENT_ID_HEADER, bytes(usage.eventId()));
