@@ -2,18 +2,18 @@ package io.ledgerline.billing;
 
 import io.ledgerline.billing.support.BillingIntegrationTest;
 import io.ledgerline.testsupport.ServiceHealth;
-import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import javax.sql.DataSource;
+
 class BillingApplicationHealthTest extends BillingIntegrationTest {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
-    @Autowired
-    DataSource dataSource;
+    @Autowired DataSource dataSource;
 
     @Test
     void starts_healthy_with_its_own_schema_migrated() throws Exception {

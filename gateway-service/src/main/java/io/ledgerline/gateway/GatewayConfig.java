@@ -4,11 +4,13 @@ import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.gateway.admission.UnbilledCharges;
 import io.ledgerline.gateway.projection.LedgerProjection;
 import io.ledgerline.gateway.upstream.UpstreamProperties;
-import java.time.Clock;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+
+import java.time.Clock;
 
 @Configuration
 @EnableScheduling
@@ -34,8 +36,8 @@ public class GatewayConfig {
     @Bean
     LedgerProjection ledgerProjection(UnbilledCharges unbilled) {
         var projection = new LedgerProjection();
-        projection.addListener((event, partner) ->
-                LedgerProjection.usageIdOf(event).ifPresent(unbilled::billed));
+        projection.addListener(
+                (event, partner) -> LedgerProjection.usageIdOf(event).ifPresent(unbilled::billed));
         return projection;
     }
 }

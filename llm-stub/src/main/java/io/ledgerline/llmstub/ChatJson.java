@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** The JSON shapes of chat completions and their stream chunks. */
 final class ChatJson {
 
-    private ChatJson() {
-    }
+    private ChatJson() {}
 
     static ObjectNode completion(Completion completion) {
         var body = header(completion, "chat.completion");

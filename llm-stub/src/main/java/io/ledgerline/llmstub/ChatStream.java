@@ -1,9 +1,10 @@
 package io.ledgerline.llmstub;
 
-import java.util.ArrayList;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerResponse;
+
+import java.util.ArrayList;
 
 /**
  * A streamed chat completion as server-sent events: one chunk per word, a finish chunk, a usage
@@ -11,8 +12,7 @@ import reactor.netty.http.server.HttpServerResponse;
  */
 final class ChatStream {
 
-    private ChatStream() {
-    }
+    private ChatStream() {}
 
     static Mono<Void> send(HttpServerResponse res, Completion completion, StubBehaviour behaviour) {
         var events = new ArrayList<String>();

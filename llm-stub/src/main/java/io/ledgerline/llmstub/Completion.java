@@ -1,6 +1,7 @@
 package io.ledgerline.llmstub;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +20,10 @@ record Completion(String model, long promptTokens, List<String> words) {
             promptWords.addAll(Words.of(Words.textOf(message.path("content"))));
         }
         long limit = DEFAULT_COMPLETION_TOKENS;
-        var maxTokens = request.has("max_completion_tokens")
-                ? request.path("max_completion_tokens") : request.path("max_tokens");
+        var maxTokens =
+                request.has("max_completion_tokens")
+                        ? request.path("max_completion_tokens")
+                        : request.path("max_tokens");
         if (maxTokens.canConvertToLong() && maxTokens.asLong() >= 0) {
             limit = Math.min(limit, maxTokens.asLong());
         }

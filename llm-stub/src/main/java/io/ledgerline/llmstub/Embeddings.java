@@ -2,6 +2,7 @@ package io.ledgerline.llmstub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -13,8 +14,7 @@ final class Embeddings {
 
     static final int DIMENSIONS = 8;
 
-    private Embeddings() {
-    }
+    private Embeddings() {}
 
     static ObjectNode of(JsonNode request) {
         var inputs = inputs(request.path("input"));
@@ -68,7 +68,8 @@ final class Embeddings {
     }
 
     private static String toBase64(float[] vector) {
-        var buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        var buffer =
+                ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         for (float value : vector) {
             buffer.putFloat(value);
         }

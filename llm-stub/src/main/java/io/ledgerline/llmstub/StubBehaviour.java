@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
- * How a test wants the stub to misbehave, from request headers ({@code x-stub-delay-ms},
- * {@code x-stub-chunk-delay-ms}, {@code x-stub-fail}) or from directives inside the prompt text
- * ({@code [stub:delay=200]}, {@code [stub:chunk-delay=50]}, {@code [stub:fail=500]}). Directives
- * in the prompt reach the stub through any gateway, which does not forward test headers.
+ * How a test wants the stub to misbehave, from request headers ({@code x-stub-delay-ms}, {@code
+ * x-stub-chunk-delay-ms}, {@code x-stub-fail}) or from directives inside the prompt text ({@code
+ * [stub:delay=200]}, {@code [stub:chunk-delay=50]}, {@code [stub:fail=500]}). Directives in the
+ * prompt reach the stub through any gateway, which does not forward test headers.
  */
 record StubBehaviour(Duration delay, Duration chunkDelay, int failStatus) {
 
@@ -16,8 +16,8 @@ record StubBehaviour(Duration delay, Duration chunkDelay, int failStatus) {
     private static final Pattern DIRECTIVE =
             Pattern.compile("\\[stub:(delay|chunk-delay|fail)=(\\d{1,5})]");
 
-    static StubBehaviour from(String delayHeader, String chunkDelayHeader, String failHeader,
-            String promptText) {
+    static StubBehaviour from(
+            String delayHeader, String chunkDelayHeader, String failHeader, String promptText) {
         long delay = parse(delayHeader);
         long chunkDelay = parse(chunkDelayHeader);
         long fail = parse(failHeader);
@@ -35,8 +35,10 @@ record StubBehaviour(Duration delay, Duration chunkDelay, int failStatus) {
         if (delay == 0 && chunkDelay == 0 && fail == 0) {
             return NORMAL;
         }
-        return new StubBehaviour(Duration.ofMillis(Math.min(delay, MAX_DELAY_MS)),
-                Duration.ofMillis(Math.min(chunkDelay, MAX_DELAY_MS)), (int) fail);
+        return new StubBehaviour(
+                Duration.ofMillis(Math.min(delay, MAX_DELAY_MS)),
+                Duration.ofMillis(Math.min(chunkDelay, MAX_DELAY_MS)),
+                (int) fail);
     }
 
     private static long parse(String header) {

@@ -1,14 +1,14 @@
 package io.ledgerline.llmstub;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.Arrays;
 import java.util.List;
 
 /** The stub's tokenizer: one token per whitespace-separated word. */
 final class Words {
 
-    private Words() {
-    }
+    private Words() {}
 
     static List<String> of(String text) {
         var trimmed = text == null ? "" : text.trim();

@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import reactor.netty.DisposableServer;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import reactor.netty.DisposableServer;
 
 class LlmStubTest {
 
@@ -31,10 +34,14 @@ class LlmStubTest {
 
     @Test
     void chat_counts_prompt_words_and_caps_completion_at_max_tokens() throws Exception {
-        var response = post("/v1/chat/completions", """
+        var response =
+                post(
+                        "/v1/chat/completions",
+                        """
                 {"model":"gpt-4o-mini","max_tokens":3,
                  "messages":[{"role":"system","content":"be brief"},
-                             {"role":"user","content":"say hello to the world"}]}""", null);
+                             {"role":"user","content":"say hello to the world"}]}""",
+                        null);
         assertThat(response.statusCode()).isEqualTo(200);
         var body = JSON.readTree(response.body());
         assertThat(body.at("/usage/prompt_tokens").asLong()).isEqualTo(7);
@@ -45,9 +52,13 @@ class LlmStubTest {
 
     @Test
     void stream_sends_one_chunk_per_word_then_usage_then_done() throws Exception {
-        var response = post("/v1/chat/completions", """
+        var response =
+                post(
+                        "/v1/chat/completions",
+                        """
                 {"model":"gpt-4o-mini","stream":true,"max_tokens":2,
-                 "messages":[{"role":"user","content":"one two three"}]}""", null);
+                 "messages":[{"role":"user","content":"one two three"}]}""",
+                        null);
         assertThat(response.headers().firstValue("content-type")).hasValue("text/event-stream");
         var events = response.body().split("\n\n");
         assertThat(events).hasSize(5);
@@ -61,26 +72,37 @@ class LlmStubTest {
 
     @Test
     void fails_when_told_by_header_or_prompt_directive() throws Exception {
-        var byHeader = post("/v1/chat/completions",
-                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}", "500");
+        var byHeader =
+                post(
+                        "/v1/chat/completions",
+                        "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                        "500");
         assertThat(byHeader.statusCode()).isEqualTo(500);
-        assertThat(JSON.readTree(byHeader.body()).at("/error/type").asText()).isEqualTo("server_error");
-        var byPrompt = post("/v1/chat/completions",
-                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"[stub:fail=503]\"}]}",
-                null);
+        assertThat(JSON.readTree(byHeader.body()).at("/error/type").asText())
+                .isEqualTo("server_error");
+        var byPrompt =
+                post(
+                        "/v1/chat/completions",
+                        "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"[stub:fail=503]\"}]}",
+                        null);
         assertThat(byPrompt.statusCode()).isEqualTo(503);
     }
 
     @Test
     void embeddings_and_models() throws Exception {
-        var response = post("/v1/embeddings",
-                "{\"model\":\"text-embedding-3-small\",\"input\":[\"a b\",\"c\"]}", null);
+        var response =
+                post(
+                        "/v1/embeddings",
+                        "{\"model\":\"text-embedding-3-small\",\"input\":[\"a b\",\"c\"]}",
+                        null);
         var body = JSON.readTree(response.body());
         assertThat(body.path("data")).hasSize(2);
         assertThat(body.at("/data/0/embedding")).hasSize(Embeddings.DIMENSIONS);
         assertThat(body.at("/usage/prompt_tokens").asLong()).isEqualTo(3);
-        var models = http.send(HttpRequest.newBuilder(uri("/v1/models")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var models =
+                http.send(
+                        HttpRequest.newBuilder(uri("/v1/models")).build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(JSON.readTree(models.body()).path("data")).hasSize(Models.IDS.size());
     }
 
@@ -90,9 +112,10 @@ class LlmStubTest {
     }
 
     private HttpResponse<String> post(String path, String body, String fail) throws Exception {
-        var request = HttpRequest.newBuilder(uri(path))
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        var request =
+                HttpRequest.newBuilder(uri(path))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
         if (fail != null) {
             request.header("x-stub-fail", fail);
         }

@@ -2,24 +2,25 @@ package io.ledgerline.notification;
 
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
 import io.ledgerline.testsupport.ServiceHealth;
-import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import javax.sql.DataSource;
+
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @LedgerlineIntegrationTest
 class NotificationApplicationHealthTest {
 
-    @LocalServerPort
-    int port;
+    @LocalServerPort int port;
 
-    @Autowired
-    DataSource dataSource;
+    @Autowired DataSource dataSource;
 
     @Test
     void starts_healthy_with_its_own_schema_migrated() throws Exception {
-        ServiceHealth.assertHealthyWithOwnSchema(port, dataSource, "notification", "notification-service");
+        ServiceHealth.assertHealthyWithOwnSchema(
+                port, dataSource, "notification", "notification-service");
     }
 }

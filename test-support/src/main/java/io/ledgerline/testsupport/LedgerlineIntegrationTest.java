@@ -1,17 +1,17 @@
 package io.ledgerline.testsupport;
 
+import org.springframework.test.context.ContextConfiguration;
+
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.test.context.ContextConfiguration;
 
 /**
- * Marks a Spring test as running against the real PostgreSQL and Kafka of {@link RealInfrastructure}.
- * Combine with {@code @SpringBootTest}.
+ * Marks a Spring test as running against the real PostgreSQL and Kafka of {@link
+ * RealInfrastructure}. Combine with {@code @SpringBootTest}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ContextConfiguration(initializers = RealInfrastructure.class)
-public @interface LedgerlineIntegrationTest {
-}
+public @interface LedgerlineIntegrationTest {}

@@ -1,17 +1,19 @@
 package io.ledgerline.testsupport;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Points a Spring Boot test at the real PostgreSQL database and Kafka broker of this JVM. Use it as
- * {@code @ContextConfiguration(initializers = RealInfrastructure.class)} (or through
- * {@link LedgerlineIntegrationTest}); no test decides on its own where its servers come from.
+ * {@code @ContextConfiguration(initializers = RealInfrastructure.class)} (or through {@link
+ * LedgerlineIntegrationTest}); no test decides on its own where its servers come from.
  */
-public class RealInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public class RealInfrastructure
+        implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final int POOL_SIZE_PER_CONTEXT = 5;
 
@@ -22,7 +24,9 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
         props.put("spring.datasource.username", db.user());
         props.put("spring.datasource.password", db.password());
         // Several contexts per test JVM and several JVMs share one server's connection limit.
-        props.put("spring.datasource.hikari.maximum-pool-size", String.valueOf(POOL_SIZE_PER_CONTEXT));
+        props.put(
+                "spring.datasource.hikari.maximum-pool-size",
+                String.valueOf(POOL_SIZE_PER_CONTEXT));
         props.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
         props.put("axon.axonserver.enabled", "false");
         return props;
@@ -31,7 +35,8 @@ public class RealInfrastructure implements ApplicationContextInitializer<Configu
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        context.getEnvironment().getPropertySources()
+        context.getEnvironment()
+                .getPropertySources()
                 .addFirst(new MapPropertySource("ledgerline-real-infrastructure", properties()));
     }
 }

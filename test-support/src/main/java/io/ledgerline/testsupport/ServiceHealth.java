@@ -8,19 +8,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 /** What every service must show once started: a healthy actuator and its own migrated schema. */
 public final class ServiceHealth {
 
-    private ServiceHealth() {
-    }
+    private ServiceHealth() {}
 
-    public static void assertHealthyWithOwnSchema(int port, DataSource dataSource, String schema, String owner)
-            throws Exception {
-        var response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    public static void assertHealthyWithOwnSchema(
+            int port, DataSource dataSource, String schema, String owner) throws Exception {
+        var response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://127.0.0.1:"
+                                                                + port
+                                                                + "/actuator/health"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"UP\""), response.body());
         assertEquals(owner, schemaOwner(dataSource, schema));
@@ -28,9 +35,12 @@ public final class ServiceHealth {
 
     private static String schemaOwner(DataSource dataSource, String schema) throws SQLException {
         try (var connection = dataSource.getConnection();
-             var statement = connection.prepareStatement(
-                     "SELECT value FROM " + schema + ".service_info WHERE name = 'schema_owner'");
-             var rows = statement.executeQuery()) {
+                var statement =
+                        connection.prepareStatement(
+                                "SELECT value FROM "
+                                        + schema
+                                        + ".service_info WHERE name = 'schema_owner'");
+                var rows = statement.executeQuery()) {
             return rows.next() ? rows.getString(1) : null;
         }
     }

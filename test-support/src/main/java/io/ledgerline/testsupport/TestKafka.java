@@ -17,8 +17,7 @@ public final class TestKafka {
     private static final int DEFAULT_PARTITIONS = 3;
     private static String bootstrapServers;
 
-    private TestKafka() {
-    }
+    private TestKafka() {}
 
     public static synchronized String bootstrapServers() {
         if (bootstrapServers == null) {
@@ -36,7 +35,9 @@ public final class TestKafka {
         if (TestPostgres.dockerAvailable()) {
             var container = new KafkaContainer("apache/kafka-native:3.8.0");
             container.start();
-            log.info("Tests use a Testcontainers Kafka broker at {}", container.getBootstrapServers());
+            log.info(
+                    "Tests use a Testcontainers Kafka broker at {}",
+                    container.getBootstrapServers());
             return container.getBootstrapServers();
         }
         var embedded = startEmbedded(0);
@@ -55,15 +56,18 @@ public final class TestKafka {
 
     public static EmbeddedKafkaKraftBroker startEmbedded(int port, int partitions) {
         var broker = new EmbeddedKafkaKraftBroker(1, partitions);
-        var properties = new java.util.HashMap<String, String>(java.util.Map.of(
-                "auto.create.topics.enable", "true",
-                "num.partitions", String.valueOf(partitions),
-                "offsets.topic.replication.factor", "1",
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1"));
+        var properties =
+                new java.util.HashMap<String, String>(
+                        java.util.Map.of(
+                                "auto.create.topics.enable", "true",
+                                "num.partitions", String.valueOf(partitions),
+                                "offsets.topic.replication.factor", "1",
+                                "transaction.state.log.replication.factor", "1",
+                                "transaction.state.log.min.isr", "1"));
         if (port > 0) {
             // Under KRaft the broker's kafkaPorts setting is ignored; the listener decides.
-            properties.put("listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0");
+            properties.put(
+                    "listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0");
         }
         broker.brokerProperties(properties);
         broker.afterPropertiesSet();

@@ -1,22 +1,24 @@
 package io.ledgerline.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.PostgreSQLContainer;
 
 /**
  * A real PostgreSQL server for tests, chosen once per JVM: {@code LEDGERLINE_TEST_PG_URL} if set,
  * else a Testcontainers server when a Docker engine answers, else the machine's server on
- * 127.0.0.1:5432, else PostgreSQL binaries from Maven (zonky). Each JVM gets a fresh database of its
- * own, so test runs never see each other's rows.
+ * 127.0.0.1:5432, else PostgreSQL binaries from Maven (zonky). Each JVM gets a fresh database of
+ * its own, so test runs never see each other's rows.
  */
 public final class TestPostgres {
 
@@ -34,11 +36,10 @@ public final class TestPostgres {
         }
     }
 
-    public record Database(String jdbcUrl, String user, String password, String name, Server server) {
-    }
+    public record Database(
+            String jdbcUrl, String user, String password, String name, Server server) {}
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     /** This JVM's own database, created on first use and dropped when the JVM exits. */
     public static synchronized Database database() {
@@ -54,7 +55,11 @@ public final class TestPostgres {
     public static synchronized Server server() {
         if (server == null) {
             server = chooseServer();
-            log.info("Tests use PostgreSQL from {} at {}:{}", server.source(), server.host(), server.port());
+            log.info(
+                    "Tests use PostgreSQL from {} at {}:{}",
+                    server.source(),
+                    server.host(),
+                    server.port());
         }
         return server;
     }
@@ -67,8 +72,12 @@ public final class TestPostgres {
         if (dockerAvailable()) {
             var container = new PostgreSQLContainer<>("postgres:15-alpine");
             container.start();
-            return new Server(container.getHost(), container.getFirstMappedPort(),
-                    container.getUsername(), container.getPassword(), "Testcontainers");
+            return new Server(
+                    container.getHost(),
+                    container.getFirstMappedPort(),
+                    container.getUsername(),
+                    container.getPassword(),
+                    "Testcontainers");
         }
         if (answers("127.0.0.1", 5432)) {
             return new Server("127.0.0.1", 5432, "postgres", "", "the local server");
@@ -86,7 +95,10 @@ public final class TestPostgres {
         }
     }
 
-    /** Accepts {@code postgresql://user:password@host:port} or a jdbc URL with user/password parameters. */
+    /**
+     * Accepts {@code postgresql://user:password@host:port} or a jdbc URL with user/password
+     * parameters.
+     */
     static Server fromUrl(String url) {
         var uri = java.net.URI.create(url.replaceFirst("^jdbc:", ""));
         var userInfo = uri.getUserInfo() == null ? "postgres" : uri.getUserInfo();
@@ -97,19 +109,23 @@ public final class TestPostgres {
     }
 
     private static Database createDatabase(Server server, String name) {
-        try (var connection = DriverManager.getConnection(server.jdbcUrl("postgres"), server.user(), server.password());
-             var statement = connection.createStatement()) {
+        try (var connection =
+                        DriverManager.getConnection(
+                                server.jdbcUrl("postgres"), server.user(), server.password());
+                var statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("could not create test database " + name + " on " + server, e);
+            throw new IllegalStateException(
+                    "could not create test database " + name + " on " + server, e);
         }
         return new Database(server.jdbcUrl(name), server.user(), server.password(), name, server);
     }
 
     private static void dropQuietly(Database db) {
         var s = db.server();
-        try (var connection = DriverManager.getConnection(s.jdbcUrl("postgres"), s.user(), s.password());
-             var statement = connection.createStatement()) {
+        try (var connection =
+                        DriverManager.getConnection(s.jdbcUrl("postgres"), s.user(), s.password());
+                var statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + db.name() + " WITH (FORCE)");
         } catch (SQLException e) {
             log.debug("could not drop {}", db.name(), e);

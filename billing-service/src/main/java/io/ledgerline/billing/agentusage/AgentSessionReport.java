@@ -3,6 +3,7 @@ package io.ledgerline.billing.agentusage;
 import io.ledgerline.billing.web.ApiProblem;
 import io.ledgerline.contracts.ledger.Ids;
 import io.ledgerline.contracts.usage.UsageRecorded.CostLine;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -25,7 +26,10 @@ record AgentSessionReport(
     static final int MAX_COST_LINES = 100;
     static final long MAX_COST_LINE_UCR = 1_000_000_000_000L;
 
-    enum Kind { CALL, CHAT }
+    enum Kind {
+        CALL,
+        CHAT
+    }
 
     AgentSessionReport validated() {
         requireId(sessionId, "sessionId");
@@ -44,12 +48,18 @@ record AgentSessionReport(
             throw ApiProblem.badRequest("TOO_MANY_COST_LINES", "at most " + MAX_COST_LINES);
         }
         for (var line : lines) {
-            boolean valid = line != null && line.kind() != null && line.amountUcr() != null
-                    && !line.amountUcr().isNegative()
-                    && line.amountUcr().ucr() <= MAX_COST_LINE_UCR;
+            boolean valid =
+                    line != null
+                            && line.kind() != null
+                            && line.amountUcr() != null
+                            && !line.amountUcr().isNegative()
+                            && line.amountUcr().ucr() <= MAX_COST_LINE_UCR;
             if (!valid) {
-                throw ApiProblem.badRequest("INVALID_COST_LINE", "each cost line needs a kind"
-                        + " (LLM, STT, TTS) and an amountUcr of 0-" + MAX_COST_LINE_UCR);
+                throw ApiProblem.badRequest(
+                        "INVALID_COST_LINE",
+                        "each cost line needs a kind"
+                                + " (LLM, STT, TTS) and an amountUcr of 0-"
+                                + MAX_COST_LINE_UCR);
             }
         }
         return this;
@@ -72,15 +82,16 @@ record AgentSessionReport(
 
     private static void requireId(String id, String name) {
         if (!Ids.isSafe(id)) {
-            throw ApiProblem.badRequest("INVALID_" + constantCase(name),
+            throw ApiProblem.badRequest(
+                    "INVALID_" + constantCase(name),
                     name + " must be 1-64 letters, digits, '.', '_' or '-'");
         }
     }
 
     private static void requireRange(long value, long max, String name) {
         if (value < 0 || value > max) {
-            throw ApiProblem.badRequest("INVALID_" + constantCase(name),
-                    name + " must be between 0 and " + max);
+            throw ApiProblem.badRequest(
+                    "INVALID_" + constantCase(name), name + " must be between 0 and " + max);
         }
     }
 

@@ -1,16 +1,12 @@
 package io.ledgerline.billing.agentusage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.ledgerline.billing.web.ApiProblem;
 import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.usage.UsageRecorded;
 import io.ledgerline.contracts.usage.UsageRecorded.Source;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.UUID;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,12 +14,19 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+
 /**
  * Agent usage over HTTP (DESIGN §6b). A session is turned into a {@link UsageRecorded} and
  * published to {@code usage.v1}, so it is rated on the same path as gateway usage. Idempotent on
  * the session id: the same report again answers the same request id (and is published again,
- * harmlessly, since metering dedupes on it); another report under that id is a conflict.
- * Callers are checked by {@link WorkspaceApiKeyInterceptor} first.
+ * harmlessly, since metering dedupes on it); another report under that id is a conflict. Callers
+ * are checked by {@link WorkspaceApiKeyInterceptor} first.
  */
 @RestController
 @RequestMapping(AgentUsageController.PATH)
@@ -41,8 +44,7 @@ class AgentUsageController {
         this.publisher = publisher;
     }
 
-    record Accepted(String sessionId, String requestId) {
-    }
+    record Accepted(String sessionId, String requestId) {}
 
     @PostMapping
     ResponseEntity<Accepted> report(@RequestBody AgentSessionReport body) {
@@ -50,7 +52,9 @@ class AgentUsageController {
         var requestId = REQUEST_ID_PREFIX + report.sessionId();
         var claim = sessions.claim(report.sessionId(), requestId, fingerprint(report));
         if (claim == AgentSessions.Claim.DIFFERENT_PAYLOAD) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "EXISTS_WITH_DIFFERENT_PAYLOAD",
+            throw new ApiProblem(
+                    HttpStatus.CONFLICT,
+                    "EXISTS_WITH_DIFFERENT_PAYLOAD",
                     "session " + report.sessionId() + " was reported before with other figures");
         }
         publisher.publish(usageOf(report, requestId));
@@ -59,20 +63,42 @@ class AgentUsageController {
 
     private static UsageRecorded usageOf(AgentSessionReport report, String requestId) {
         var eventId = UUID.nameUUIDFromBytes(requestId.getBytes(StandardCharsets.UTF_8)).toString();
-        var source = report.kind() == AgentSessionReport.Kind.CALL
-                ? Source.AGENT_CALL : Source.AGENT_CHAT;
+        var source =
+                report.kind() == AgentSessionReport.Kind.CALL
+                        ? Source.AGENT_CALL
+                        : Source.AGENT_CHAT;
         var occurredAt = report.occurredAt() == null ? Instant.now() : report.occurredAt();
-        return new UsageRecorded(eventId, requestId, source, null, report.partnerId(),
-                report.customerId(), null, 0, 0, report.callSeconds() * 1000,
-                report.callSeconds(), report.toolCalls(), report.costLines(), null, null,
+        return new UsageRecorded(
+                eventId,
+                requestId,
+                source,
+                null,
+                report.partnerId(),
+                report.customerId(),
+                null,
+                0,
+                0,
+                report.callSeconds() * 1000,
+                report.callSeconds(),
+                report.toolCalls(),
+                report.costLines(),
+                null,
+                null,
                 occurredAt);
     }
 
     /** What makes two reports "the same": every figure except when it was sent. */
     private String fingerprint(AgentSessionReport report) {
-        var figures = new AgentSessionReport(report.sessionId(), report.kind(),
-                report.customerId(), report.partnerId(), report.callSeconds(),
-                report.toolCalls(), report.costLines(), null);
+        var figures =
+                new AgentSessionReport(
+                        report.sessionId(),
+                        report.kind(),
+                        report.customerId(),
+                        report.partnerId(),
+                        report.callSeconds(),
+                        report.toolCalls(),
+                        report.costLines(),
+                        null);
         try {
             var digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(json.writeValueAsBytes(figures)));

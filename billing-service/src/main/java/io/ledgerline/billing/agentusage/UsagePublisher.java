@@ -4,14 +4,16 @@ import io.ledgerline.billing.web.ApiProblem;
 import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.topics.Topics;
 import io.ledgerline.contracts.usage.UsageRecorded;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Publishes usage to {@code usage.v1}, keyed by customer, and waits for the broker's ack. */
 @Component
@@ -27,8 +29,9 @@ class UsagePublisher {
     }
 
     void publish(UsageRecorded usage) {
-        var record = new ProducerRecord<String, byte[]>(Topics.USAGE.name(), usage.customerId(),
-                ContractJson.toBytes(usage));
+        var record =
+                new ProducerRecord<String, byte[]>(
+                        Topics.USAGE.name(), usage.customerId(), ContractJson.toBytes(usage));
         header(record, Topics.TYPE_HEADER, UsageRecorded.class.getSimpleName());
         header(record, Topics.SCHEMA_VERSION_HEADER, SCHEMA_VERSION);
         header(record, Topics.EVENT_ID_HEADER, usage.eventId());
@@ -47,7 +50,9 @@ class UsagePublisher {
     }
 
     private static ApiProblem unavailable() {
-        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "USAGE_TOPIC_UNAVAILABLE",
+        return new ApiProblem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "USAGE_TOPIC_UNAVAILABLE",
                 "the usage could not be recorded now; send the same session again");
     }
 }

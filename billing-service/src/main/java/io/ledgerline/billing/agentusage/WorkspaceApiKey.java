@@ -1,16 +1,18 @@
 package io.ledgerline.billing.agentusage;
 
 import io.ledgerline.billing.web.ApiProblem;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
 /**
- * Checks the workspace API key agent runtimes send in {@code x-api-key}. For now it is one key
- * from configuration ({@code ledgerline.billing.workspace-api-key}); per-workspace keys with
- * scopes (R18) belong to the portal and are not checked here yet.
+ * Checks the workspace API key agent runtimes send in {@code x-api-key}. For now it is one key from
+ * configuration ({@code ledgerline.billing.workspace-api-key}); per-workspace keys with scopes
+ * (R18) belong to the portal and are not checked here yet.
  */
 @Component
 class WorkspaceApiKey {
@@ -27,10 +29,14 @@ class WorkspaceApiKey {
     }
 
     void requireValid(String presented) {
-        boolean valid = presented != null
-                && MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8));
+        boolean valid =
+                presented != null
+                        && MessageDigest.isEqual(
+                                expected, presented.getBytes(StandardCharsets.UTF_8));
         if (!valid) {
-            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+            throw new ApiProblem(
+                    HttpStatus.UNAUTHORIZED,
+                    "UNAUTHENTICATED",
                     "a valid workspace API key is required in " + HEADER);
         }
     }

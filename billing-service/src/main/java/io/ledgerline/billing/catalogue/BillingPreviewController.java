@@ -5,14 +5,15 @@ import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.rating.Rating;
 import io.ledgerline.contracts.usage.UsageRecorded.CustomerBilling;
+
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * R10 billing preview: what a given usage of a model would cost the partner (platform credits)
- * and charge the customer (AI credits), with the same functions that rate real usage.
+ * R10 billing preview: what a given usage of a model would cost the partner (platform credits) and
+ * charge the customer (AI credits), with the same functions that rate real usage.
  */
 @RestController
 @RequestMapping("/api/v1/billing-preview")
@@ -26,51 +27,78 @@ class BillingPreviewController {
         this.catalogue = catalogue;
     }
 
-    record PreviewRequest(String model, Long tokensIn, Long tokensOut, Long profitMultiplierPercent,
-                          Long aiCreditPriceUcr, Long minCostFloorPerMillionTokensUcr) {
-    }
+    record PreviewRequest(
+            String model,
+            Long tokensIn,
+            Long tokensOut,
+            Long profitMultiplierPercent,
+            Long aiCreditPriceUcr,
+            Long minCostFloorPerMillionTokensUcr) {}
 
-    record Preview(String model, String tier, long tokensIn, long tokensOut,
-                   long platformCostUcr, String platformCostCredits,
-                   long customerChargeUcr, String customerChargeAiCredits) {
-    }
+    record Preview(
+            String model,
+            String tier,
+            long tokensIn,
+            long tokensOut,
+            long platformCostUcr,
+            String platformCostCredits,
+            long customerChargeUcr,
+            String customerChargeAiCredits) {}
 
     @PostMapping
     Preview preview(@RequestBody PreviewRequest request) {
         if (request.model() == null) {
             throw ApiProblem.badRequest("MODEL_REQUIRED", "model is required");
         }
-        var price = catalogue.find(request.model()).orElseThrow(() ->
-                ApiProblem.badRequest("UNKNOWN_MODEL", "no such model: " + request.model()));
+        var price =
+                catalogue
+                        .find(request.model())
+                        .orElseThrow(
+                                () ->
+                                        ApiProblem.badRequest(
+                                                "UNKNOWN_MODEL",
+                                                "no such model: " + request.model()));
         long tokensIn = tokens(request.tokensIn(), "tokensIn");
         long tokensOut = tokens(request.tokensOut(), "tokensOut");
         var billing = billingOf(request);
         var cost = Rating.exactPlatformCost(price, tokensIn, tokensOut);
         var charge = Rating.customerCharge(cost, tokensIn + tokensOut, billing);
         var platformCost = cost.roundUp();
-        return new Preview(price.model(), price.tier().name(), tokensIn, tokensOut,
-                platformCost.ucr(), platformCost.toDecimalString(),
-                charge.ucr(), charge.toDecimalString());
+        return new Preview(
+                price.model(),
+                price.tier().name(),
+                tokensIn,
+                tokensOut,
+                platformCost.ucr(),
+                platformCost.toDecimalString(),
+                charge.ucr(),
+                charge.toDecimalString());
     }
 
     private static CustomerBilling billingOf(PreviewRequest request) {
-        long multiplier = request.profitMultiplierPercent() == null
-                ? Rating.PERCENT : request.profitMultiplierPercent();
+        long multiplier =
+                request.profitMultiplierPercent() == null
+                        ? Rating.PERCENT
+                        : request.profitMultiplierPercent();
         if (multiplier < 0) {
-            throw ApiProblem.badRequest("INVALID_MULTIPLIER",
-                    "profitMultiplierPercent must not be negative");
+            throw ApiProblem.badRequest(
+                    "INVALID_MULTIPLIER", "profitMultiplierPercent must not be negative");
         }
-        var aiCreditPrice = request.aiCreditPriceUcr() == null
-                ? Credits.ofCredits(1) : Credits.ofMicros(request.aiCreditPriceUcr());
+        var aiCreditPrice =
+                request.aiCreditPriceUcr() == null
+                        ? Credits.ofCredits(1)
+                        : Credits.ofMicros(request.aiCreditPriceUcr());
         if (!aiCreditPrice.isPositive()) {
-            throw ApiProblem.badRequest("INVALID_AI_CREDIT_PRICE",
-                    "aiCreditPriceUcr must be positive");
+            throw ApiProblem.badRequest(
+                    "INVALID_AI_CREDIT_PRICE", "aiCreditPriceUcr must be positive");
         }
-        var floor = request.minCostFloorPerMillionTokensUcr() == null
-                ? Credits.ZERO : Credits.ofMicros(request.minCostFloorPerMillionTokensUcr());
+        var floor =
+                request.minCostFloorPerMillionTokensUcr() == null
+                        ? Credits.ZERO
+                        : Credits.ofMicros(request.minCostFloorPerMillionTokensUcr());
         if (floor.isNegative()) {
-            throw ApiProblem.badRequest("INVALID_FLOOR",
-                    "minCostFloorPerMillionTokensUcr must not be negative");
+            throw ApiProblem.badRequest(
+                    "INVALID_FLOOR", "minCostFloorPerMillionTokensUcr must not be negative");
         }
         return new CustomerBilling(multiplier, aiCreditPrice, floor);
     }
@@ -80,8 +108,8 @@ class BillingPreviewController {
             return 0;
         }
         if (value < 0 || value > MAX_PREVIEW_TOKENS) {
-            throw ApiProblem.badRequest("INVALID_TOKENS",
-                    name + " must be between 0 and " + MAX_PREVIEW_TOKENS);
+            throw ApiProblem.badRequest(
+                    "INVALID_TOKENS", name + " must be between 0 and " + MAX_PREVIEW_TOKENS);
         }
         return value;
     }

@@ -4,12 +4,14 @@ import io.ledgerline.billing.web.ApiProblem;
 import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.rating.ModelPrice;
 import io.ledgerline.contracts.rating.PartnerTier;
-import java.util.Arrays;
-import java.util.List;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Arrays;
+import java.util.List;
 
 /** R10: the models a partner tier may put on its keys, with their platform prices. */
 @RestController
@@ -22,15 +24,22 @@ class CatalogueController {
         this.catalogue = catalogue;
     }
 
-    record CatalogueView(String partnerTier, Long platformFeePercent, List<ModelView> models) {
-    }
+    record CatalogueView(String partnerTier, Long platformFeePercent, List<ModelView> models) {}
 
-    record ModelView(String model, String tier, long inputPerMillionUcr, long outputPerMillionUcr,
-                     String inputPerMillionCredits, String outputPerMillionCredits) {
+    record ModelView(
+            String model,
+            String tier,
+            long inputPerMillionUcr,
+            long outputPerMillionUcr,
+            String inputPerMillionCredits,
+            String outputPerMillionCredits) {
 
         static ModelView of(ModelPrice price) {
-            return new ModelView(price.model(), price.tier().name(),
-                    price.inputPerMillionUcr().ucr(), price.outputPerMillionUcr().ucr(),
+            return new ModelView(
+                    price.model(),
+                    price.tier().name(),
+                    price.inputPerMillionUcr().ucr(),
+                    price.outputPerMillionUcr().ucr(),
                     price.inputPerMillionUcr().toDecimalString(),
                     price.outputPerMillionUcr().toDecimalString());
         }
@@ -42,7 +51,9 @@ class CatalogueController {
             return new CatalogueView(null, null, views(catalogue.all()));
         }
         var partnerTier = parse(tier);
-        return new CatalogueView(partnerTier.name(), partnerTier.platformFeePercent(),
+        return new CatalogueView(
+                partnerTier.name(),
+                partnerTier.platformFeePercent(),
                 views(catalogue.availableTo(partnerTier)));
     }
 
@@ -54,8 +65,9 @@ class CatalogueController {
         try {
             return PartnerTier.valueOf(tier.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("UNKNOWN_TIER", "tier must be one of "
-                    + Arrays.toString(PartnerTier.values()) + ": " + tier);
+            throw ApiProblem.badRequest(
+                    "UNKNOWN_TIER",
+                    "tier must be one of " + Arrays.toString(PartnerTier.values()) + ": " + tier);
         }
     }
 }

@@ -2,13 +2,10 @@ package io.ledgerline.billing.ledgerclient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.money.Credits;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -17,10 +14,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Sends usage commands to the ledger's REST API (docs/ledger-api.md). Every command carries a
- * commandId the caller derives from the usage, so sending it again is harmless: the ledger
- * answers a repeated commandId with its first answer.
+ * commandId the caller derives from the usage, so sending it again is harmless: the ledger answers
+ * a repeated commandId with its first answer.
  */
 @Component
 @EnableConfigurationProperties(LedgerProperties.class)
@@ -36,9 +39,10 @@ public class LedgerClient {
     private final ObjectMapper json;
 
     public LedgerClient(LedgerProperties properties, ObjectMapper json) {
-        var client = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofMillis(properties.connectTimeoutMs()))
-                .build();
+        var client =
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofMillis(properties.connectTimeoutMs()))
+                        .build();
         var requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(Duration.ofMillis(properties.readTimeoutMs()));
         this.http = RestClient.builder().baseUrl(properties.url()).requestFactory(requests).build();
@@ -47,7 +51,10 @@ public class LedgerClient {
 
     /** {@code MeterUsage}: charges rated usage to an account. */
     public LedgerAnswer meterUsage(
-            AccountId account, String commandId, Credits amount, String usageId,
+            AccountId account,
+            String commandId,
+            Credits amount,
+            String usageId,
             String description) {
         var body = new LinkedHashMap<String, Object>();
         body.put("commandId", commandId);
@@ -59,7 +66,10 @@ public class LedgerClient {
 
     /** {@code SettleReservation}: spends part of an open reservation (a partner key's budget). */
     public LedgerAnswer settleReservation(
-            AccountId account, String reservationId, String commandId, Credits amount,
+            AccountId account,
+            String reservationId,
+            String commandId,
+            Credits amount,
             String usageId) {
         var body = new LinkedHashMap<String, Object>();
         body.put("commandId", commandId);
@@ -71,11 +81,16 @@ public class LedgerClient {
     private LedgerAnswer post(
             String commandId, Map<String, Object> body, String path, Object... pathVariables) {
         try {
-            return http.post().uri(path, pathVariables)
+            return http.post()
+                    .uri(path, pathVariables)
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(body)
-                    .exchange((request, response) -> answer(commandId,
-                            response.getStatusCode(), response.getBody().readAllBytes()));
+                    .exchange(
+                            (request, response) ->
+                                    answer(
+                                            commandId,
+                                            response.getStatusCode(),
+                                            response.getBody().readAllBytes()));
         } catch (ResourceAccessException e) {
             throw new LedgerUnavailableException("ledger unreachable for " + commandId, e);
         }

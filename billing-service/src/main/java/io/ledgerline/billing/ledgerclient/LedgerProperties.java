@@ -3,5 +3,4 @@ package io.ledgerline.billing.ledgerclient;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 @ConfigurationProperties("ledgerline.ledger")
-public record LedgerProperties(String url, long connectTimeoutMs, long readTimeoutMs) {
-}
+public record LedgerProperties(String url, long connectTimeoutMs, long readTimeoutMs) {}

@@ -10,23 +10,25 @@ import io.ledgerline.contracts.ledger.Ids;
 import io.ledgerline.contracts.ledger.Rejection;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.usage.UsageRecorded;
+
+import org.springframework.stereotype.Component;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import org.springframework.stereotype.Component;
 
 /**
- * Sends the ledger commands for one rated use. Command ids are derived from the request id and
- * the leg, so a redelivered record, a retry after a crash or a restart sends the very same
- * commands and the ledger answers them with its first answer instead of charging twice.
+ * Sends the ledger commands for one rated use. Command ids are derived from the request id and the
+ * leg, so a redelivered record, a retry after a crash or a restart sends the very same commands and
+ * the ledger answers them with its first answer instead of charging twice.
  *
  * <ul>
  *   <li>platform leg: a partner key's cost is settled from its budget reservation; when that
- *   reservation is gone (key revoked), it is metered on the partner instead. A partner key
- *   without a reservation meters the partner directly.
+ *       reservation is gone (key revoked), it is metered on the partner instead. A partner key
+ *       without a reservation meters the partner directly.
  *   <li>customer leg: the customer charge in AI credits is metered on the customer (the ledger
- *   routes it to the partner when the customer's AI credits are disabled).
+ *       routes it to the partner when the customer's AI credits are disabled).
  * </ul>
  */
 @Component
@@ -49,16 +51,22 @@ class LedgerLegs {
             return Leg.NONE;
         }
         requirePartner(usage);
-        return meter(AccountId.partner(usage.partnerId()),
-                commandId(usage, "partner"), rated.platformCostUcr(), usage);
+        return meter(
+                AccountId.partner(usage.partnerId()),
+                commandId(usage, "partner"),
+                rated.platformCostUcr(),
+                usage);
     }
 
     Leg customerLeg(UsageRecorded usage, RatedUsage rated) {
         if (!rated.billsCustomer()) {
             return Leg.NONE;
         }
-        return meter(AccountId.customer(usage.customerId()),
-                commandId(usage, "customer"), rated.customerChargeUcr(), usage);
+        return meter(
+                AccountId.customer(usage.customerId()),
+                commandId(usage, "customer"),
+                rated.customerChargeUcr(),
+                usage);
     }
 
     private Leg settleOrMeter(UsageRecorded usage, Credits amount) {
@@ -67,10 +75,11 @@ class LedgerLegs {
             return new Leg(commandId, UsageCharge.NOTHING_DUE);
         }
         var partner = AccountId.partner(usage.partnerId());
-        var answer = ledger.settleReservation(partner, usage.budgetReservationId(), commandId,
-                amount, usage.requestId());
-        if (answer.refusedWith(Rejection.RESERVATION_CLOSED.name(),
-                Rejection.RESERVATION_NOT_FOUND.name())) {
+        var answer =
+                ledger.settleReservation(
+                        partner, usage.budgetReservationId(), commandId, amount, usage.requestId());
+        if (answer.refusedWith(
+                Rejection.RESERVATION_CLOSED.name(), Rejection.RESERVATION_NOT_FOUND.name())) {
             return meter(partner, commandId(usage, "partner"), amount, usage);
         }
         return new Leg(commandId, answer.code());
@@ -80,8 +89,8 @@ class LedgerLegs {
         if (!amount.isPositive()) {
             return new Leg(commandId, UsageCharge.NOTHING_DUE);
         }
-        LedgerAnswer answer = ledger.meterUsage(
-                account, commandId, amount, usage.requestId(), describe(usage));
+        LedgerAnswer answer =
+                ledger.meterUsage(account, commandId, amount, usage.requestId(), describe(usage));
         return new Leg(commandId, answer.code());
     }
 
@@ -94,10 +103,19 @@ class LedgerLegs {
 
     static String describe(UsageRecorded usage) {
         return switch (usage.source()) {
-            case GATEWAY -> usage.model() + ": " + usage.tokensIn() + " tokens in, "
-                    + usage.tokensOut() + " out";
-            case AGENT_CALL -> "agent call: " + usage.callSeconds() + " s, "
-                    + usage.toolCalls() + " tool calls";
+            case GATEWAY ->
+                    usage.model()
+                            + ": "
+                            + usage.tokensIn()
+                            + " tokens in, "
+                            + usage.tokensOut()
+                            + " out";
+            case AGENT_CALL ->
+                    "agent call: "
+                            + usage.callSeconds()
+                            + " s, "
+                            + usage.toolCalls()
+                            + " tool calls";
             case AGENT_CHAT -> "agent chat: " + usage.toolCalls() + " tool calls";
         };
     }
@@ -108,8 +126,10 @@ class LedgerLegs {
         if (Ids.isSafe(readable)) {
             return readable;
         }
-        return "usage-" + sha256Hex(usage.requestId() + "/" + leg)
-                .substring(0, COMMAND_HASH_HEX_CHARS) + "-" + leg;
+        return "usage-"
+                + sha256Hex(usage.requestId() + "/" + leg).substring(0, COMMAND_HASH_HEX_CHARS)
+                + "-"
+                + leg;
     }
 
     private static String sha256Hex(String text) {

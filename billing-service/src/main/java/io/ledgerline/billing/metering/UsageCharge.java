@@ -4,8 +4,8 @@ import io.ledgerline.contracts.usage.UsageRecorded;
 
 /**
  * What billing did with one use: its rating and the ledger's answer to each leg. An outcome is
- * {@code POSTED}, the ledger's refusal code, {@code NOT_SENT} (no such leg) or
- * {@code NOTHING_DUE} (a zero amount, which the ledger does not take).
+ * {@code POSTED}, the ledger's refusal code, {@code NOT_SENT} (no such leg) or {@code NOTHING_DUE}
+ * (a zero amount, which the ledger does not take).
  */
 record UsageCharge(
         UsageRecorded usage,
@@ -19,7 +19,11 @@ record UsageCharge(
     static final String NOT_SENT = "NOT_SENT";
     static final String NOTHING_DUE = "NOTHING_DUE";
 
-    enum Status { CHARGED, REFUSED, NOT_RATED }
+    enum Status {
+        CHARGED,
+        REFUSED,
+        NOT_RATED
+    }
 
     record Leg(String commandId, String outcome) {
 

@@ -16,7 +16,9 @@ class UsageListener {
         this.metering = metering;
     }
 
-    @KafkaListener(id = LISTENER_ID, groupId = "billing-usage-metering",
+    @KafkaListener(
+            id = LISTENER_ID,
+            groupId = "billing-usage-metering",
             topics = "#{T(io.ledgerline.contracts.topics.Topics).USAGE.name()}")
     void onUsage(ConsumerRecord<String, byte[]> record) {
         metering.meter(UsageRecords.read(record));

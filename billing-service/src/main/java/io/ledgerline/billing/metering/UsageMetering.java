@@ -6,14 +6,15 @@ import io.ledgerline.billing.rating.RatedUsage;
 import io.ledgerline.billing.rating.UnratableUsageException;
 import io.ledgerline.billing.rating.UsageRater;
 import io.ledgerline.contracts.usage.UsageRecorded;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
  * Rates one use and charges it through the ledger, exactly once per request id: a use already
- * recorded is skipped; one that failed half-way is sent again with the same command ids.
- * A ledger that cannot be reached throws, so the record is retried rather than acknowledged.
+ * recorded is skipped; one that failed half-way is sent again with the same command ids. A ledger
+ * that cannot be reached throws, so the record is retried rather than acknowledged.
  */
 @Service
 public class UsageMetering {
@@ -51,15 +52,23 @@ public class UsageMetering {
             rated = rater.rate(usage);
             platform = legs.platformLeg(usage, rated);
         } catch (UnratableUsageException e) {
-            return new UsageCharge(usage, null, null, Status.NOT_RATED, e.code(),
-                    Leg.NONE, Leg.NONE);
+            return new UsageCharge(
+                    usage, null, null, Status.NOT_RATED, e.code(), Leg.NONE, Leg.NONE);
         }
         var customer = legs.customerLeg(usage, rated);
-        var refusal = platform.refused() ? platform.outcome()
-                : customer.refused() ? customer.outcome() : null;
+        var refusal =
+                platform.refused()
+                        ? platform.outcome()
+                        : customer.refused() ? customer.outcome() : null;
         var status = refusal == null ? Status.CHARGED : Status.REFUSED;
         var customerCharge = rated.billsCustomer() ? rated.customerChargeUcr().ucr() : null;
-        return new UsageCharge(usage, rated.platformCostUcr().ucr(), customerCharge, status,
-                refusal, platform, customer);
+        return new UsageCharge(
+                usage,
+                rated.platformCostUcr().ucr(),
+                customerCharge,
+                status,
+                refusal,
+                platform,
+                customer);
     }
 }

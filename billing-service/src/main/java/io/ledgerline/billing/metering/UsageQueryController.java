@@ -2,11 +2,13 @@ package io.ledgerline.billing.metering;
 
 import io.ledgerline.billing.web.ApiProblem;
 import io.ledgerline.contracts.ledger.Ids;
-import java.util.List;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
 
 /** Detailed Usage: a customer's rated uses, newest first, one page at a time. */
 @RestController
@@ -23,22 +25,25 @@ class UsageQueryController {
         this.store = store;
     }
 
-    record UsagePage(String customerId, int page, int size, long total,
-                     List<UsageRow> items) {
-    }
+    record UsagePage(String customerId, int page, int size, long total, List<UsageRow> items) {}
 
     @GetMapping
-    UsagePage usage(@RequestParam("customerId") String customerId,
-                    @RequestParam(name = "page", defaultValue = "0") int page,
-                    @RequestParam(name = "size", defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
+    UsagePage usage(
+            @RequestParam("customerId") String customerId,
+            @RequestParam(name = "page", defaultValue = "0") int page,
+            @RequestParam(name = "size", defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
         if (!Ids.isSafe(customerId)) {
             throw ApiProblem.badRequest("INVALID_CUSTOMER_ID", "customerId is malformed");
         }
         if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiProblem.badRequest("INVALID_PAGE",
-                    "page must be 0-" + MAX_PAGE + " and size 1-" + MAX_PAGE_SIZE);
+            throw ApiProblem.badRequest(
+                    "INVALID_PAGE", "page must be 0-" + MAX_PAGE + " and size 1-" + MAX_PAGE_SIZE);
         }
-        return new UsagePage(customerId, page, size, store.countForCustomer(customerId),
+        return new UsagePage(
+                customerId,
+                page,
+                size,
+                store.countForCustomer(customerId),
                 store.pageForCustomer(customerId, page, size));
     }
 }

@@ -4,24 +4,25 @@ import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.ledger.Ids;
 import io.ledgerline.contracts.topics.Topics;
 import io.ledgerline.contracts.usage.UsageRecorded;
-import java.nio.charset.StandardCharsets;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.nio.charset.StandardCharsets;
 
 /** Reads a {@code usage.v1} record and checks it can be rated at all; anything else is poison. */
 final class UsageRecords {
 
     static final String TYPE = UsageRecorded.class.getSimpleName();
 
-    private UsageRecords() {
-    }
+    private UsageRecords() {}
 
     static UsageRecorded read(ConsumerRecord<String, byte[]> record) {
         var typeHeader = record.headers().lastHeader(Topics.TYPE_HEADER);
-        var type = typeHeader == null ? null
-                : new String(typeHeader.value(), StandardCharsets.UTF_8);
+        var type =
+                typeHeader == null ? null : new String(typeHeader.value(), StandardCharsets.UTF_8);
         if (!TYPE.equals(type)) {
-            throw new PoisonRecordException("expected " + Topics.TYPE_HEADER + " " + TYPE
-                    + " but got " + type);
+            throw new PoisonRecordException(
+                    "expected " + Topics.TYPE_HEADER + " " + TYPE + " but got " + type);
         }
         if (record.value() == null) {
             throw new PoisonRecordException("usage record without a value");
@@ -45,7 +46,8 @@ final class UsageRecords {
         require(usage.customerId() == null || Ids.isSafe(usage.customerId()), "bad customerId");
         if (usage.costLines() != null) {
             for (var line : usage.costLines()) {
-                require(line != null && line.amountUcr() != null && !line.amountUcr().isNegative(),
+                require(
+                        line != null && line.amountUcr() != null && !line.amountUcr().isNegative(),
                         "a cost line is missing or negative");
             }
         }

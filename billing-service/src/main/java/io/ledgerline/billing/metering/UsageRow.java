@@ -3,8 +3,8 @@ package io.ledgerline.billing.metering;
 import java.time.Instant;
 
 /**
- * One row of Detailed Usage. Platform cost is in platform micro-credits, the customer charge in
- * the partner's AI micro-credits (null when the customer was not billed for this use).
+ * One row of Detailed Usage. Platform cost is in platform micro-credits, the customer charge in the
+ * partner's AI micro-credits (null when the customer was not billed for this use).
  */
 record UsageRow(
         String requestId,
@@ -24,5 +24,4 @@ record UsageRow(
         String platformOutcome,
         String customerOutcome,
         Instant occurredAt,
-        Instant chargedAt) {
-}
+        Instant chargedAt) {}

@@ -1,8 +1,8 @@
 package io.ledgerline.billing.rating;
 
 /**
- * Usage that cannot be rated by its nature (an unknown model, an agent session without a
- * customer). It is recorded with its code and never retried: retrying cannot change the answer.
+ * Usage that cannot be rated by its nature (an unknown model, an agent session without a customer).
+ * It is recorded with its code and never retried: retrying cannot change the answer.
  */
 public class UnratableUsageException extends RuntimeException {
 

@@ -7,20 +7,23 @@ import io.ledgerline.contracts.rating.Rating;
 import io.ledgerline.contracts.usage.UsageRecorded;
 import io.ledgerline.contracts.usage.UsageRecorded.CostLine;
 import io.ledgerline.contracts.usage.UsageRecorded.CustomerBilling;
-import java.util.List;
+
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /**
  * Rates one {@link UsageRecorded} with the pure functions of {@link Rating}.
  *
  * <ul>
  *   <li>Gateway usage: tokens at the model's catalogue price is the platform cost; a customer
- *   (partner key with customer billing, or a self-service key) pays the customer charge. A
- *   self-service key whose usage carries no terms is billed at cost (100%, 1 AI credit = 1 cent).
+ *       (partner key with customer billing, or a self-service key) pays the customer charge. A
+ *       self-service key whose usage carries no terms is billed at cost (100%, 1 AI credit = 1
+ *       cent).
  *   <li>Agent usage (R14): the customer pays prorated call seconds at its price per minute, cost
- *   lines converted with the usage's customer terms (at cost without them) and tool calls at
- *   0.03 credits. The platform cost recorded is the sum of the cost lines. A customer without a
- *   configured price per minute pays nothing for minutes, as the product documents.
+ *       lines converted with the usage's customer terms (at cost without them) and tool calls at
+ *       0.03 credits. The platform cost recorded is the sum of the cost lines. A customer without a
+ *       configured price per minute pays nothing for minutes, as the product documents.
  * </ul>
  */
 @Component
@@ -42,8 +45,14 @@ public class UsageRater {
     }
 
     private RatedUsage rateGateway(UsageRecorded usage) {
-        var price = catalogue.find(usage.model()).orElseThrow(() -> new UnratableUsageException(
-                "UNKNOWN_MODEL", "no price for model " + usage.model()));
+        var price =
+                catalogue
+                        .find(usage.model())
+                        .orElseThrow(
+                                () ->
+                                        new UnratableUsageException(
+                                                "UNKNOWN_MODEL",
+                                                "no price for model " + usage.model()));
         var cost = Rating.exactPlatformCost(price, usage.tokensIn(), usage.tokensOut());
         if (!billsCustomer(usage)) {
             return new RatedUsage(cost.roundUp(), null);
@@ -60,8 +69,14 @@ public class UsageRater {
         }
         var perMinute = pricePerMinute.of(usage.customerId()).orElse(Credits.ZERO);
         var lines = usage.costLines() == null ? List.<CostLine>of() : usage.costLines();
-        var charge = Rating.agentUsage(usage.callSeconds(), perMinute, usage.toolCalls(),
-                Rating.DEFAULT_TOOL_CALL_PRICE_UCR, lines, termsOf(usage));
+        var charge =
+                Rating.agentUsage(
+                        usage.callSeconds(),
+                        perMinute,
+                        usage.toolCalls(),
+                        Rating.DEFAULT_TOOL_CALL_PRICE_UCR,
+                        lines,
+                        termsOf(usage));
         return new RatedUsage(platformCostOf(lines), charge);
     }
 

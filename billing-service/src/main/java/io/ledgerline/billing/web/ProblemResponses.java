@@ -27,32 +27,42 @@ class ProblemResponses {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "MALFORMED_REQUEST",
                 "the request body is not valid JSON of the expected shape");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
+        return problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "UNSUPPORTED_MEDIA_TYPE",
                 "send application/json");
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class,
-            MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({
+        MissingServletRequestParameterException.class,
+        MethodArgumentTypeMismatchException.class
+    })
     ResponseEntity<ProblemDetail> badParameter(Exception e) {
         return problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", e.getMessage());
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
-        return problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+        return problem(
+                HttpStatus.UNAUTHORIZED,
+                "UNAUTHENTICATED",
                 "header " + e.getHeaderName() + " is required");
     }
 
     @ExceptionHandler(ArithmeticException.class)
     ResponseEntity<ProblemDetail> overflow(ArithmeticException e) {
         log.debug("amount overflow", e);
-        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "AMOUNT_OVERFLOW",
+        return problem(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "AMOUNT_OVERFLOW",
                 "the amounts are too large to compute in micro-credits");
     }
 
@@ -60,7 +70,8 @@ class ProblemResponses {
         var body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setTitle(status.getReasonPhrase());
         body.setProperty("code", code);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }
 }

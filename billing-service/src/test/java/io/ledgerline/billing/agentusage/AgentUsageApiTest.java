@@ -3,8 +3,10 @@ package io.ledgerline.billing.agentusage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.ledgerline.billing.support.BillingIntegrationTest;
 import io.ledgerline.billing.support.FakeLedger.Received;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,8 +21,7 @@ import org.springframework.http.ResponseEntity;
 /** {@code POST /api/v1/agent-usage}: authenticated, validated, idempotent on the session id. */
 class AgentUsageApiTest extends BillingIntegrationTest {
 
-    @Autowired
-    TestRestTemplate http;
+    @Autowired TestRestTemplate http;
 
     @Test
     void R14_an_agent_session_reported_twice_is_accepted_twice_and_charged_once() {
@@ -38,10 +39,13 @@ class AgentUsageApiTest extends BillingIntegrationTest {
         awaitCharged(requestId);
         // No price per minute configured for this customer: minutes are free, as documented;
         // 2 tool calls at 0.03 cr plus 1 cr of LLM cost at cost.
-        assertThat(LEDGER.effectiveFor(requestId)).singleElement().satisfies(command -> {
-            assertThat(command.accountId()).isEqualTo("customer:" + customer);
-            assertThat(command.amountUcr()).isEqualTo(1_060_000);
-        });
+        assertThat(LEDGER.effectiveFor(requestId))
+                .singleElement()
+                .satisfies(
+                        command -> {
+                            assertThat(command.accountId()).isEqualTo("customer:" + customer);
+                            assertThat(command.amountUcr()).isEqualTo(1_060_000);
+                        });
         assertThat(LEDGER.receivedFor(requestId)).extracting(Received::commandId).hasSize(1);
     }
 
@@ -72,25 +76,27 @@ class AgentUsageApiTest extends BillingIntegrationTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "{\"sessionId\":\"s-neg\",\"kind\":\"CALL\",\"customerId\":\"c1\",\"partnerId\":\"p1\","
-                    + "\"callSeconds\":-1}|INVALID_CALL_SECONDS",
-            "{\"sessionId\":\"s-long\",\"kind\":\"CALL\",\"customerId\":\"c1\","
-                    + "\"partnerId\":\"p1\",\"callSeconds\":86401}|INVALID_CALL_SECONDS",
-            "{\"sessionId\":\"bad id!\",\"kind\":\"CALL\",\"customerId\":\"c1\","
-                    + "\"partnerId\":\"p1\"}|INVALID_SESSION_ID",
-            "{\"sessionId\":\"s-nocust\",\"kind\":\"CALL\",\"partnerId\":\"p1\"}"
-                    + "|INVALID_CUSTOMER_ID",
-            "{\"sessionId\":\"s-nokind\",\"customerId\":\"c1\",\"partnerId\":\"p1\"}|KIND_REQUIRED",
-            "{\"sessionId\":\"s-kind\",\"kind\":\"VIDEO\",\"customerId\":\"c1\","
-                    + "\"partnerId\":\"p1\"}|MALFORMED_REQUEST",
-            "{\"sessionId\":\"s-tools\",\"kind\":\"CHAT\",\"customerId\":\"c1\","
-                    + "\"partnerId\":\"p1\",\"toolCalls\":-3}|INVALID_TOOL_CALLS",
-            "{\"sessionId\":\"s-line\",\"kind\":\"CHAT\",\"customerId\":\"c1\","
-                    + "\"partnerId\":\"p1\",\"costLines\":[{\"kind\":\"LLM\","
-                    + "\"amountUcr\":-5}]}|INVALID_COST_LINE",
-            "{not json|MALFORMED_REQUEST",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"sessionId\":\"s-neg\",\"kind\":\"CALL\",\"customerId\":\"c1\",\"partnerId\":\"p1\","
+                        + "\"callSeconds\":-1}|INVALID_CALL_SECONDS",
+                "{\"sessionId\":\"s-long\",\"kind\":\"CALL\",\"customerId\":\"c1\","
+                        + "\"partnerId\":\"p1\",\"callSeconds\":86401}|INVALID_CALL_SECONDS",
+                "{\"sessionId\":\"bad id!\",\"kind\":\"CALL\",\"customerId\":\"c1\","
+                        + "\"partnerId\":\"p1\"}|INVALID_SESSION_ID",
+                "{\"sessionId\":\"s-nocust\",\"kind\":\"CALL\",\"partnerId\":\"p1\"}"
+                        + "|INVALID_CUSTOMER_ID",
+                "{\"sessionId\":\"s-nokind\",\"customerId\":\"c1\",\"partnerId\":\"p1\"}|KIND_REQUIRED",
+                "{\"sessionId\":\"s-kind\",\"kind\":\"VIDEO\",\"customerId\":\"c1\","
+                        + "\"partnerId\":\"p1\"}|MALFORMED_REQUEST",
+                "{\"sessionId\":\"s-tools\",\"kind\":\"CHAT\",\"customerId\":\"c1\","
+                        + "\"partnerId\":\"p1\",\"toolCalls\":-3}|INVALID_TOOL_CALLS",
+                "{\"sessionId\":\"s-line\",\"kind\":\"CHAT\",\"customerId\":\"c1\","
+                        + "\"partnerId\":\"p1\",\"costLines\":[{\"kind\":\"LLM\","
+                        + "\"amountUcr\":-5}]}|INVALID_COST_LINE",
+                "{not json|MALFORMED_REQUEST",
+            })
     void bad_agent_usage_is_refused_with_a_problem_and_records_nothing(String body, String code) {
         var response = post(WORKSPACE_KEY, body);
 
@@ -98,9 +104,13 @@ class AgentUsageApiTest extends BillingIntegrationTest {
         assertThat(response.getHeaders().getContentType())
                 .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getBody().get("code").asText()).isEqualTo(code);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM billing.agent_sessions WHERE"
-                + " session_id IN ('s-neg', 's-long', 's-nocust', 's-nokind', 's-kind',"
-                + " 's-tools', 's-line')", Long.class)).isZero();
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT count(*) FROM billing.agent_sessions WHERE"
+                                        + " session_id IN ('s-neg', 's-long', 's-nocust', 's-nokind', 's-kind',"
+                                        + " 's-tools', 's-line')",
+                                Long.class))
+                .isZero();
     }
 
     private ResponseEntity<JsonNode> post(String key, String body) {
@@ -109,16 +119,16 @@ class AgentUsageApiTest extends BillingIntegrationTest {
         if (key != null) {
             headers.set("x-api-key", key);
         }
-        return http.postForEntity("/api/v1/agent-usage", new HttpEntity<>(body, headers),
-                JsonNode.class);
+        return http.postForEntity(
+                "/api/v1/agent-usage", new HttpEntity<>(body, headers), JsonNode.class);
     }
 
-    private static String session(String sessionId, String customerId, long callSeconds,
-                                  long toolCalls, long llmUcr) {
+    private static String session(
+            String sessionId, String customerId, long callSeconds, long toolCalls, long llmUcr) {
         return """
                 {"sessionId":"%s","kind":"CALL","customerId":"%s","partnerId":"p1",
                  "callSeconds":%d,"toolCalls":%d,
-                 "costLines":[{"kind":"LLM","amountUcr":%d}]}""".formatted(
-                sessionId, customerId, callSeconds, toolCalls, llmUcr);
+                 "costLines":[{"kind":"LLM","amountUcr":%d}]}"""
+                .formatted(sessionId, customerId, callSeconds, toolCalls, llmUcr);
     }
 }

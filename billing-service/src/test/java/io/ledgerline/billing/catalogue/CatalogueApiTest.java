@@ -3,8 +3,9 @@ package io.ledgerline.billing.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.ledgerline.billing.support.BillingIntegrationTest;
-import java.util.ArrayList;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,17 +17,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.util.ArrayList;
+
 /** The price catalogue by partner tier, the R10 billing preview and the usage page's guards. */
 class CatalogueApiTest extends BillingIntegrationTest {
 
-    @Autowired
-    TestRestTemplate http;
+    @Autowired TestRestTemplate http;
 
     @ParameterizedTest(name = "{0} -> {1}, fee {2}%")
     @CsvSource({
-            "STARTER, BUDGET,             0",
-            "growth,  BUDGET MID,         5",
-            "SCALE,   BUDGET MID PREMIUM, 10",
+        "STARTER, BUDGET,             0",
+        "growth,  BUDGET MID,         5",
+        "SCALE,   BUDGET MID PREMIUM, 10",
     })
     void R10_the_catalogue_offers_a_partner_tier_only_its_model_bands(
             String tier, String bands, long feePercent) {
@@ -49,7 +51,9 @@ class CatalogueApiTest extends BillingIntegrationTest {
 
     @Test
     void R10_billing_preview_shows_platform_cost_and_customer_charge() {
-        var response = preview("""
+        var response =
+                preview(
+                        """
                 {"model":"gpt-4o-mini","tokensIn":1000,"tokensOut":500,
                  "profitMultiplierPercent":150,"aiCreditPriceUcr":2000000,
                  "minCostFloorPerMillionTokensUcr":0}""");
@@ -62,7 +66,9 @@ class CatalogueApiTest extends BillingIntegrationTest {
 
     @Test
     void R10_billing_preview_applies_the_minimum_cost_floor() {
-        var response = preview("""
+        var response =
+                preview(
+                        """
                 {"model":"gpt-4o-mini","tokensIn":1000,"tokensOut":500,
                  "profitMultiplierPercent":150,"aiCreditPriceUcr":1000000,
                  "minCostFloorPerMillionTokensUcr":100000000}""");
@@ -71,14 +77,16 @@ class CatalogueApiTest extends BillingIntegrationTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "{\"model\":\"nope\",\"tokensIn\":1}|UNKNOWN_MODEL",
-            "{\"tokensIn\":1}|MODEL_REQUIRED",
-            "{\"model\":\"gpt-4o\",\"tokensIn\":-1}|INVALID_TOKENS",
-            "{\"model\":\"gpt-4o\",\"aiCreditPriceUcr\":0}|INVALID_AI_CREDIT_PRICE",
-            "{\"model\":\"gpt-4o\",\"profitMultiplierPercent\":-10}|INVALID_MULTIPLIER",
-            "[1,2|MALFORMED_REQUEST",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"model\":\"nope\",\"tokensIn\":1}|UNKNOWN_MODEL",
+                "{\"tokensIn\":1}|MODEL_REQUIRED",
+                "{\"model\":\"gpt-4o\",\"tokensIn\":-1}|INVALID_TOKENS",
+                "{\"model\":\"gpt-4o\",\"aiCreditPriceUcr\":0}|INVALID_AI_CREDIT_PRICE",
+                "{\"model\":\"gpt-4o\",\"profitMultiplierPercent\":-10}|INVALID_MULTIPLIER",
+                "[1,2|MALFORMED_REQUEST",
+            })
     void R10_a_bad_billing_preview_request_is_a_problem(String body, String code) {
         var response = preview(body);
 
@@ -90,11 +98,11 @@ class CatalogueApiTest extends BillingIntegrationTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "customerId=c1&size=0,       INVALID_PAGE",
-            "customerId=c1&size=201,     INVALID_PAGE",
-            "customerId=c1&page=-1,      INVALID_PAGE",
-            "customerId=bad%20id,        INVALID_CUSTOMER_ID",
-            "page=0,                     INVALID_PARAMETER",
+        "customerId=c1&size=0,       INVALID_PAGE",
+        "customerId=c1&size=201,     INVALID_PAGE",
+        "customerId=c1&page=-1,      INVALID_PAGE",
+        "customerId=bad%20id,        INVALID_CUSTOMER_ID",
+        "page=0,                     INVALID_PARAMETER",
     })
     void detailed_usage_refuses_bad_paging(String query, String code) {
         var response = http.getForEntity("/api/v1/usage?" + query, JsonNode.class);
@@ -106,7 +114,7 @@ class CatalogueApiTest extends BillingIntegrationTest {
     private ResponseEntity<JsonNode> preview(String body) {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity("/api/v1/billing-preview", new HttpEntity<>(body, headers),
-                JsonNode.class);
+        return http.postForEntity(
+                "/api/v1/billing-preview", new HttpEntity<>(body, headers), JsonNode.class);
     }
 }

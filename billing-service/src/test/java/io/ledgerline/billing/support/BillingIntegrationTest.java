@@ -7,12 +7,7 @@ import io.ledgerline.contracts.usage.UsageRecorded.CostLine;
 import io.ledgerline.contracts.usage.UsageRecorded.CustomerBilling;
 import io.ledgerline.contracts.usage.UsageRecorded.Source;
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -22,6 +17,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * One Spring context for every test of this module: real PostgreSQL and Kafka from test-support,
@@ -35,11 +37,9 @@ public abstract class BillingIntegrationTest {
     protected static final FakeLedger LEDGER = FakeLedger.start();
     protected static final String WORKSPACE_KEY = "test-workspace-key";
 
-    @Autowired
-    protected KafkaTemplate<String, byte[]> kafka;
+    @Autowired protected KafkaTemplate<String, byte[]> kafka;
 
-    @Autowired
-    protected JdbcTemplate jdbc;
+    @Autowired protected JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void ledger(DynamicPropertyRegistry registry) {
@@ -48,7 +48,8 @@ public abstract class BillingIntegrationTest {
     }
 
     protected static ConditionFactory eventually() {
-        return Awaitility.await().atMost(Duration.ofSeconds(30))
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50));
     }
 
@@ -73,8 +74,9 @@ public abstract class BillingIntegrationTest {
     }
 
     protected Map<String, Object> chargeOf(String requestId) {
-        var rows = jdbc.queryForList(
-                "SELECT * FROM billing.usage_charges WHERE request_id = ?", requestId);
+        var rows =
+                jdbc.queryForList(
+                        "SELECT * FROM billing.usage_charges WHERE request_id = ?", requestId);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -82,18 +84,57 @@ public abstract class BillingIntegrationTest {
         eventually().until(() -> chargeOf(requestId) != null);
     }
 
-    protected static UsageRecorded gatewayUsage(String requestId, String partnerId,
-            String customerId, String model, long tokensIn, long tokensOut,
-            CustomerBilling billing, String reservationId) {
-        return new UsageRecorded(UUID.randomUUID().toString(), requestId, Source.GATEWAY,
-                "key-" + requestId, partnerId, customerId, model, tokensIn, tokensOut, 120, 0, 0,
-                List.of(), billing, reservationId, Instant.now());
+    protected static UsageRecorded gatewayUsage(
+            String requestId,
+            String partnerId,
+            String customerId,
+            String model,
+            long tokensIn,
+            long tokensOut,
+            CustomerBilling billing,
+            String reservationId) {
+        return new UsageRecorded(
+                UUID.randomUUID().toString(),
+                requestId,
+                Source.GATEWAY,
+                "key-" + requestId,
+                partnerId,
+                customerId,
+                model,
+                tokensIn,
+                tokensOut,
+                120,
+                0,
+                0,
+                List.of(),
+                billing,
+                reservationId,
+                Instant.now());
     }
 
-    protected static UsageRecorded agentCall(String requestId, String partnerId,
-            String customerId, long callSeconds, long toolCalls, List<CostLine> costLines) {
-        return new UsageRecorded(UUID.randomUUID().toString(), requestId, Source.AGENT_CALL,
-                null, partnerId, customerId, null, 0, 0, callSeconds * 1000, callSeconds,
-                toolCalls, costLines, null, null, Instant.now());
+    protected static UsageRecorded agentCall(
+            String requestId,
+            String partnerId,
+            String customerId,
+            long callSeconds,
+            long toolCalls,
+            List<CostLine> costLines) {
+        return new UsageRecorded(
+                UUID.randomUUID().toString(),
+                requestId,
+                Source.AGENT_CALL,
+                null,
+                partnerId,
+                customerId,
+                null,
+                0,
+                0,
+                callSeconds * 1000,
+                callSeconds,
+                toolCalls,
+                costLines,
+                null,
+                null,
+                Instant.now());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -21,20 +22,26 @@ import java.util.regex.Pattern;
  * A stand-in for the ledger's REST API in this module's tests, answering as docs/ledger-api.md
  * says: a posted command answers 200; the same commandId with the same body answers the first
  * answer again (header {@code Idempotent-Replayed: true}) without a second effect; another body
- * answers 409 {@code EXISTS_WITH_DIFFERENT_PAYLOAD}; refusals are problem+json with a code.
- * It records every command it receives. True end-to-end tests against the real ledger-service
- * belong to the integration suite.
+ * answers 409 {@code EXISTS_WITH_DIFFERENT_PAYLOAD}; refusals are problem+json with a code. It
+ * records every command it receives. True end-to-end tests against the real ledger-service belong
+ * to the integration suite.
  */
 public final class FakeLedger implements AutoCloseable {
 
     private static final Pattern USAGE = Pattern.compile("/api/v1/accounts/([^/]+)/usage");
-    private static final Pattern SETTLE = Pattern.compile(
-            "/api/v1/accounts/([^/]+)/reservations/([^/]+)/settlements");
+    private static final Pattern SETTLE =
+            Pattern.compile("/api/v1/accounts/([^/]+)/reservations/([^/]+)/settlements");
 
     /** One command as it arrived; {@code effective} is false for replays and refusals. */
-    public record Received(String kind, String accountId, String reservationId, String commandId,
-                           long amountUcr, String usageId, int status, boolean effective) {
-    }
+    public record Received(
+            String kind,
+            String accountId,
+            String reservationId,
+            String commandId,
+            long amountUcr,
+            String usageId,
+            int status,
+            boolean effective) {}
 
     private record FirstAnswer(String target, JsonNode body, int status, String response) {
 
@@ -95,11 +102,11 @@ public final class FakeLedger implements AutoCloseable {
     /** Sends a command to this fake as billing-service would, e.g. before a simulated crash. */
     public int send(String path, String jsonBody) {
         try {
-            var request = java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(baseUrl() + path))
-                    .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(jsonBody))
-                    .build();
+            var request =
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(jsonBody))
+                            .build();
             return java.net.http.HttpClient.newHttpClient()
                     .send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
                     .statusCode();
@@ -144,16 +151,21 @@ public final class FakeLedger implements AutoCloseable {
             } else if (usage.matches()) {
                 command(exchange, "MeterUsage", decode(usage.group(1)), null, body);
             } else if (settle.matches()) {
-                command(exchange, "SettleReservation", decode(settle.group(1)),
-                        decode(settle.group(2)), body);
+                command(
+                        exchange,
+                        "SettleReservation",
+                        decode(settle.group(1)),
+                        decode(settle.group(2)),
+                        body);
             } else {
                 respond(exchange, 404, problem(404, "NOT_FOUND", null));
             }
         }
     }
 
-    private synchronized void command(HttpExchange exchange, String kind, String accountId,
-                                      String reservationId, String body) throws IOException {
+    private synchronized void command(
+            HttpExchange exchange, String kind, String accountId, String reservationId, String body)
+            throws IOException {
         JsonNode command = json.readTree(body);
         var commandId = command.path("commandId").asText(null);
         var amount = command.path("amountUcr").asLong();
@@ -163,10 +175,20 @@ public final class FakeLedger implements AutoCloseable {
         if (first != null) {
             boolean same = first.sameAs(target, command);
             int status = same ? first.status() : 409;
-            var response = same ? first.response()
-                    : problem(409, "EXISTS_WITH_DIFFERENT_PAYLOAD", commandId);
-            received.add(new Received(kind, accountId, reservationId, commandId, amount, usageId,
-                    status, false));
+            var response =
+                    same
+                            ? first.response()
+                            : problem(409, "EXISTS_WITH_DIFFERENT_PAYLOAD", commandId);
+            received.add(
+                    new Received(
+                            kind,
+                            accountId,
+                            reservationId,
+                            commandId,
+                            amount,
+                            usageId,
+                            status,
+                            false));
             if (same) {
                 exchange.getResponseHeaders().add("Idempotent-Replayed", "true");
             }
@@ -182,19 +204,38 @@ public final class FakeLedger implements AutoCloseable {
             status = 402;
             response = problem(402, "INSUFFICIENT_CREDITS", commandId);
         } else {
-            response = "{\"commandId\":\"" + commandId + "\",\"outcome\":\"POSTED\","
-                    + "\"eventIds\":[\"ev-" + commandId + "\"],\"balancesUcr\":{}}";
+            response =
+                    "{\"commandId\":\""
+                            + commandId
+                            + "\",\"outcome\":\"POSTED\","
+                            + "\"eventIds\":[\"ev-"
+                            + commandId
+                            + "\"],\"balancesUcr\":{}}";
         }
         answers.put(commandId, new FirstAnswer(target, command, status, response));
-        received.add(new Received(kind, accountId, reservationId, commandId, amount, usageId,
-                status, status == 200));
+        received.add(
+                new Received(
+                        kind,
+                        accountId,
+                        reservationId,
+                        commandId,
+                        amount,
+                        usageId,
+                        status,
+                        status == 200));
         respond(exchange, status, response);
     }
 
     private static String problem(int status, String code, String commandId) {
-        return "{\"type\":\"about:blank\",\"title\":\"" + code + "\",\"status\":" + status
-                + ",\"code\":\"" + code + "\",\"commandId\":"
-                + (commandId == null ? "null" : "\"" + commandId + "\"") + "}";
+        return "{\"type\":\"about:blank\",\"title\":\""
+                + code
+                + "\",\"status\":"
+                + status
+                + ",\"code\":\""
+                + code
+                + "\",\"commandId\":"
+                + (commandId == null ? "null" : "\"" + commandId + "\"")
+                + "}";
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {

@@ -7,29 +7,32 @@ import io.ledgerline.gateway.error.GatewayRefusal;
 import io.ledgerline.gateway.key.KeyConfig;
 import io.ledgerline.gateway.key.LiveKey;
 import io.ledgerline.gateway.projection.LedgerProjection;
+
+import org.springframework.stereotype.Component;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
-import org.springframework.stereotype.Component;
 
 /**
  * Decides, in memory and in microseconds, whether a request may run, and pre-authorises its
- * worst-case cost. The checks run in a fixed order so a request with several faults always gets
- * the same answer: revoked, expired, model, domain, suspension (R9), customer balance (R8), rate
- * limit, budget.
+ * worst-case cost. The checks run in a fixed order so a request with several faults always gets the
+ * same answer: revoked, expired, model, domain, suspension (R9), customer balance (R8), rate limit,
+ * budget.
  *
  * <p>Bound on overspend: a request holds {@code rate(prompt bound, max completion tokens)} before
- * it runs, and the prompt bound (the request body's size in bytes) is never below its token
- * count, so as long as the upstream honours {@code max_tokens} no request costs more than its
- * hold and a key never spends more than its budget on this instance. If an upstream ignores
- * {@code max_tokens}, the overspend is at most the excess of the requests in flight at that
- * moment. Several gateway instances would each need a lease of their own (not built yet).
+ * it runs, and the prompt bound (the request body's size in bytes) is never below its token count,
+ * so as long as the upstream honours {@code max_tokens} no request costs more than its hold and a
+ * key never spends more than its budget on this instance. If an upstream ignores {@code
+ * max_tokens}, the overspend is at most the excess of the requests in flight at that moment.
+ * Several gateway instances would each need a lease of their own (not built yet).
  */
 @Component
 public class Admission {
 
     /** The completion budget assumed when a request does not say {@code max_tokens}. */
     public static final long DEFAULT_MAX_COMPLETION_TOKENS = 4_096;
+
     /** R9: a partner below this many available credits has its self-service keys suspended. */
     public static final Credits SELF_SERVICE_RESERVE_THRESHOLD = Credits.ofCredits(1_000);
 
@@ -49,9 +52,12 @@ public class Admission {
     }
 
     /** The request as admission sees it. */
-    public record Ask(ModelPrice price, long promptTokensBound, long maxCompletionTokens,
-            String origin, String referer) {
-    }
+    public record Ask(
+            ModelPrice price,
+            long promptTokensBound,
+            long maxCompletionTokens,
+            String origin,
+            String referer) {}
 
     public Decision admit(LiveKey key, Ask ask, Instant now) {
         var refusal = refusalFor(key, ask, now);
@@ -62,8 +68,8 @@ public class Admission {
         if (limit != null) {
             return Decision.refuse(GatewayRefusal.rateLimited(limit));
         }
-        var worstCase = cost(key.config(), ask.price(), ask.promptTokensBound(),
-                ask.maxCompletionTokens());
+        var worstCase =
+                cost(key.config(), ask.price(), ask.promptTokensBound(), ask.maxCompletionTokens());
         var hold = hold(key, worstCase);
         if (hold == null) {
             return Decision.refuse(GatewayRefusal.insufficientQuota(outOfBudget(key, worstCase)));
@@ -80,7 +86,9 @@ public class Admission {
 
     public boolean suspended(KeyConfig key) {
         return key.isSelfService()
-                && projection.partnerAvailable(key.partnerId()).isLessThan(SELF_SERVICE_RESERVE_THRESHOLD);
+                && projection
+                        .partnerAvailable(key.partnerId())
+                        .isLessThan(SELF_SERVICE_RESERVE_THRESHOLD);
     }
 
     private GatewayRefusal refusalFor(LiveKey key, Ask ask, Instant now) {
@@ -98,20 +106,24 @@ public class Admission {
             return GatewayRefusal.domainNotAllowed();
         }
         if (suspended(config)) {
-            return GatewayRefusal.insufficientQuota("This key is suspended because the AI Gateway "
-                    + "credit reserve is below 1,000 credits. Please top up credits in Billing.");
+            return GatewayRefusal.insufficientQuota(
+                    "This key is suspended because the AI Gateway "
+                            + "credit reserve is below 1,000 credits. Please top up credits in Billing.");
         }
-        if (config.customerId() != null && !projection.customerAiBalance(config.customerId())
-                .isPositive()) {
-            return GatewayRefusal.insufficientQuota("Your AI credit balance is zero, so API requests "
-                    + "are rejected. Please top up credits in Billing.");
+        if (config.customerId() != null
+                && !projection.customerAiBalance(config.customerId()).isPositive()) {
+            return GatewayRefusal.insufficientQuota(
+                    "Your AI credit balance is zero, so API requests "
+                            + "are rejected. Please top up credits in Billing.");
         }
         return null;
     }
 
     private Hold hold(LiveKey key, Credits worstCase) {
         if (key.wallet() != null) {
-            return key.wallet().tryHold(worstCase) ? new Hold(key.wallet(), worstCase, unbilled) : null;
+            return key.wallet().tryHold(worstCase)
+                    ? new Hold(key.wallet(), worstCase, unbilled)
+                    : null;
         }
         for (var pot : key.budget()) {
             if (pot.tryHold(worstCase)) {
@@ -122,10 +134,14 @@ public class Admission {
     }
 
     private static String outOfBudget(LiveKey key, Credits worstCase) {
-        var topUp = key.wallet() != null
-                ? "Please top up credits in Billing." : "Top up the key's budget.";
+        var topUp =
+                key.wallet() != null
+                        ? "Please top up credits in Billing."
+                        : "Top up the key's budget.";
         return "You exceeded your current quota: this request may cost up to "
-                + worstCase.toDecimalString() + " credits, more than is left. " + topUp;
+                + worstCase.toDecimalString()
+                + " credits, more than is left. "
+                + topUp;
     }
 
     static boolean domainAllowed(KeyConfig config, Ask ask) {

@@ -1,11 +1,12 @@
 package io.ledgerline.gateway.admission;
 
 import io.ledgerline.contracts.money.Credits;
+
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One request's pre-authorisation of its worst-case cost. Exactly one of {@link #settle} and
- * {@link #release} takes effect, however many times and from whichever thread they are called.
+ * One request's pre-authorisation of its worst-case cost. Exactly one of {@link #settle} and {@link
+ * #release} takes effect, however many times and from whichever thread they are called.
  */
 public final class Hold {
 

@@ -1,6 +1,7 @@
 package io.ledgerline.gateway.admission;
 
 import io.ledgerline.contracts.money.Credits;
+
 import java.util.function.Supplier;
 
 /**
@@ -77,8 +78,13 @@ public final class Pot {
 
     private void checkNotNegative() {
         if (heldUcr < 0 || unbilledUcr < 0) {
-            throw new AssertionError("pot " + reservationId + " went negative: held=" + heldUcr
-                    + " unbilled=" + unbilledUcr);
+            throw new AssertionError(
+                    "pot "
+                            + reservationId
+                            + " went negative: held="
+                            + heldUcr
+                            + " unbilled="
+                            + unbilledUcr);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.ledgerline.gateway.admission;
 
 import io.ledgerline.contracts.money.Credits;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,8 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class UnbilledCharges {
 
-    private record Charge(Pot pot, Credits amount) {
-    }
+    private record Charge(Pot pot, Credits amount) {}
 
     private final Map<String, Charge> byRequestId = new ConcurrentHashMap<>();
 

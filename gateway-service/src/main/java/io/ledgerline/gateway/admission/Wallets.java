@@ -1,9 +1,11 @@
 package io.ledgerline.gateway.admission;
 
 import io.ledgerline.gateway.projection.LedgerProjection;
+
+import org.springframework.stereotype.Component;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.stereotype.Component;
 
 /** One AI-credit pot per customer, shared by all of that customer's self-service keys. */
 @Component
@@ -17,7 +19,7 @@ public class Wallets {
     }
 
     public Pot of(String customerId) {
-        return byCustomer.computeIfAbsent(customerId,
-                id -> new Pot(null, () -> projection.customerAiBalance(id)));
+        return byCustomer.computeIfAbsent(
+                customerId, id -> new Pot(null, () -> projection.customerAiBalance(id)));
     }
 }

@@ -1,8 +1,8 @@
 package io.ledgerline.gateway.error;
 
 /**
- * A refused management request: the HTTP status and a stable code that travel to the
- * {@code application/problem+json} body unchanged.
+ * A refused management request: the HTTP status and a stable code that travel to the {@code
+ * application/problem+json} body unchanged.
  */
 public class ApiProblem extends RuntimeException {
 

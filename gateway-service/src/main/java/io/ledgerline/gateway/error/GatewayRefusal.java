@@ -1,51 +1,75 @@
 package io.ledgerline.gateway.error;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A refused OpenAI-compatible request, in OpenAI's error-object shape
- * {@code {"error":{"message","type","param","code"}}}. Messages never contain a key's secret.
+ * A refused OpenAI-compatible request, in OpenAI's error-object shape {@code
+ * {"error":{"message","type","param","code"}}}. Messages never contain a key's secret.
  */
 public record GatewayRefusal(int status, String type, String code, String message, String param) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static GatewayRefusal invalidKey() {
-        return new GatewayRefusal(401, "invalid_request_error", "invalid_api_key",
+        return new GatewayRefusal(
+                401,
+                "invalid_request_error",
+                "invalid_api_key",
                 "Incorrect or missing API key. Pass a Ledgerline virtual key as a Bearer token.",
                 null);
     }
 
     public static GatewayRefusal revoked() {
-        return new GatewayRefusal(401, "invalid_request_error", "invalid_api_key",
-                "This API key has been revoked.", null);
+        return new GatewayRefusal(
+                401,
+                "invalid_request_error",
+                "invalid_api_key",
+                "This API key has been revoked.",
+                null);
     }
 
     public static GatewayRefusal expired() {
-        return new GatewayRefusal(401, "invalid_request_error", "invalid_api_key",
-                "This API key has expired.", null);
+        return new GatewayRefusal(
+                401, "invalid_request_error", "invalid_api_key", "This API key has expired.", null);
     }
 
     public static GatewayRefusal modelNotAllowed(String model) {
-        return new GatewayRefusal(403, "invalid_request_error", "model_not_allowed",
-                "This key is not allowed to use the model '" + model + "'.", "model");
+        return new GatewayRefusal(
+                403,
+                "invalid_request_error",
+                "model_not_allowed",
+                "This key is not allowed to use the model '" + model + "'.",
+                "model");
     }
 
     public static GatewayRefusal modelNotFound(String model) {
-        return new GatewayRefusal(404, "invalid_request_error", "model_not_found",
-                "The model '" + model + "' does not exist or is not offered.", "model");
+        return new GatewayRefusal(
+                404,
+                "invalid_request_error",
+                "model_not_found",
+                "The model '" + model + "' does not exist or is not offered.",
+                "model");
     }
 
     public static GatewayRefusal domainNotAllowed() {
-        return new GatewayRefusal(403, "invalid_request_error", "domain_not_allowed",
-                "Requests from this origin are not allowed for this key.", null);
+        return new GatewayRefusal(
+                403,
+                "invalid_request_error",
+                "domain_not_allowed",
+                "Requests from this origin are not allowed for this key.",
+                null);
     }
 
     public static GatewayRefusal rateLimited(String what) {
-        return new GatewayRefusal(429, "requests", "rate_limit_exceeded",
-                "Rate limit reached for this key: " + what + ". Retry after a minute.", null);
+        return new GatewayRefusal(
+                429,
+                "requests",
+                "rate_limit_exceeded",
+                "Rate limit reached for this key: " + what + ". Retry after a minute.",
+                null);
     }
 
     public static GatewayRefusal insufficientQuota(String message) {
@@ -57,8 +81,13 @@ public record GatewayRefusal(int status, String type, String code, String messag
     }
 
     public static GatewayRefusal upstreamFailed(int upstreamStatus) {
-        return new GatewayRefusal(502, "server_error", "upstream_error",
-                "The upstream provider failed with status " + upstreamStatus + "; nothing was charged.",
+        return new GatewayRefusal(
+                502,
+                "server_error",
+                "upstream_error",
+                "The upstream provider failed with status "
+                        + upstreamStatus
+                        + "; nothing was charged.",
                 null);
     }
 

@@ -19,8 +19,10 @@ public class ProblemHandler {
 
     @ExceptionHandler(ServerWebInputException.class)
     ResponseEntity<ProblemDetail> malformed(ServerWebInputException e) {
-        return problem(400, "MALFORMED_REQUEST", "The request body or parameters are malformed: "
-                + e.getReason());
+        return problem(
+                400,
+                "MALFORMED_REQUEST",
+                "The request body or parameters are malformed: " + e.getReason());
     }
 
     public static ResponseEntity<ProblemDetail> problem(int status, String code, String detail) {

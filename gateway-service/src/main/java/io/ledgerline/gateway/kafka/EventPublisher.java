@@ -2,21 +2,23 @@ package io.ledgerline.gateway.kafka;
 
 import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.topics.Topics;
-import java.nio.charset.StandardCharsets;
+
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Sends contract events as JSON ({@link ContractJson}) with the type, schema-version and event-id
- * headers every consumer expects. Sending is asynchronous; a failed send is logged with the
- * event id so it can be found, the request that caused it is not failed.
+ * headers every consumer expects. Sending is asynchronous; a failed send is logged with the event
+ * id so it can be found, the request that caused it is not failed.
  *
- * <p>{@code KafkaProducer.send} can block (waiting for metadata while the broker is away, or
- * for buffer space), so records are handed to one sending thread of their own and the request
- * threads never wait for Kafka.
+ * <p>{@code KafkaProducer.send} can block (waiting for metadata while the broker is away, or for
+ * buffer space), so records are handed to one sending thread of their own and the request threads
+ * never wait for Kafka.
  */
 @Component
 public class EventPublisher implements org.springframework.beans.factory.DisposableBean {
@@ -26,11 +28,12 @@ public class EventPublisher implements org.springframework.beans.factory.Disposa
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final java.util.concurrent.ExecutorService sender =
-            java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
-                var thread = new Thread(runnable, "event-publisher");
-                thread.setDaemon(true);
-                return thread;
-            });
+            java.util.concurrent.Executors.newSingleThreadExecutor(
+                    runnable -> {
+                        var thread = new Thread(runnable, "event-publisher");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
 
     public EventPublisher(KafkaTemplate<String, byte[]> kafka) {
         this.kafka = kafka;
@@ -44,22 +47,34 @@ public class EventPublisher implements org.springframework.beans.factory.Disposa
 
     public void publish(String topic, String key, String eventId, Object event) {
         var record = new ProducerRecord<String, byte[]>(topic, key, ContractJson.toBytes(event));
-        record.headers().add(Topics.TYPE_HEADER,
-                event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(Topics.SCHEMA_VERSION_HEADER,
-                String.valueOf(SCHEMA_VERSION).getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add(
+                        Topics.TYPE_HEADER,
+                        event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add(
+                        Topics.SCHEMA_VERSION_HEADER,
+                        String.valueOf(SCHEMA_VERSION).getBytes(StandardCharsets.UTF_8));
         record.headers().add(Topics.EVENT_ID_HEADER, eventId.getBytes(StandardCharsets.UTF_8));
         var type = event.getClass().getSimpleName();
-        sender.execute(() -> {
-            try {
-                kafka.send(record).whenComplete((result, error) -> {
-                    if (error != null) {
+        sender.execute(
+                () -> {
+                    try {
+                        kafka.send(record)
+                                .whenComplete(
+                                        (result, error) -> {
+                                            if (error != null) {
+                                                log.error(
+                                                        "could not publish {} {} to {}",
+                                                        type,
+                                                        eventId,
+                                                        topic,
+                                                        error);
+                                            }
+                                        });
+                    } catch (RuntimeException error) {
                         log.error("could not publish {} {} to {}", type, eventId, topic, error);
                     }
                 });
-            } catch (RuntimeException error) {
-                log.error("could not publish {} {} to {}", type, eventId, topic, error);
-            }
-        });
     }
 }

@@ -2,8 +2,7 @@ package io.ledgerline.gateway.key;
 
 import io.ledgerline.gateway.key.KeyRequests.CreateCustomerKey;
 import io.ledgerline.gateway.key.KeyRequests.KeyCommand;
-import java.util.Comparator;
-import java.util.List;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,7 +11,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
 import reactor.core.publisher.Mono;
+
+import java.util.Comparator;
+import java.util.List;
 
 /** A customer's own AI Gateway keys (R8), as the white-label portal calls them. */
 @RestController
@@ -25,7 +28,10 @@ public class CustomerKeyController {
     private final io.ledgerline.gateway.projection.LedgerProjection projection;
     private final SettingsRepository settings;
 
-    public CustomerKeyController(KeyService service, KeyRegistry registry, KeyViews views,
+    public CustomerKeyController(
+            KeyService service,
+            KeyRegistry registry,
+            KeyViews views,
             io.ledgerline.gateway.projection.LedgerProjection projection,
             SettingsRepository settings) {
         this.service = service;
@@ -46,8 +52,9 @@ public class CustomerKeyController {
         return registry.all().stream()
                 .filter(key -> key.config().isSelfService())
                 .filter(key -> customerId.equals(key.config().customerId()))
-                .sorted(Comparator.comparing((LiveKey key) -> key.config().createdAt())
-                        .thenComparing(LiveKey::keyId))
+                .sorted(
+                        Comparator.comparing((LiveKey key) -> key.config().createdAt())
+                                .thenComparing(LiveKey::keyId))
                 .map(views::of)
                 .toList();
     }
@@ -58,32 +65,48 @@ public class CustomerKeyController {
      */
     @GetMapping("/gateway-status")
     Mono<java.util.Map<String, Object>> status(@PathVariable String customerId) {
-        return Blocking.call(() -> {
-            var customer = projection.customer(KeyValidation.id(customerId, "customerId"))
-                    .filter(c -> c.partnerId() != null)
-                    .orElseThrow(() -> io.ledgerline.gateway.error.ApiProblem.notFound(
-                            "CUSTOMER_NOT_FOUND", "no customer account " + customerId));
-            var balance = projection.customerAiBalance(customerId);
-            var settings = this.settings.find(customer.partnerId());
-            return java.util.Map.of(
-                    "customerId", customerId,
-                    "partnerId", customer.partnerId(),
-                    "aiCreditsEnabled", customer.aiCreditsEnabled(),
-                    "aiBalanceUcr", balance,
-                    "zeroBalance", !balance.isPositive(),
-                    "selfServiceAvailable", customer.aiCreditsEnabled()
-                            && settings.selfServiceAppliesTo(customer.openedAt()));
-        });
+        return Blocking.call(
+                () -> {
+                    var customer =
+                            projection
+                                    .customer(KeyValidation.id(customerId, "customerId"))
+                                    .filter(c -> c.partnerId() != null)
+                                    .orElseThrow(
+                                            () ->
+                                                    io.ledgerline.gateway.error.ApiProblem.notFound(
+                                                            "CUSTOMER_NOT_FOUND",
+                                                            "no customer account " + customerId));
+                    var balance = projection.customerAiBalance(customerId);
+                    var settings = this.settings.find(customer.partnerId());
+                    return java.util.Map.of(
+                            "customerId",
+                            customerId,
+                            "partnerId",
+                            customer.partnerId(),
+                            "aiCreditsEnabled",
+                            customer.aiCreditsEnabled(),
+                            "aiBalanceUcr",
+                            balance,
+                            "zeroBalance",
+                            !balance.isPositive(),
+                            "selfServiceAvailable",
+                            customer.aiCreditsEnabled()
+                                    && settings.selfServiceAppliesTo(customer.openedAt()));
+                });
     }
 
     @PostMapping("/keys/{keyId}/regenerate")
-    Mono<KeyView> regenerate(@PathVariable String customerId, @PathVariable String keyId,
+    Mono<KeyView> regenerate(
+            @PathVariable String customerId,
+            @PathVariable String keyId,
             @RequestBody KeyCommand body) {
         return Blocking.call(() -> service.regenerateForCustomer(customerId, keyId, body));
     }
 
     @PostMapping("/keys/{keyId}/revoke")
-    Mono<KeyView> revoke(@PathVariable String customerId, @PathVariable String keyId,
+    Mono<KeyView> revoke(
+            @PathVariable String customerId,
+            @PathVariable String keyId,
             @RequestBody KeyCommand body) {
         return Blocking.call(() -> service.revokeForCustomer(customerId, keyId, body));
     }

@@ -2,18 +2,20 @@ package io.ledgerline.gateway.key;
 
 import io.ledgerline.gateway.admission.Wallets;
 import io.ledgerline.gateway.projection.LedgerProjection;
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * Loads every key into the registry before the gateway serves, and writes "last used" and
- * charged figures back every few seconds, so the request path never touches the database.
+ * Loads every key into the registry before the gateway serves, and writes "last used" and charged
+ * figures back every few seconds, so the request path never touches the database.
  */
 @Component
 public class KeyBootstrap implements SmartInitializingSingleton {
@@ -26,8 +28,12 @@ public class KeyBootstrap implements SmartInitializingSingleton {
     private final LedgerProjection projection;
     private final Map<String, Object> flushed = new HashMap<>();
 
-    public KeyBootstrap(KeyRepository keys, KeyRegistry registry, Wallets wallets,
-            LedgerProjection projection, Clock clock) {
+    public KeyBootstrap(
+            KeyRepository keys,
+            KeyRegistry registry,
+            Wallets wallets,
+            LedgerProjection projection,
+            Clock clock) {
         this.keys = keys;
         this.registry = registry;
         this.wallets = wallets;
@@ -40,8 +46,13 @@ public class KeyBootstrap implements SmartInitializingSingleton {
         for (var stored : keys.all()) {
             var config = stored.config();
             var wallet = config.isSelfService() ? wallets.of(config.customerId()) : null;
-            var live = new LiveKey(config, stored.secretSha256(), wallet, stored.lastUsedAt(),
-                    stored.charged());
+            var live =
+                    new LiveKey(
+                            config,
+                            stored.secretSha256(),
+                            wallet,
+                            stored.lastUsedAt(),
+                            stored.charged());
             if (stored.status() == KeyStatus.REVOKED) {
                 live.markRevoked();
             }
@@ -50,10 +61,21 @@ public class KeyBootstrap implements SmartInitializingSingleton {
         for (var reservation : keys.reservations()) {
             var live = byKey.get(reservation.keyId());
             var budget = KeyService.BUDGET.equals(reservation.kind());
-            var pot = budget ? KeyService.budgetPot(live, reservation.reservationId(),
-                    reservation.amount(), projection) : null;
-            live.addFunding(new LiveKey.Funding(reservation.reservationId(), reservation.amount(),
-                    reservation.fee(), reservation.kind()), pot);
+            var pot =
+                    budget
+                            ? KeyService.budgetPot(
+                                    live,
+                                    reservation.reservationId(),
+                                    reservation.amount(),
+                                    projection)
+                            : null;
+            live.addFunding(
+                    new LiveKey.Funding(
+                            reservation.reservationId(),
+                            reservation.amount(),
+                            reservation.fee(),
+                            reservation.kind()),
+                    pot);
         }
         byKey.values().forEach(registry::register);
         log.info("loaded {} gateway keys", byKey.size());

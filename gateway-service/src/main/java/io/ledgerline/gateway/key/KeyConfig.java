@@ -3,6 +3,7 @@ package io.ledgerline.gateway.key;
 import io.ledgerline.contracts.gateway.KeyStatusChanged.KeyKind;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.usage.UsageRecorded.CustomerBilling;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -29,8 +30,7 @@ public record KeyConfig(
         Instant expiresAt,
         Instant createdAt) {
 
-    public record AutoTopUp(long thresholdCents, long amountCents) {
-    }
+    public record AutoTopUp(long thresholdCents, long amountCents) {}
 
     /** Zero means no limit. */
     public record RateLimits(int requestsPerMinute, long tokensPerMinute) {

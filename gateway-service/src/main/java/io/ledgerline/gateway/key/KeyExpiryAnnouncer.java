@@ -1,11 +1,13 @@
 package io.ledgerline.gateway.key;
 
 import io.ledgerline.contracts.gateway.KeyStatusChanged.KeyStatus;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
  * Announces on {@code gateway.keys.v1} that a key expired. Admission refuses an expired key by
@@ -31,9 +33,12 @@ public class KeyExpiryAnnouncer {
         var now = clock.instant();
         for (var key : registry.all()) {
             var expiry = key.config().expiresAt();
-            if (expiry != null && !now.isBefore(expiry) && !key.revoked()
+            if (expiry != null
+                    && !now.isBefore(expiry)
+                    && !key.revoked()
                     && announced.add(key.keyId())) {
-                publisher.publish(key, KeyStatus.EXPIRED, "expired", "ks-" + key.keyId() + "-expired");
+                publisher.publish(
+                        key, KeyStatus.EXPIRED, "expired", "ks-" + key.keyId() + "-expired");
             }
         }
     }

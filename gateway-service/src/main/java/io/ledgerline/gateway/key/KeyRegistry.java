@@ -1,16 +1,17 @@
 package io.ledgerline.gateway.key;
 
+import org.springframework.stereotype.Component;
+
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.stereotype.Component;
 
 /**
  * Every key of this gateway in memory, found by the SHA-256 of the presented secret. A replaced
- * secret is removed from the index before the call that replaced it returns, so the old secret
- * is refused on its very next request.
+ * secret is removed from the index before the call that replaced it returns, so the old secret is
+ * refused on its very next request.
  */
 @Component
 public class KeyRegistry {
@@ -25,7 +26,8 @@ public class KeyRegistry {
 
     /** The key a bearer secret belongs to, or null. */
     public LiveKey authenticate(String secret) {
-        if (secret == null || secret.length() > KeySecrets.MAX_SECRET_CHARS
+        if (secret == null
+                || secret.length() > KeySecrets.MAX_SECRET_CHARS
                 || !secret.startsWith(KeySecrets.SCHEME)) {
             return null;
         }

@@ -6,6 +6,10 @@ import static io.ledgerline.gateway.key.SettingsRepository.timestamp;
 import io.ledgerline.contracts.gateway.KeyStatusChanged.KeyKind;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.usage.UsageRecorded.CustomerBilling;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,8 +17,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
 
 /** The gateway's key rows. No row ever holds a secret, only its SHA-256 and display prefix. */
 @Repository
@@ -26,20 +28,27 @@ public class KeyRepository {
         this.jdbc = jdbc;
     }
 
-    public record StoredKey(KeyConfig config, byte[] secretSha256, KeyStatus status,
-            Instant lastUsedAt, Credits charged) {
-    }
+    public record StoredKey(
+            KeyConfig config,
+            byte[] secretSha256,
+            KeyStatus status,
+            Instant lastUsedAt,
+            Credits charged) {}
 
-    public record StoredReservation(String reservationId, String keyId, Credits amount,
-            Credits fee, String kind, boolean released) {
-    }
+    public record StoredReservation(
+            String reservationId,
+            String keyId,
+            Credits amount,
+            Credits fee,
+            String kind,
+            boolean released) {}
 
-    public record StoredCommand(String action, String keyId, byte[] payloadSha256) {
-    }
+    public record StoredCommand(String action, String keyId, byte[] payloadSha256) {}
 
     public void insert(KeyConfig k, byte[] secretSha256) {
         var billing = k.customerBilling();
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO gateway.virtual_key (key_id, kind, partner_id, customer_id, name,
                     description, secret_sha256, secret_prefix, allowed_models, allowed_domains,
                     platform_fee_ucr, profit_multiplier_percent, ai_credit_price_ucr,
@@ -47,66 +56,110 @@ public class KeyRepository {
                     auto_top_up_amount_cents, requests_per_minute, tokens_per_minute,
                     expires_at, status, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?)""",
-                k.keyId(), k.kind().name(), k.partnerId(), k.customerId(), k.name(),
-                k.description(), secretSha256, k.secretPrefix(),
-                k.allowedModels().toArray(String[]::new), k.allowedDomains().toArray(String[]::new),
+                k.keyId(),
+                k.kind().name(),
+                k.partnerId(),
+                k.customerId(),
+                k.name(),
+                k.description(),
+                secretSha256,
+                k.secretPrefix(),
+                k.allowedModels().toArray(String[]::new),
+                k.allowedDomains().toArray(String[]::new),
                 k.platformFeeUcr().ucr(),
                 billing == null ? null : billing.profitMultiplierPercent(),
                 billing == null ? null : billing.aiCreditPriceUcr().ucr(),
                 billing == null ? null : billing.minCostFloorPerMillionTokensUcr().ucr(),
                 k.autoTopUp() == null ? null : k.autoTopUp().thresholdCents(),
                 k.autoTopUp() == null ? null : k.autoTopUp().amountCents(),
-                k.rateLimits().requestsPerMinute(), k.rateLimits().tokensPerMinute(),
-                timestamp(k.expiresAt()), timestamp(k.createdAt()));
+                k.rateLimits().requestsPerMinute(),
+                k.rateLimits().tokensPerMinute(),
+                timestamp(k.expiresAt()),
+                timestamp(k.createdAt()));
     }
 
     public void insertReservation(StoredReservation r, Instant now) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO gateway.key_reservation (reservation_id, key_id, amount_ucr, fee_ucr,
                     kind, released, created_at) VALUES (?, ?, ?, ?, ?, false, ?)""",
-                r.reservationId(), r.keyId(), r.amount().ucr(), r.fee().ucr(), r.kind(),
+                r.reservationId(),
+                r.keyId(),
+                r.amount().ucr(),
+                r.fee().ucr(),
+                r.kind(),
                 timestamp(now));
     }
 
     public void replaceSecret(String keyId, byte[] sha256, String prefix) {
-        jdbc.update("UPDATE gateway.virtual_key SET secret_sha256 = ?, secret_prefix = ? "
-                + "WHERE key_id = ?", sha256, prefix, keyId);
+        jdbc.update(
+                "UPDATE gateway.virtual_key SET secret_sha256 = ?, secret_prefix = ? "
+                        + "WHERE key_id = ?",
+                sha256,
+                prefix,
+                keyId);
     }
 
     public void markRevoked(String keyId, Instant now) {
-        jdbc.update("UPDATE gateway.virtual_key SET status = 'REVOKED', revoked_at = ? "
-                + "WHERE key_id = ?", timestamp(now), keyId);
+        jdbc.update(
+                "UPDATE gateway.virtual_key SET status = 'REVOKED', revoked_at = ? "
+                        + "WHERE key_id = ?",
+                timestamp(now),
+                keyId);
         jdbc.update("UPDATE gateway.key_reservation SET released = true WHERE key_id = ?", keyId);
     }
 
     public void recordUse(String keyId, Instant lastUsedAt, Credits charged) {
-        jdbc.update("UPDATE gateway.virtual_key SET last_used_at = ?, charged_ucr = ? "
-                + "WHERE key_id = ?", timestamp(lastUsedAt), charged.ucr(), keyId);
+        jdbc.update(
+                "UPDATE gateway.virtual_key SET last_used_at = ?, charged_ucr = ? "
+                        + "WHERE key_id = ?",
+                timestamp(lastUsedAt),
+                charged.ucr(),
+                keyId);
     }
 
     public List<StoredKey> all() {
-        return jdbc.query("SELECT * FROM gateway.virtual_key ORDER BY created_at, key_id",
+        return jdbc.query(
+                "SELECT * FROM gateway.virtual_key ORDER BY created_at, key_id",
                 KeyRepository::mapKey);
     }
 
     public List<StoredReservation> reservations() {
-        return jdbc.query("SELECT * FROM gateway.key_reservation ORDER BY created_at, reservation_id",
-                (rs, row) -> new StoredReservation(rs.getString("reservation_id"),
-                        rs.getString("key_id"), Credits.ofMicros(rs.getLong("amount_ucr")),
-                        Credits.ofMicros(rs.getLong("fee_ucr")), rs.getString("kind"),
-                        rs.getBoolean("released")));
+        return jdbc.query(
+                "SELECT * FROM gateway.key_reservation ORDER BY created_at, reservation_id",
+                (rs, row) ->
+                        new StoredReservation(
+                                rs.getString("reservation_id"),
+                                rs.getString("key_id"),
+                                Credits.ofMicros(rs.getLong("amount_ucr")),
+                                Credits.ofMicros(rs.getLong("fee_ucr")),
+                                rs.getString("kind"),
+                                rs.getBoolean("released")));
     }
 
     public Optional<StoredCommand> command(String commandId) {
-        return jdbc.query("SELECT * FROM gateway.key_command WHERE command_id = ?",
-                (rs, row) -> new StoredCommand(rs.getString("action"), rs.getString("key_id"),
-                        rs.getBytes("payload_sha256")), commandId).stream().findFirst();
+        return jdbc
+                .query(
+                        "SELECT * FROM gateway.key_command WHERE command_id = ?",
+                        (rs, row) ->
+                                new StoredCommand(
+                                        rs.getString("action"),
+                                        rs.getString("key_id"),
+                                        rs.getBytes("payload_sha256")),
+                        commandId)
+                .stream()
+                .findFirst();
     }
 
-    public void recordCommand(String commandId, String action, String keyId, byte[] payloadSha256,
-            Instant now) {
-        jdbc.update("INSERT INTO gateway.key_command (command_id, action, key_id, payload_sha256, "
-                + "created_at) VALUES (?, ?, ?, ?, ?)", commandId, action, keyId, payloadSha256,
+    public void recordCommand(
+            String commandId, String action, String keyId, byte[] payloadSha256, Instant now) {
+        jdbc.update(
+                "INSERT INTO gateway.key_command (command_id, action, key_id, payload_sha256, "
+                        + "created_at) VALUES (?, ?, ?, ?, ?)",
+                commandId,
+                action,
+                keyId,
+                payloadSha256,
                 timestamp(now));
     }
 
@@ -114,26 +167,43 @@ public class KeyRepository {
         var kind = KeyKind.valueOf(rs.getString("kind"));
         CustomerBilling billing = null;
         if (rs.getObject("ai_credit_price_ucr") != null) {
-            billing = new CustomerBilling(rs.getLong("profit_multiplier_percent"),
-                    Credits.ofMicros(rs.getLong("ai_credit_price_ucr")),
-                    Credits.ofMicros(rs.getLong("min_cost_floor_per_million_ucr")));
+            billing =
+                    new CustomerBilling(
+                            rs.getLong("profit_multiplier_percent"),
+                            Credits.ofMicros(rs.getLong("ai_credit_price_ucr")),
+                            Credits.ofMicros(rs.getLong("min_cost_floor_per_million_ucr")));
         }
         KeyConfig.AutoTopUp autoTopUp = null;
         if (rs.getObject("auto_top_up_amount_cents") != null) {
-            autoTopUp = new KeyConfig.AutoTopUp(rs.getLong("auto_top_up_threshold_cents"),
-                    rs.getLong("auto_top_up_amount_cents"));
+            autoTopUp =
+                    new KeyConfig.AutoTopUp(
+                            rs.getLong("auto_top_up_threshold_cents"),
+                            rs.getLong("auto_top_up_amount_cents"));
         }
-        var config = new KeyConfig(rs.getString("key_id"), kind, rs.getString("partner_id"),
-                rs.getString("customer_id"), rs.getString("name"), rs.getString("description"),
-                rs.getString("secret_prefix"),
-                new LinkedHashSet<>(Arrays.asList((String[]) rs.getArray("allowed_models").getArray())),
-                List.of((String[]) rs.getArray("allowed_domains").getArray()),
-                Credits.ofMicros(rs.getLong("platform_fee_ucr")), billing, autoTopUp,
-                new KeyConfig.RateLimits(rs.getInt("requests_per_minute"),
-                        rs.getLong("tokens_per_minute")),
-                instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("created_at")));
-        return new StoredKey(config, rs.getBytes("secret_sha256"),
-                KeyStatus.valueOf(rs.getString("status")), instant(rs.getTimestamp("last_used_at")),
+        var config =
+                new KeyConfig(
+                        rs.getString("key_id"),
+                        kind,
+                        rs.getString("partner_id"),
+                        rs.getString("customer_id"),
+                        rs.getString("name"),
+                        rs.getString("description"),
+                        rs.getString("secret_prefix"),
+                        new LinkedHashSet<>(
+                                Arrays.asList((String[]) rs.getArray("allowed_models").getArray())),
+                        List.of((String[]) rs.getArray("allowed_domains").getArray()),
+                        Credits.ofMicros(rs.getLong("platform_fee_ucr")),
+                        billing,
+                        autoTopUp,
+                        new KeyConfig.RateLimits(
+                                rs.getInt("requests_per_minute"), rs.getLong("tokens_per_minute")),
+                        instant(rs.getTimestamp("expires_at")),
+                        instant(rs.getTimestamp("created_at")));
+        return new StoredKey(
+                config,
+                rs.getBytes("secret_sha256"),
+                KeyStatus.valueOf(rs.getString("status")),
+                instant(rs.getTimestamp("last_used_at")),
                 Credits.ofMicros(rs.getLong("charged_ucr")));
     }
 }

@@ -6,8 +6,7 @@ import java.util.List;
 /** Bodies of the key management API. Amounts are micro-credits, like the ledger's API. */
 public final class KeyRequests {
 
-    private KeyRequests() {
-    }
+    private KeyRequests() {}
 
     public record CreatePartnerKey(
             String commandId,
@@ -20,31 +19,24 @@ public final class KeyRequests {
             List<String> allowedDomains,
             Integer requestsPerMinute,
             Long tokensPerMinute,
-            Instant expiresAt) {
-    }
+            Instant expiresAt) {}
 
     /** Price per AI credit in US cents as a decimal string ("1.5"); 1 cent = 1 platform credit. */
     public record CustomerBillingTerms(
             String customerId,
             Long profitMultiplierPercent,
             String aiCreditPriceCents,
-            Long minCostFloorPerMillionTokensUcr) {
-    }
+            Long minCostFloorPerMillionTokensUcr) {}
 
-    public record AutoTopUpTerms(Long thresholdUsdCents, Long amountUsdCents) {
-    }
+    public record AutoTopUpTerms(Long thresholdUsdCents, Long amountUsdCents) {}
 
-    public record CreateCustomerKey(String commandId, String name, List<String> allowedModels) {
-    }
+    public record CreateCustomerKey(String commandId, String name, List<String> allowedModels) {}
 
-    public record TopUp(String commandId, Long amountUcr) {
-    }
+    public record TopUp(String commandId, Long amountUcr) {}
 
-    public record KeyCommand(String commandId) {
-    }
+    public record KeyCommand(String commandId) {}
 
-    public record BudgetPreview(Long budgetUcr) {
-    }
+    public record BudgetPreview(Long budgetUcr) {}
 
     public record BillingPreview(
             String model,
@@ -52,8 +44,7 @@ public final class KeyRequests {
             Long tokensOut,
             Long profitMultiplierPercent,
             String aiCreditPriceCents,
-            Long minCostFloorPerMillionTokensUcr) {
-    }
+            Long minCostFloorPerMillionTokensUcr) {}
 
     public record Settings(
             String tier,
@@ -61,6 +52,5 @@ public final class KeyRequests {
             Boolean applyToNewCustomers,
             Boolean applyToExistingCustomers,
             Long defaultProfitMultiplierPercent,
-            String aiCreditPriceCents) {
-    }
+            String aiCreditPriceCents) {}
 }

@@ -16,20 +16,22 @@ public final class KeySecrets {
     public static final String SCHEME = "llk_";
     static final int RANDOM_BYTES = 32;
     static final int VISIBLE_CHARS = 6;
+
     /** Longer bearer tokens are refused before hashing. */
     public static final int MAX_SECRET_CHARS = 128;
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
-    });
+    private static final ThreadLocal<MessageDigest> SHA256 =
+            ThreadLocal.withInitial(
+                    () -> {
+                        try {
+                            return MessageDigest.getInstance("SHA-256");
+                        } catch (NoSuchAlgorithmException e) {
+                            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+                        }
+                    });
 
-    private KeySecrets() {
-    }
+    private KeySecrets() {}
 
     /** A new secret; {@code secret} must be shown once and then forgotten. */
     public record Issued(String secret, byte[] sha256, String displayPrefix) {

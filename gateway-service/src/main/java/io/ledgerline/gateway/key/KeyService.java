@@ -20,19 +20,21 @@ import io.ledgerline.gateway.ledger.LedgerClient;
 import io.ledgerline.gateway.ledger.LedgerRefusal;
 import io.ledgerline.gateway.ledger.LedgerUnavailable;
 import io.ledgerline.gateway.projection.LedgerProjection;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.HexFormat;
-import java.util.function.Supplier;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
 /**
- * The lifecycle of virtual keys (R8, R10, R11, R12): create, top up, regenerate, revoke. Each
- * write is idempotent on the caller's command id; the ledger is called with command ids derived
- * from the key, so a retried write never reserves twice. Blocking: call off the event loop.
+ * The lifecycle of virtual keys (R8, R10, R11, R12): create, top up, regenerate, revoke. Each write
+ * is idempotent on the caller's command id; the ledger is called with command ids derived from the
+ * key, so a retried write never reserves twice. Blocking: call off the event loop.
  */
 @Service
 public class KeyService {
@@ -54,10 +56,19 @@ public class KeyService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public KeyService(KeyRepository keys, SettingsRepository settings, KeyRegistry registry,
-            LedgerClient ledger, LedgerProjection projection, UnbilledCharges unbilled,
-            Wallets wallets, KeyViews views, KeyStatusPublisher statusPublisher,
-            ModelCatalogue catalogue, TransactionTemplate tx, Clock clock) {
+    public KeyService(
+            KeyRepository keys,
+            SettingsRepository settings,
+            KeyRegistry registry,
+            LedgerClient ledger,
+            LedgerProjection projection,
+            UnbilledCharges unbilled,
+            Wallets wallets,
+            KeyViews views,
+            KeyStatusPublisher statusPublisher,
+            ModelCatalogue catalogue,
+            TransactionTemplate tx,
+            Clock clock) {
         this.keys = keys;
         this.settings = settings;
         this.registry = registry;
@@ -85,34 +96,61 @@ public class KeyService {
         var now = clock.instant();
         var keyId = keyIdFor(partnerId, commandId);
         var issued = KeySecrets.issue();
-        var config = new KeyConfig(keyId, KeyKind.PARTNER, partnerId,
-                req.customerBilling() == null ? null : customerOf(partnerId, req),
-                KeyValidation.name(req.name()), KeyValidation.description(req.description()),
-                issued.displayPrefix(), KeyValidation.models(req.allowedModels(), catalogue, tier),
-                KeyValidation.domains(req.allowedDomains()), tier.platformFeeOn(budget),
-                billingOf(req.customerBilling()), autoTopUpOf(req.autoTopUp()),
-                new KeyConfig.RateLimits(
-                        (int) KeyValidation.notNegative(req.requestsPerMinute() == null
-                                ? null : req.requestsPerMinute().longValue(), "requestsPerMinute"),
-                        KeyValidation.notNegative(req.tokensPerMinute(), "tokensPerMinute")),
-                KeyValidation.expiry(req.expiresAt(), now), now);
+        var config =
+                new KeyConfig(
+                        keyId,
+                        KeyKind.PARTNER,
+                        partnerId,
+                        req.customerBilling() == null ? null : customerOf(partnerId, req),
+                        KeyValidation.name(req.name()),
+                        KeyValidation.description(req.description()),
+                        issued.displayPrefix(),
+                        KeyValidation.models(req.allowedModels(), catalogue, tier),
+                        KeyValidation.domains(req.allowedDomains()),
+                        tier.platformFeeOn(budget),
+                        billingOf(req.customerBilling()),
+                        autoTopUpOf(req.autoTopUp()),
+                        new KeyConfig.RateLimits(
+                                (int)
+                                        KeyValidation.notNegative(
+                                                req.requestsPerMinute() == null
+                                                        ? null
+                                                        : req.requestsPerMinute().longValue(),
+                                                "requestsPerMinute"),
+                                KeyValidation.notNegative(
+                                        req.tokensPerMinute(), "tokensPerMinute")),
+                        KeyValidation.expiry(req.expiresAt(), now),
+                        now);
         var live = new LiveKey(config, issued.sha256(), null, null, Credits.ZERO);
         var reservationId = "key-" + keyId;
         var funding = fund(live, reservationId, budget, "create");
         try {
-            tx.executeWithoutResult(status -> {
-                keys.insert(config, issued.sha256());
-                keys.insertReservation(new KeyRepository.StoredReservation(reservationId, keyId,
-                        funding.amount(), funding.fee(), BUDGET, false), now);
-                keys.recordCommand(scoped(partnerId, commandId), "CREATE", keyId, hash(req), now);
-            });
+            tx.executeWithoutResult(
+                    status -> {
+                        keys.insert(config, issued.sha256());
+                        keys.insertReservation(
+                                new KeyRepository.StoredReservation(
+                                        reservationId,
+                                        keyId,
+                                        funding.amount(),
+                                        funding.fee(),
+                                        BUDGET,
+                                        false),
+                                now);
+                        keys.recordCommand(
+                                scoped(partnerId, commandId), "CREATE", keyId, hash(req), now);
+                    });
         } catch (org.springframework.dao.DuplicateKeyException concurrentTwin) {
             // The same command ran concurrently and won; answer as its replay.
             return replayed(partnerId, commandId, "CREATE", req);
         }
         registry.register(live);
         statusPublisher.publish(live, KeyStatusChanged.KeyStatus.ACTIVE, "created", null);
-        log.info("partner key {} ({}) created for partner {}", keyId, issued.displayPrefix(), partnerId);
+        log.info(
+                "partner key {} ({}) created for partner {}",
+                keyId,
+                issued.displayPrefix(),
+                partnerId);
         return views.of(live).withSecret(issued.secret());
     }
 
@@ -120,9 +158,17 @@ public class KeyService {
     public KeyView createCustomerKey(String customerId, CreateCustomerKey req) {
         KeyValidation.id(customerId, "customerId");
         var commandId = KeyValidation.id(req.commandId(), "commandId");
-        var customer = projection.customer(customerId).filter(c -> c.partnerId() != null)
-                .orElseThrow(() -> ApiProblem.notFound("CUSTOMER_NOT_FOUND",
-                        "no customer account " + customerId + " is known to the gateway"));
+        var customer =
+                projection
+                        .customer(customerId)
+                        .filter(c -> c.partnerId() != null)
+                        .orElseThrow(
+                                () ->
+                                        ApiProblem.notFound(
+                                                "CUSTOMER_NOT_FOUND",
+                                                "no customer account "
+                                                        + customerId
+                                                        + " is known to the gateway"));
         var partnerId = customer.partnerId();
         var replay = replayed(partnerId, commandId, "CREATE_SELF_SERVICE", req);
         if (replay != null) {
@@ -130,41 +176,80 @@ public class KeyService {
         }
         var partnerSettings = settings.find(partnerId);
         if (!customer.aiCreditsEnabled()) {
-            throw ApiProblem.conflict("AI_CREDITS_DISABLED",
+            throw ApiProblem.conflict(
+                    "AI_CREDITS_DISABLED",
                     "AI Gateway keys need AI credits enabled for this customer");
         }
         if (!partnerSettings.selfServiceAppliesTo(customer.openedAt())) {
-            throw ApiProblem.conflict("SELF_SERVICE_DISABLED",
+            throw ApiProblem.conflict(
+                    "SELF_SERVICE_DISABLED",
                     "the partner has not enabled customer self-service API keys for this customer");
         }
         var now = clock.instant();
         var keyId = keyIdFor(partnerId, commandId);
         var issued = KeySecrets.issue();
-        var billing = new CustomerBilling(partnerSettings.defaultProfitMultiplierPercent(),
-                partnerSettings.aiCreditPriceUcr(), Credits.ZERO);
-        var config = new KeyConfig(keyId, KeyKind.CUSTOMER_SELF_SERVICE, partnerId, customerId,
-                KeyValidation.name(req.name()), null, issued.displayPrefix(),
-                KeyValidation.models(req.allowedModels(), catalogue, partnerSettings.tier()),
-                java.util.List.of(), Credits.ZERO, billing, null, KeyConfig.RateLimits.NONE, null,
-                now);
-        callLedger(() -> {
-            ledger.reserveKeyDeposit(AccountId.partner(partnerId), "key-" + keyId + "-deposit", keyId);
-            return null;
-        });
+        var billing =
+                new CustomerBilling(
+                        partnerSettings.defaultProfitMultiplierPercent(),
+                        partnerSettings.aiCreditPriceUcr(),
+                        Credits.ZERO);
+        var config =
+                new KeyConfig(
+                        keyId,
+                        KeyKind.CUSTOMER_SELF_SERVICE,
+                        partnerId,
+                        customerId,
+                        KeyValidation.name(req.name()),
+                        null,
+                        issued.displayPrefix(),
+                        KeyValidation.models(
+                                req.allowedModels(), catalogue, partnerSettings.tier()),
+                        java.util.List.of(),
+                        Credits.ZERO,
+                        billing,
+                        null,
+                        KeyConfig.RateLimits.NONE,
+                        null,
+                        now);
+        callLedger(
+                () -> {
+                    ledger.reserveKeyDeposit(
+                            AccountId.partner(partnerId), "key-" + keyId + "-deposit", keyId);
+                    return null;
+                });
         var live = new LiveKey(config, issued.sha256(), wallets.of(customerId), null, Credits.ZERO);
-        var deposit = new LiveKey.Funding(ReserveKeyDeposit.reservationIdFor(keyId),
-                ReserveKeyDeposit.KEY_DEPOSIT, Credits.ZERO, DEPOSIT);
+        var deposit =
+                new LiveKey.Funding(
+                        ReserveKeyDeposit.reservationIdFor(keyId),
+                        ReserveKeyDeposit.KEY_DEPOSIT,
+                        Credits.ZERO,
+                        DEPOSIT);
         live.addFunding(deposit, null);
-        tx.executeWithoutResult(status -> {
-            keys.insert(config, issued.sha256());
-            keys.insertReservation(new KeyRepository.StoredReservation(deposit.reservationId(),
-                    keyId, deposit.amount(), Credits.ZERO, DEPOSIT, false), now);
-            keys.recordCommand(scoped(partnerId, commandId), "CREATE_SELF_SERVICE", keyId,
-                    hash(req), now);
-        });
+        tx.executeWithoutResult(
+                status -> {
+                    keys.insert(config, issued.sha256());
+                    keys.insertReservation(
+                            new KeyRepository.StoredReservation(
+                                    deposit.reservationId(),
+                                    keyId,
+                                    deposit.amount(),
+                                    Credits.ZERO,
+                                    DEPOSIT,
+                                    false),
+                            now);
+                    keys.recordCommand(
+                            scoped(partnerId, commandId),
+                            "CREATE_SELF_SERVICE",
+                            keyId,
+                            hash(req),
+                            now);
+                });
         registry.register(live);
         statusPublisher.publish(live, KeyStatusChanged.KeyStatus.ACTIVE, "created", null);
-        log.info("self-service key {} ({}) created for customer {}", keyId, issued.displayPrefix(),
+        log.info(
+                "self-service key {} ({}) created for customer {}",
+                keyId,
+                issued.displayPrefix(),
                 customerId);
         return views.of(live).withSecret(issued.secret());
     }
@@ -178,7 +263,8 @@ public class KeyService {
             return replay;
         }
         if (live.config().isSelfService()) {
-            throw ApiProblem.conflict("NOT_A_PARTNER_KEY",
+            throw ApiProblem.conflict(
+                    "NOT_A_PARTNER_KEY",
                     "self-service keys are paid from the customer's AI credits, not topped up");
         }
         requireNotRevoked(live);
@@ -186,11 +272,20 @@ public class KeyService {
         var reservationId = "key-" + keyId + "-t" + shortHash(commandId);
         var funding = fund(live, reservationId, amount, "top-up " + commandId);
         var now = clock.instant();
-        tx.executeWithoutResult(status -> {
-            keys.insertReservation(new KeyRepository.StoredReservation(reservationId, keyId,
-                    funding.amount(), funding.fee(), BUDGET, false), now);
-            keys.recordCommand(scoped(partnerId, commandId), "TOP_UP", keyId, hash(req), now);
-        });
+        tx.executeWithoutResult(
+                status -> {
+                    keys.insertReservation(
+                            new KeyRepository.StoredReservation(
+                                    reservationId,
+                                    keyId,
+                                    funding.amount(),
+                                    funding.fee(),
+                                    BUDGET,
+                                    false),
+                            now);
+                    keys.recordCommand(
+                            scoped(partnerId, commandId), "TOP_UP", keyId, hash(req), now);
+                });
         return views.of(live);
     }
 
@@ -223,11 +318,16 @@ public class KeyService {
         requireNotRevoked(live);
         var issued = KeySecrets.issue();
         var now = clock.instant();
-        tx.executeWithoutResult(status -> {
-            keys.replaceSecret(live.keyId(), issued.sha256(), issued.displayPrefix());
-            keys.recordCommand(scoped(partnerId, commandId), "REGENERATE", live.keyId(), hash(req),
-                    now);
-        });
+        tx.executeWithoutResult(
+                status -> {
+                    keys.replaceSecret(live.keyId(), issued.sha256(), issued.displayPrefix());
+                    keys.recordCommand(
+                            scoped(partnerId, commandId),
+                            "REGENERATE",
+                            live.keyId(),
+                            hash(req),
+                            now);
+                });
         registry.replaceSecret(live, issued);
         statusPublisher.publish(live, KeyStatusChanged.KeyStatus.ACTIVE, "regenerated", null);
         log.info("key {} regenerated, now {}", live.keyId(), issued.displayPrefix());
@@ -245,17 +345,23 @@ public class KeyService {
         live.markRevoked();
         var holder = AccountId.partner(partnerId);
         for (var funding : live.fundings()) {
-            callLedger(() -> {
-                ledger.release(holder, funding.reservationId(),
-                        "release-" + funding.reservationId(), "gateway key revoked");
-                return null;
-            });
+            callLedger(
+                    () -> {
+                        ledger.release(
+                                holder,
+                                funding.reservationId(),
+                                "release-" + funding.reservationId(),
+                                "gateway key revoked");
+                        return null;
+                    });
         }
         var now = clock.instant();
-        tx.executeWithoutResult(status -> {
-            keys.markRevoked(live.keyId(), now);
-            keys.recordCommand(scoped(partnerId, commandId), "REVOKE", live.keyId(), hash(req), now);
-        });
+        tx.executeWithoutResult(
+                status -> {
+                    keys.markRevoked(live.keyId(), now);
+                    keys.recordCommand(
+                            scoped(partnerId, commandId), "REVOKE", live.keyId(), hash(req), now);
+                });
         statusPublisher.publish(live, KeyStatusChanged.KeyStatus.REVOKED, "revoked", null);
         log.info("key {} revoked", live.keyId());
         return views.of(live);
@@ -267,15 +373,24 @@ public class KeyService {
         var holder = AccountId.partner(config.partnerId());
         var fee = settings.find(config.partnerId()).tier().platformFeeOn(budget);
         var total = budget.plus(fee);
-        callLedger(() -> {
-            ledger.reserve(holder, reservationId + "-reserve", reservationId, total,
-                    "gateway key " + config.keyId() + " " + why);
-            if (fee.isPositive()) {
-                ledger.settle(holder, reservationId, reservationId + "-fee", fee,
-                        reservationId + "-platform-fee");
-            }
-            return null;
-        });
+        callLedger(
+                () -> {
+                    ledger.reserve(
+                            holder,
+                            reservationId + "-reserve",
+                            reservationId,
+                            total,
+                            "gateway key " + config.keyId() + " " + why);
+                    if (fee.isPositive()) {
+                        ledger.settle(
+                                holder,
+                                reservationId,
+                                reservationId + "-fee",
+                                fee,
+                                reservationId + "-platform-fee");
+                    }
+                    return null;
+                });
         var pot = budgetPot(live, reservationId, total, projection);
         var funding = new LiveKey.Funding(reservationId, total, fee, BUDGET);
         live.addFunding(funding, pot);
@@ -285,10 +400,14 @@ public class KeyService {
         return funding;
     }
 
-    static Pot budgetPot(LiveKey live, String reservationId, Credits total,
-            LedgerProjection projection) {
-        return new Pot(reservationId, () -> live.revoked()
-                ? Credits.ZERO : total.minus(projection.settledFrom(reservationId)));
+    static Pot budgetPot(
+            LiveKey live, String reservationId, Credits total, LedgerProjection projection) {
+        return new Pot(
+                reservationId,
+                () ->
+                        live.revoked()
+                                ? Credits.ZERO
+                                : total.minus(projection.settledFrom(reservationId)));
     }
 
     private <T> T callLedger(Supplier<T> call) {
@@ -300,33 +419,51 @@ public class KeyService {
             }
             throw new ApiProblem(refusal.status(), refusal.code(), refusal.getMessage());
         } catch (LedgerUnavailable unavailable) {
-            throw new ApiProblem(503, "LEDGER_UNAVAILABLE",
+            throw new ApiProblem(
+                    503,
+                    "LEDGER_UNAVAILABLE",
                     "the ledger could not be reached; retry with the same commandId");
         }
     }
 
     private KeyView replayed(String partnerId, String commandId, String action, Object req) {
-        return keys.command(scoped(partnerId, commandId)).map(command -> {
-            if (!command.action().equals(action)
-                    || !java.util.Arrays.equals(command.payloadSha256(), hash(req))) {
-                throw ApiProblem.conflict("EXISTS_WITH_DIFFERENT_PAYLOAD",
-                        "commandId " + commandId + " was used for another request");
-            }
-            var live = registry.byId(command.keyId());
-            if (live == null) {
-                throw ApiProblem.conflict("COMMAND_IN_PROGRESS",
-                        "commandId " + commandId + " is still being processed; retry");
-            }
-            return views.of(live);
-        }).orElse(null);
+        return keys.command(scoped(partnerId, commandId))
+                .map(
+                        command -> {
+                            if (!command.action().equals(action)
+                                    || !java.util.Arrays.equals(
+                                            command.payloadSha256(), hash(req))) {
+                                throw ApiProblem.conflict(
+                                        "EXISTS_WITH_DIFFERENT_PAYLOAD",
+                                        "commandId " + commandId + " was used for another request");
+                            }
+                            var live = registry.byId(command.keyId());
+                            if (live == null) {
+                                throw ApiProblem.conflict(
+                                        "COMMAND_IN_PROGRESS",
+                                        "commandId "
+                                                + commandId
+                                                + " is still being processed; retry");
+                            }
+                            return views.of(live);
+                        })
+                .orElse(null);
     }
 
     private String customerOf(String partnerId, CreatePartnerKey req) {
         var customerId = KeyValidation.id(req.customerBilling().customerId(), "customerId");
-        var customer = projection.customer(customerId)
-                .filter(c -> partnerId.equals(c.partnerId()))
-                .orElseThrow(() -> ApiProblem.notFound("CUSTOMER_NOT_FOUND",
-                        "partner " + partnerId + " has no customer " + customerId));
+        var customer =
+                projection
+                        .customer(customerId)
+                        .filter(c -> partnerId.equals(c.partnerId()))
+                        .orElseThrow(
+                                () ->
+                                        ApiProblem.notFound(
+                                                "CUSTOMER_NOT_FOUND",
+                                                "partner "
+                                                        + partnerId
+                                                        + " has no customer "
+                                                        + customerId));
         return customerId;
     }
 
@@ -335,11 +472,15 @@ public class KeyService {
             return null;
         }
         return new CustomerBilling(
-                terms.profitMultiplierPercent() == null ? 100
-                        : KeyValidation.notNegative(terms.profitMultiplierPercent(), "profitMultiplierPercent"),
+                terms.profitMultiplierPercent() == null
+                        ? 100
+                        : KeyValidation.notNegative(
+                                terms.profitMultiplierPercent(), "profitMultiplierPercent"),
                 KeyValidation.aiCreditPrice(terms.aiCreditPriceCents()),
-                Credits.ofMicros(KeyValidation.notNegative(terms.minCostFloorPerMillionTokensUcr(),
-                        "minCostFloorPerMillionTokensUcr")));
+                Credits.ofMicros(
+                        KeyValidation.notNegative(
+                                terms.minCostFloorPerMillionTokensUcr(),
+                                "minCostFloorPerMillionTokensUcr")));
     }
 
     private static KeyConfig.AutoTopUp autoTopUpOf(KeyRequests.AutoTopUpTerms terms) {
@@ -354,16 +495,19 @@ public class KeyService {
     private LiveKey ownedByPartner(String partnerId, String keyId) {
         var live = registry.byId(keyId);
         if (live == null || !live.config().partnerId().equals(partnerId)) {
-            throw ApiProblem.notFound("KEY_NOT_FOUND", "partner " + partnerId + " has no key " + keyId);
+            throw ApiProblem.notFound(
+                    "KEY_NOT_FOUND", "partner " + partnerId + " has no key " + keyId);
         }
         return live;
     }
 
     private LiveKey ownedByCustomer(String customerId, String keyId) {
         var live = registry.byId(keyId);
-        if (live == null || !customerId.equals(live.config().customerId())
+        if (live == null
+                || !customerId.equals(live.config().customerId())
                 || !live.config().isSelfService()) {
-            throw ApiProblem.notFound("KEY_NOT_FOUND", "customer " + customerId + " has no key " + keyId);
+            throw ApiProblem.notFound(
+                    "KEY_NOT_FOUND", "customer " + customerId + " has no key " + keyId);
         }
         return live;
     }

@@ -5,6 +5,7 @@ import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.rating.PartnerTier;
 import io.ledgerline.gateway.error.ApiProblem;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,22 +22,23 @@ final class KeyValidation {
     static final int MAX_MODELS = 50;
     static final int MAX_DOMAINS = 50;
     private static final Pattern DOMAIN =
-            Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+            Pattern.compile(
+                    "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
-    private KeyValidation() {
-    }
+    private KeyValidation() {}
 
     static String id(String value, String what) {
         if (!Ids.isSafe(value)) {
-            throw ApiProblem.badRequest("INVALID_ID", what + " must be 1-64 letters, digits, "
-                    + "'.', '_' or '-'");
+            throw ApiProblem.badRequest(
+                    "INVALID_ID", what + " must be 1-64 letters, digits, " + "'.', '_' or '-'");
         }
         return value;
     }
 
     static String name(String name) {
         if (name == null || name.isBlank() || name.length() > MAX_NAME_CHARS) {
-            throw ApiProblem.badRequest("INVALID_NAME",
+            throw ApiProblem.badRequest(
+                    "INVALID_NAME",
                     "name is required and at most " + MAX_NAME_CHARS + " characters");
         }
         return name.trim();
@@ -44,7 +46,8 @@ final class KeyValidation {
 
     static String description(String description) {
         if (description != null && description.length() > MAX_DESCRIPTION_CHARS) {
-            throw ApiProblem.badRequest("INVALID_DESCRIPTION",
+            throw ApiProblem.badRequest(
+                    "INVALID_DESCRIPTION",
                     "description is at most " + MAX_DESCRIPTION_CHARS + " characters");
         }
         return description;
@@ -70,16 +73,27 @@ final class KeyValidation {
     /** Models must exist in the catalogue and belong to a band the partner's tier allows. */
     static Set<String> models(List<String> models, ModelCatalogue catalogue, PartnerTier tier) {
         if (models == null || models.isEmpty() || models.size() > MAX_MODELS) {
-            throw ApiProblem.badRequest("INVALID_MODELS",
-                    "allowedModels needs 1-" + MAX_MODELS + " models");
+            throw ApiProblem.badRequest(
+                    "INVALID_MODELS", "allowedModels needs 1-" + MAX_MODELS + " models");
         }
         var allowed = new LinkedHashSet<String>();
         for (var model : models) {
-            var price = catalogue.find(model).orElseThrow(() -> ApiProblem.badRequest(
-                    "MODEL_NOT_FOUND", "unknown model: " + model));
+            var price =
+                    catalogue
+                            .find(model)
+                            .orElseThrow(
+                                    () ->
+                                            ApiProblem.badRequest(
+                                                    "MODEL_NOT_FOUND", "unknown model: " + model));
             if (!tier.allows(price.tier())) {
-                throw ApiProblem.badRequest("MODEL_NOT_IN_TIER", "model " + model + " is "
-                        + price.tier() + ", not available to tier " + tier);
+                throw ApiProblem.badRequest(
+                        "MODEL_NOT_IN_TIER",
+                        "model "
+                                + model
+                                + " is "
+                                + price.tier()
+                                + ", not available to tier "
+                                + tier);
             }
             allowed.add(model);
         }
@@ -112,7 +126,8 @@ final class KeyValidation {
             }
             return price;
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("INVALID_AI_CREDIT_PRICE",
+            throw ApiProblem.badRequest(
+                    "INVALID_AI_CREDIT_PRICE",
                     "aiCreditPriceCents must be a positive decimal number of US cents");
         }
     }

@@ -1,14 +1,15 @@
 package io.ledgerline.gateway.key;
 
 import io.ledgerline.contracts.money.Credits;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 /**
- * A key as the management API shows it (R11). Budget figures are platform micro-credits for
- * partner keys; a self-service key has no budget and shows what it charged in AI micro-credits.
- * {@code secret} is present only in the answer that created or regenerated the key.
+ * A key as the management API shows it (R11). Budget figures are platform micro-credits for partner
+ * keys; a self-service key has no budget and shows what it charged in AI micro-credits. {@code
+ * secret} is present only in the answer that created or regenerated the key.
  */
 public record KeyView(
         String keyId,
@@ -37,11 +38,31 @@ public record KeyView(
         String secret) {
 
     public KeyView withSecret(String issued) {
-        return new KeyView(keyId, kind, partnerId, customerId, name, description, prefix, status,
-                allowedModels, allowedDomains, budgetUcr, spentUcr, remainingUcr, reservedUcr,
-                platformFeeUcr, profitMultiplierPercent, aiCreditPriceUcr,
-                minCostFloorPerMillionTokensUcr, autoTopUp, rateLimits, expiresAt, createdAt,
-                lastUsedAt, issued);
+        return new KeyView(
+                keyId,
+                kind,
+                partnerId,
+                customerId,
+                name,
+                description,
+                prefix,
+                status,
+                allowedModels,
+                allowedDomains,
+                budgetUcr,
+                spentUcr,
+                remainingUcr,
+                reservedUcr,
+                platformFeeUcr,
+                profitMultiplierPercent,
+                aiCreditPriceUcr,
+                minCostFloorPerMillionTokensUcr,
+                autoTopUp,
+                rateLimits,
+                expiresAt,
+                createdAt,
+                lastUsedAt,
+                issued);
     }
 
     @Override

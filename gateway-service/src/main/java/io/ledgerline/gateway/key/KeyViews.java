@@ -3,8 +3,10 @@ package io.ledgerline.gateway.key;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.gateway.admission.Admission;
 import io.ledgerline.gateway.projection.LedgerProjection;
-import java.time.Clock;
+
 import org.springframework.stereotype.Component;
+
+import java.time.Clock;
 
 /** Builds what the keys table shows (R11) from a live key and the ledger projection. */
 @Component
@@ -46,13 +48,30 @@ public class KeyViews {
             remaining = live.revoked() ? Credits.ZERO : budget.minus(spent);
         }
         var billing = c.customerBilling();
-        return new KeyView(c.keyId(), c.kind().name(), c.partnerId(), c.customerId(), c.name(),
-                c.description(), live.secretPrefix(), status(live), c.allowedModels(),
-                c.allowedDomains(), budget, spent, remaining, reserved, fees,
+        return new KeyView(
+                c.keyId(),
+                c.kind().name(),
+                c.partnerId(),
+                c.customerId(),
+                c.name(),
+                c.description(),
+                live.secretPrefix(),
+                status(live),
+                c.allowedModels(),
+                c.allowedDomains(),
+                budget,
+                spent,
+                remaining,
+                reserved,
+                fees,
                 billing == null ? null : billing.profitMultiplierPercent(),
                 billing == null ? null : billing.aiCreditPriceUcr(),
                 billing == null ? null : billing.minCostFloorPerMillionTokensUcr(),
-                c.autoTopUp(), c.rateLimits(), c.expiresAt(), c.createdAt(), live.lastUsedAt(),
+                c.autoTopUp(),
+                c.rateLimits(),
+                c.expiresAt(),
+                c.createdAt(),
+                live.lastUsedAt(),
                 null);
     }
 

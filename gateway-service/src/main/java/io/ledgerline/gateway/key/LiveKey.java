@@ -2,6 +2,7 @@ package io.ledgerline.gateway.key;
 
 import io.ledgerline.gateway.admission.Pot;
 import io.ledgerline.gateway.admission.RateLimiter;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,11 +25,17 @@ public final class LiveKey {
     private final List<Funding> fundings = new CopyOnWriteArrayList<>();
 
     /** A ledger reservation that funds this key: a budget (or top-up) or a deposit. */
-    public record Funding(String reservationId, io.ledgerline.contracts.money.Credits amount,
-            io.ledgerline.contracts.money.Credits fee, String kind) {
-    }
+    public record Funding(
+            String reservationId,
+            io.ledgerline.contracts.money.Credits amount,
+            io.ledgerline.contracts.money.Credits fee,
+            String kind) {}
 
-    public LiveKey(KeyConfig config, byte[] secretSha256, Pot wallet, Instant lastUsedAt,
+    public LiveKey(
+            KeyConfig config,
+            byte[] secretSha256,
+            Pot wallet,
+            Instant lastUsedAt,
             io.ledgerline.contracts.money.Credits charged) {
         this.config = config;
         this.chargedUcr = new java.util.concurrent.atomic.AtomicLong(charged.ucr());
@@ -72,7 +79,10 @@ public final class LiveKey {
         return fundings;
     }
 
-    /** What this key's requests were charged, in the key's unit (see {@link io.ledgerline.gateway.admission.Admission#cost}). */
+    /**
+     * What this key's requests were charged, in the key's unit (see {@link
+     * io.ledgerline.gateway.admission.Admission#cost}).
+     */
     public io.ledgerline.contracts.money.Credits charged() {
         return io.ledgerline.contracts.money.Credits.ofMicros(chargedUcr.get());
     }

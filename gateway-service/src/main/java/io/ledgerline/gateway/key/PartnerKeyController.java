@@ -10,9 +10,7 @@ import io.ledgerline.gateway.key.KeyRequests.BudgetPreview;
 import io.ledgerline.gateway.key.KeyRequests.CreatePartnerKey;
 import io.ledgerline.gateway.key.KeyRequests.KeyCommand;
 import io.ledgerline.gateway.key.KeyRequests.TopUp;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +20,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
 import reactor.core.publisher.Mono;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
 /** The partner's AI Gateway keys (R10, R11), as the partner portal calls them. */
 @RestController
@@ -35,8 +38,12 @@ public class PartnerKeyController {
     private final SettingsRepository settings;
     private final ModelCatalogue catalogue;
 
-    public PartnerKeyController(KeyService service, KeyRegistry registry, KeyViews views,
-            SettingsRepository settings, ModelCatalogue catalogue) {
+    public PartnerKeyController(
+            KeyService service,
+            KeyRegistry registry,
+            KeyViews views,
+            SettingsRepository settings,
+            ModelCatalogue catalogue) {
         this.service = service;
         this.registry = registry;
         this.views = views;
@@ -51,13 +58,15 @@ public class PartnerKeyController {
     }
 
     @GetMapping("/keys")
-    List<KeyView> list(@PathVariable String partnerId,
+    List<KeyView> list(
+            @PathVariable String partnerId,
             @RequestParam(defaultValue = "false") boolean includeRevoked) {
         return registry.all().stream()
                 .filter(key -> key.config().partnerId().equals(partnerId))
                 .filter(key -> includeRevoked || !key.revoked())
-                .sorted(Comparator.comparing((LiveKey key) -> key.config().createdAt())
-                        .thenComparing(LiveKey::keyId))
+                .sorted(
+                        Comparator.comparing((LiveKey key) -> key.config().createdAt())
+                                .thenComparing(LiveKey::keyId))
                 .map(views::of)
                 .toList();
     }
@@ -66,61 +75,90 @@ public class PartnerKeyController {
     KeyView get(@PathVariable String partnerId, @PathVariable String keyId) {
         var live = registry.byId(keyId);
         if (live == null || !live.config().partnerId().equals(partnerId)) {
-            throw ApiProblem.notFound("KEY_NOT_FOUND", "partner " + partnerId + " has no key " + keyId);
+            throw ApiProblem.notFound(
+                    "KEY_NOT_FOUND", "partner " + partnerId + " has no key " + keyId);
         }
         return views.of(live);
     }
 
     @PostMapping("/keys/{keyId}/top-ups")
-    Mono<KeyView> topUp(@PathVariable String partnerId, @PathVariable String keyId,
-            @RequestBody TopUp body) {
+    Mono<KeyView> topUp(
+            @PathVariable String partnerId, @PathVariable String keyId, @RequestBody TopUp body) {
         return Blocking.call(() -> service.topUp(partnerId, keyId, body));
     }
 
     @PostMapping("/keys/{keyId}/regenerate")
-    Mono<KeyView> regenerate(@PathVariable String partnerId, @PathVariable String keyId,
+    Mono<KeyView> regenerate(
+            @PathVariable String partnerId,
+            @PathVariable String keyId,
             @RequestBody KeyCommand body) {
         return Blocking.call(() -> service.regenerate(partnerId, keyId, body));
     }
 
     @PostMapping("/keys/{keyId}/revoke")
-    Mono<KeyView> revoke(@PathVariable String partnerId, @PathVariable String keyId,
+    Mono<KeyView> revoke(
+            @PathVariable String partnerId,
+            @PathVariable String keyId,
             @RequestBody KeyCommand body) {
         return Blocking.call(() -> service.revoke(partnerId, keyId, body));
     }
 
     /** R10: the total a budget takes from the partner (budget + tier fee), before creation. */
     @PostMapping("/keys/budget-preview")
-    Mono<Map<String, Object>> budgetPreview(@PathVariable String partnerId,
-            @RequestBody BudgetPreview body) {
-        return Blocking.call(() -> {
-            var tier = settings.find(KeyValidation.id(partnerId, "partnerId")).tier();
-            var budget = KeyValidation.positive(body.budgetUcr(), "budgetUcr");
-            return Map.of("tier", tier.name(), "budgetUcr", budget,
-                    "platformFeePercent", tier.platformFeePercent(),
-                    "platformFeeUcr", tier.platformFeeOn(budget),
-                    "totalUcr", tier.totalRequiredFor(budget));
-        });
+    Mono<Map<String, Object>> budgetPreview(
+            @PathVariable String partnerId, @RequestBody BudgetPreview body) {
+        return Blocking.call(
+                () -> {
+                    var tier = settings.find(KeyValidation.id(partnerId, "partnerId")).tier();
+                    var budget = KeyValidation.positive(body.budgetUcr(), "budgetUcr");
+                    return Map.of(
+                            "tier",
+                            tier.name(),
+                            "budgetUcr",
+                            budget,
+                            "platformFeePercent",
+                            tier.platformFeePercent(),
+                            "platformFeeUcr",
+                            tier.platformFeeOn(budget),
+                            "totalUcr",
+                            tier.totalRequiredFor(budget));
+                });
     }
 
     /** R10: what given usage would cost the platform and the assigned customer. */
     @PostMapping("/keys/billing-preview")
-    Map<String, Object> billingPreview(@PathVariable String partnerId,
-            @RequestBody BillingPreview body) {
-        ModelPrice price = catalogue.find(body.model()).orElseThrow(() -> ApiProblem.badRequest(
-                "MODEL_NOT_FOUND", "unknown model: " + body.model()));
+    Map<String, Object> billingPreview(
+            @PathVariable String partnerId, @RequestBody BillingPreview body) {
+        ModelPrice price =
+                catalogue
+                        .find(body.model())
+                        .orElseThrow(
+                                () ->
+                                        ApiProblem.badRequest(
+                                                "MODEL_NOT_FOUND",
+                                                "unknown model: " + body.model()));
         long in = KeyValidation.notNegative(body.tokensIn(), "tokensIn");
         long out = KeyValidation.notNegative(body.tokensOut(), "tokensOut");
-        var billing = KeyService.billingOf(new KeyRequests.CustomerBillingTerms(null,
-                body.profitMultiplierPercent(), body.aiCreditPriceCents(),
-                body.minCostFloorPerMillionTokensUcr()));
+        var billing =
+                KeyService.billingOf(
+                        new KeyRequests.CustomerBillingTerms(
+                                null,
+                                body.profitMultiplierPercent(),
+                                body.aiCreditPriceCents(),
+                                body.minCostFloorPerMillionTokensUcr()));
         Credits platformCost = Rating.platformCost(price, in, out);
         Credits customerCharge = Rating.customerCharge(price, in, out, billing);
-        return Map.of("model", price.model(), "platformCostUcr", platformCost,
-                "customerChargeAiUcr", customerCharge,
+        return Map.of(
+                "model",
+                price.model(),
+                "platformCostUcr",
+                platformCost,
+                "customerChargeAiUcr",
+                customerCharge,
                 "customerChargePlatformEquivalentUcr",
                 io.ledgerline.contracts.money.ExactCredits.of(customerCharge)
-                        .times(billing.aiCreditPriceUcr().ucr(), Credits.UCR_PER_CREDIT).roundUp());
+                        .times(billing.aiCreditPriceUcr().ucr(), Credits.UCR_PER_CREDIT)
+                        .roundUp());
     }
 
     /** R10: the models this partner's tier may put on keys. */

@@ -2,6 +2,7 @@ package io.ledgerline.gateway.key;
 
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.rating.PartnerTier;
+
 import java.time.Instant;
 
 /**
@@ -21,8 +22,16 @@ public record PartnerSettings(
         Instant updatedAt) {
 
     public static PartnerSettings defaults(String partnerId) {
-        return new PartnerSettings(partnerId, PartnerTier.STARTER, false, true, false, 100,
-                Credits.ofCredits(1), null, null);
+        return new PartnerSettings(
+                partnerId,
+                PartnerTier.STARTER,
+                false,
+                true,
+                false,
+                100,
+                Credits.ofCredits(1),
+                null,
+                null);
     }
 
     /**
@@ -33,8 +42,10 @@ public record PartnerSettings(
         if (!selfServiceEnabled) {
             return false;
         }
-        boolean isNew = customerOpenedAt != null && selfServiceEnabledAt != null
-                && !customerOpenedAt.isBefore(selfServiceEnabledAt);
+        boolean isNew =
+                customerOpenedAt != null
+                        && selfServiceEnabledAt != null
+                        && !customerOpenedAt.isBefore(selfServiceEnabledAt);
         return isNew ? applyToNewCustomers : applyToExistingCustomers;
     }
 }

@@ -2,12 +2,14 @@ package io.ledgerline.gateway.key;
 
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.rating.PartnerTier;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
 
 @Repository
 public class SettingsRepository {
@@ -19,13 +21,19 @@ public class SettingsRepository {
     }
 
     public PartnerSettings find(String partnerId) {
-        return jdbc.query("SELECT * FROM gateway.partner_settings WHERE partner_id = ?",
-                        SettingsRepository::map, partnerId)
-                .stream().findFirst().orElse(PartnerSettings.defaults(partnerId));
+        return jdbc
+                .query(
+                        "SELECT * FROM gateway.partner_settings WHERE partner_id = ?",
+                        SettingsRepository::map,
+                        partnerId)
+                .stream()
+                .findFirst()
+                .orElse(PartnerSettings.defaults(partnerId));
     }
 
     public void save(PartnerSettings s) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO gateway.partner_settings (partner_id, tier, self_service_enabled,
                     apply_to_new_customers, apply_to_existing_customers,
                     default_profit_multiplier_percent, ai_credit_price_ucr,
@@ -39,14 +47,20 @@ public class SettingsRepository {
                     ai_credit_price_ucr = excluded.ai_credit_price_ucr,
                     self_service_enabled_at = excluded.self_service_enabled_at,
                     updated_at = excluded.updated_at""",
-                s.partnerId(), s.tier().name(), s.selfServiceEnabled(), s.applyToNewCustomers(),
-                s.applyToExistingCustomers(), s.defaultProfitMultiplierPercent(),
-                s.aiCreditPriceUcr().ucr(), timestamp(s.selfServiceEnabledAt()),
+                s.partnerId(),
+                s.tier().name(),
+                s.selfServiceEnabled(),
+                s.applyToNewCustomers(),
+                s.applyToExistingCustomers(),
+                s.defaultProfitMultiplierPercent(),
+                s.aiCreditPriceUcr().ucr(),
+                timestamp(s.selfServiceEnabledAt()),
                 timestamp(s.updatedAt()));
     }
 
     private static PartnerSettings map(ResultSet rs, int row) throws SQLException {
-        return new PartnerSettings(rs.getString("partner_id"),
+        return new PartnerSettings(
+                rs.getString("partner_id"),
                 PartnerTier.valueOf(rs.getString("tier")),
                 rs.getBoolean("self_service_enabled"),
                 rs.getBoolean("apply_to_new_customers"),

@@ -9,6 +9,7 @@ import io.ledgerline.contracts.ledger.event.MoneyMoved;
 import io.ledgerline.contracts.ledger.event.ReservationSettled;
 import io.ledgerline.contracts.ledger.event.UsageMetered;
 import io.ledgerline.contracts.money.Credits;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +31,8 @@ public class LedgerProjection {
     private final Set<String> appliedEventIds = ConcurrentHashMap.newKeySet();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
-    public record Customer(String partnerId, boolean aiCreditsEnabled, java.time.Instant openedAt) {
-    }
+    public record Customer(
+            String partnerId, boolean aiCreditsEnabled, java.time.Instant openedAt) {}
 
     /** Told after each applied event, with the partner whose available balance it moved, if any. */
     public interface Listener {
@@ -65,16 +66,22 @@ public class LedgerProjection {
         var account = opened.header().accountId();
         if (account.kind() == AccountId.HolderKind.CUSTOMER) {
             var openedAt = opened.header().occurredAt();
-            customers.merge(account.holderId(), new Customer(opened.partnerId(), false, openedAt),
-                    (old, fresh) -> new Customer(fresh.partnerId(), old.aiCreditsEnabled(), openedAt));
+            customers.merge(
+                    account.holderId(),
+                    new Customer(opened.partnerId(), false, openedAt),
+                    (old, fresh) ->
+                            new Customer(fresh.partnerId(), old.aiCreditsEnabled(), openedAt));
         }
     }
 
     private void configured(AiCreditsConfigured configured) {
         var account = configured.header().accountId();
         if (account.kind() == AccountId.HolderKind.CUSTOMER) {
-            customers.merge(account.holderId(), new Customer(null, configured.enabled(), null),
-                    (old, fresh) -> new Customer(old.partnerId(), configured.enabled(), old.openedAt()));
+            customers.merge(
+                    account.holderId(),
+                    new Customer(null, configured.enabled(), null),
+                    (old, fresh) ->
+                            new Customer(old.partnerId(), configured.enabled(), old.openedAt()));
         }
     }
 
@@ -83,7 +90,8 @@ public class LedgerProjection {
         balances.merge(transfer.debit(), transfer.amountUcr().negate(), Credits::plus);
         balances.merge(transfer.credit(), transfer.amountUcr(), Credits::plus);
         if (moved instanceof ReservationSettled settled) {
-            settledByReservation.merge(settled.reservationId(), transfer.amountUcr(), Credits::plus);
+            settledByReservation.merge(
+                    settled.reservationId(), transfer.amountUcr(), Credits::plus);
         }
         var holder = moved.header().accountId();
         if (holder.kind() == AccountId.HolderKind.PARTNER) {

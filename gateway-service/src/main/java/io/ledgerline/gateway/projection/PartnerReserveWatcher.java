@@ -5,18 +5,20 @@ import io.ledgerline.contracts.ledger.event.LedgerEvent;
 import io.ledgerline.gateway.admission.Admission;
 import io.ledgerline.gateway.key.KeyRegistry;
 import io.ledgerline.gateway.key.KeyStatusPublisher;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
- * R9: when a partner's available credits cross 1,000 downwards its self-service keys are
- * suspended; upwards they come back. Admission reads the projection on every request, so the
- * change takes effect at once; this watcher announces it on {@code gateway.keys.v1}, with event
- * ids derived from the ledger event so a replay announces nothing new.
+ * R9: when a partner's available credits cross 1,000 downwards its self-service keys are suspended;
+ * upwards they come back. Admission reads the projection on every request, so the change takes
+ * effect at once; this watcher announces it on {@code gateway.keys.v1}, with event ids derived from
+ * the ledger event so a replay announces nothing new.
  */
 @Component
 public class PartnerReserveWatcher implements LedgerProjection.Listener {
@@ -28,8 +30,8 @@ public class PartnerReserveWatcher implements LedgerProjection.Listener {
     private final KeyStatusPublisher publisher;
     private final Map<String, Boolean> suspendedByPartner = new ConcurrentHashMap<>();
 
-    public PartnerReserveWatcher(LedgerProjection projection, KeyRegistry registry,
-            KeyStatusPublisher publisher) {
+    public PartnerReserveWatcher(
+            LedgerProjection projection, KeyRegistry registry, KeyStatusPublisher publisher) {
         this.projection = projection;
         this.registry = registry;
         this.publisher = publisher;
@@ -52,8 +54,8 @@ public class PartnerReserveWatcher implements LedgerProjection.Listener {
         var reason = suspended ? "partner reserve below 1,000 credits" : "partner reserve restored";
         for (var key : registry.selfServiceKeysOf(partnerId)) {
             if (!key.revoked()) {
-                publisher.publish(key, status, reason,
-                        "ks-" + key.keyId() + "-" + cause.header().eventId());
+                publisher.publish(
+                        key, status, reason, "ks-" + key.keyId() + "-" + cause.header().eventId());
             }
         }
         log.info("partner {} available {}: self-service keys {}", partnerId, available, status);

@@ -6,9 +6,11 @@ import io.ledgerline.gateway.admission.Admission;
 import io.ledgerline.gateway.admission.Hold;
 import io.ledgerline.gateway.key.LiveKey;
 import io.ledgerline.gateway.usage.UsagePublisher;
+
+import org.springframework.stereotype.Component;
+
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
-import org.springframework.stereotype.Component;
 
 /** Closes a request's books: settles its hold at the real cost and reports its usage. */
 @Component
@@ -22,10 +24,14 @@ class Metering {
         this.clock = clock;
     }
 
-    record Measured(long tokensIn, long tokensOut, long toolCalls) {
-    }
+    record Measured(long tokensIn, long tokensOut, long toolCalls) {}
 
-    Credits finish(LiveKey key, Hold hold, String requestId, ModelPrice price, Measured measured,
+    Credits finish(
+            LiveKey key,
+            Hold hold,
+            String requestId,
+            ModelPrice price,
+            Measured measured,
             long startNanos) {
         var cost = Admission.cost(key.config(), price, measured.tokensIn(), measured.tokensOut());
         hold.settle(requestId, cost);
@@ -34,9 +40,17 @@ class Metering {
         key.touch(now);
         key.rateLimiter().addTokens(measured.tokensIn() + measured.tokensOut(), now.toEpochMilli());
         var durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-        usage.publish(key.config(), new UsagePublisher.Use(requestId, price.model(),
-                measured.tokensIn(), measured.tokensOut(), durationMs, measured.toolCalls(),
-                hold.reservationId(), now));
+        usage.publish(
+                key.config(),
+                new UsagePublisher.Use(
+                        requestId,
+                        price.model(),
+                        measured.tokensIn(),
+                        measured.tokensOut(),
+                        durationMs,
+                        measured.toolCalls(),
+                        hold.reservationId(),
+                        now));
         return cost;
     }
 }

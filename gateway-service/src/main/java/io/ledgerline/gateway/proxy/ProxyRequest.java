@@ -3,17 +3,23 @@ package io.ledgerline.gateway.proxy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.rating.ModelPrice;
 import io.ledgerline.gateway.admission.Admission;
 import io.ledgerline.gateway.error.GatewayRefusal;
 
 /**
- * An OpenAI request body as far as the gateway must understand it: the model, whether it
- * streams, the completion limit, and the body to forward. Everything else passes through.
+ * An OpenAI request body as far as the gateway must understand it: the model, whether it streams,
+ * the completion limit, and the body to forward. Everything else passes through.
  */
-record ProxyRequest(ModelPrice price, boolean stream, long maxCompletionTokens,
-        long promptTokensBound, byte[] forwardBody, GatewayRefusal refusal) {
+record ProxyRequest(
+        ModelPrice price,
+        boolean stream,
+        long maxCompletionTokens,
+        long promptTokensBound,
+        byte[] forwardBody,
+        GatewayRefusal refusal) {
 
     static ProxyRequest refused(GatewayRefusal refusal) {
         return new ProxyRequest(null, false, 0, 0, null, refusal);
@@ -25,16 +31,19 @@ record ProxyRequest(ModelPrice price, boolean stream, long maxCompletionTokens,
             return refused(GatewayRefusal.badRequest("The body must be a JSON object.", null));
         }
         if (!parsed.path("messages").isArray() || parsed.path("messages").isEmpty()) {
-            return refused(GatewayRefusal.badRequest("'messages' must be a non-empty array.",
-                    "messages"));
+            return refused(
+                    GatewayRefusal.badRequest("'messages' must be a non-empty array.", "messages"));
         }
-        var limit = parsed.has("max_completion_tokens")
-                ? parsed.get("max_completion_tokens") : parsed.get("max_tokens");
+        var limit =
+                parsed.has("max_completion_tokens")
+                        ? parsed.get("max_completion_tokens")
+                        : parsed.get("max_tokens");
         long maxTokens = Admission.DEFAULT_MAX_COMPLETION_TOKENS;
         if (limit != null && !limit.isNull()) {
             if (!limit.canConvertToLong() || !limit.isIntegralNumber() || limit.asLong() < 1) {
-                return refused(GatewayRefusal.badRequest("'max_tokens' must be a positive integer.",
-                        "max_tokens"));
+                return refused(
+                        GatewayRefusal.badRequest(
+                                "'max_tokens' must be a positive integer.", "max_tokens"));
             }
             maxTokens = limit.asLong();
         }
@@ -59,8 +68,13 @@ record ProxyRequest(ModelPrice price, boolean stream, long maxCompletionTokens,
         return withModel(parsed, catalogue, false, 0, body.length, body);
     }
 
-    private static ProxyRequest withModel(JsonNode parsed, ModelCatalogue catalogue,
-            boolean stream, long maxTokens, long promptBound, byte[] forward) {
+    private static ProxyRequest withModel(
+            JsonNode parsed,
+            ModelCatalogue catalogue,
+            boolean stream,
+            long maxTokens,
+            long promptBound,
+            byte[] forward) {
         var model = parsed.path("model");
         if (!model.isTextual() || model.asText().isBlank()) {
             return refused(GatewayRefusal.badRequest("'model' is required.", "model"));

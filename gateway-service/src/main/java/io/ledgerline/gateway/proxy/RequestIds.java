@@ -5,8 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Request ids: {@code req_} and 128 random bits, cheap enough for every request. */
 final class RequestIds {
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     static String next() {
         var random = ThreadLocalRandom.current();

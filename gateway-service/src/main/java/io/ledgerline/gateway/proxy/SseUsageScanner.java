@@ -2,18 +2,20 @@ package io.ledgerline.gateway.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads a chat completion stream as it passes through, without changing it: the usage of the
- * final chunk, the number of content chunks (a fallback count of completion tokens when no usage
- * arrives) and the tool calls. Lines may be split across network chunks.
+ * Reads a chat completion stream as it passes through, without changing it: the usage of the final
+ * chunk, the number of content chunks (a fallback count of completion tokens when no usage arrives)
+ * and the tool calls. Lines may be split across network chunks.
  */
 final class SseUsageScanner {
 
     /** A line longer than this is not usage and is not kept whole. */
     static final int MAX_LINE_BYTES = 1024 * 1024;
+
     private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
 
     private final ObjectMapper json;
@@ -46,7 +48,9 @@ final class SseUsageScanner {
         if (line.length < DATA.length + 2 || !startsWith(line, DATA)) {
             return;
         }
-        var text = new String(line, DATA.length, line.length - DATA.length, StandardCharsets.UTF_8).trim();
+        var text =
+                new String(line, DATA.length, line.length - DATA.length, StandardCharsets.UTF_8)
+                        .trim();
         if (!text.startsWith("{")) {
             return;
         }

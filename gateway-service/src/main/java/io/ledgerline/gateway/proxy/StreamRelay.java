@@ -1,17 +1,18 @@
 package io.ledgerline.gateway.proxy;
 
-import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 /**
- * Relays an upstream stream to the client while reading it, and keeps reading when the client
- * goes away: the upstream's tokens are charged whether or not anyone is still listening. The
- * relay subscribes to the upstream itself; the client gets what it has relayed so far and what
- * follows. What a slow client has not taken yet is buffered (bounded by the answer's size).
+ * Relays an upstream stream to the client while reading it, and keeps reading when the client goes
+ * away: the upstream's tokens are charged whether or not anyone is still listening. The relay
+ * subscribes to the upstream itself; the client gets what it has relayed so far and what follows.
+ * What a slow client has not taken yet is buffered (bounded by the answer's size).
  */
 final class StreamRelay {
 
@@ -25,14 +26,19 @@ final class StreamRelay {
     }
 
     /**
-     * Starts relaying. {@code finish} runs once when the upstream ends (error or not) and returns
-     * a final SSE comment to send; {@code failedBeforeStart} runs instead when the upstream fails
+     * Starts relaying. {@code finish} runs once when the upstream ends (error or not) and returns a
+     * final SSE comment to send; {@code failedBeforeStart} runs instead when the upstream fails
      * before its first byte.
      */
-    static StreamRelay start(Flux<byte[]> upstream, SseUsageScanner scanner,
-            Function<SseUsageScanner, String> finish, Consumer<Throwable> failedBeforeStart) {
+    static StreamRelay start(
+            Flux<byte[]> upstream,
+            SseUsageScanner scanner,
+            Function<SseUsageScanner, String> finish,
+            Consumer<Throwable> failedBeforeStart) {
         var relay = new StreamRelay(scanner);
-        upstream.subscribe(relay::next, error -> relay.error(error, finish, failedBeforeStart),
+        upstream.subscribe(
+                relay::next,
+                error -> relay.error(error, finish, failedBeforeStart),
                 () -> relay.complete(finish));
         return relay;
     }
@@ -55,7 +61,9 @@ final class StreamRelay {
         }
     }
 
-    private void error(Throwable error, Function<SseUsageScanner, String> finish,
+    private void error(
+            Throwable error,
+            Function<SseUsageScanner, String> finish,
             Consumer<Throwable> failedBeforeStart) {
         if (first) {
             first = false;

@@ -1,16 +1,17 @@
 package io.ledgerline.gateway.upstream;
 
-import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.time.Duration;
+import java.util.List;
+
 /**
- * The upstream providers: OpenAI-style base URL + API key, and the models each serves (empty:
- * any model). The first provider that lists a model serves it.
+ * The upstream providers: OpenAI-style base URL + API key, and the models each serves (empty: any
+ * model). The first provider that lists a model serves it.
  */
 @ConfigurationProperties("ledgerline.gateway.upstream")
-public record UpstreamProperties(List<Provider> providers, Duration responseTimeout,
-        Integer maxConnections) {
+public record UpstreamProperties(
+        List<Provider> providers, Duration responseTimeout, Integer maxConnections) {
 
     public record Provider(String name, String baseUrl, String apiKey, List<String> models) {
 

@@ -3,11 +3,13 @@ package io.ledgerline.gateway.admission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.contracts.money.Credits;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
 
 /** The in-memory pre-authorisation, without Spring. */
 class PotTest {
@@ -21,13 +23,14 @@ class PotTest {
         var start = new CountDownLatch(1);
         var pool = Executors.newFixedThreadPool(16);
         for (int i = 0; i < 200; i++) {
-            pool.submit(() -> {
-                start.await();
-                if (pot.tryHold(each)) {
-                    granted.incrementAndGet();
-                }
-                return null;
-            });
+            pool.submit(
+                    () -> {
+                        start.await();
+                        if (pot.tryHold(each)) {
+                            granted.incrementAndGet();
+                        }
+                        return null;
+                    });
         }
         start.countDown();
         pool.shutdown();

@@ -9,11 +9,13 @@ import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.rating.Rating;
 import io.ledgerline.contracts.usage.UsageRecorded.CustomerBilling;
 import io.ledgerline.gateway.support.GatewayTestBase;
+
+import org.junit.jupiter.api.Test;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** Partner-created keys (R10) and their lifecycle (R11), against the in-test ledger double. */
 class PartnerKeyLifecycleTest extends GatewayTestBase {
@@ -25,13 +27,17 @@ class PartnerKeyLifecycleTest extends GatewayTestBase {
         var partnerId = newPartner("GROWTH", 100_000);
         var keys = "/api/v1/partners/" + partnerId + "/keys";
 
-        var preview = api.post(keys + "/budget-preview",
-                Map.of("budgetUcr", Credits.ofCredits(1_000).ucr())).body();
+        var preview =
+                api.post(
+                                keys + "/budget-preview",
+                                Map.of("budgetUcr", Credits.ofCredits(1_000).ucr()))
+                        .body();
         assertThat(preview.path("platformFeeUcr").asLong()).isEqualTo(Credits.ofCredits(50).ucr());
         assertThat(preview.path("totalUcr").asLong()).isEqualTo(Credits.ofCredits(1_050).ucr());
 
         var models = api.get("/api/v1/partners/" + partnerId + "/models").body();
-        assertThat(models.findValuesAsText("model")).contains("gpt-4o-mini", "gpt-4.1-mini")
+        assertThat(models.findValuesAsText("model"))
+                .contains("gpt-4o-mini", "gpt-4.1-mini")
                 .doesNotContain("gpt-4o", "gpt-4.1");
         var premium = api.post(keys, partnerKey(1_000, "gpt-4.1"));
         assertThat(premium.status()).isEqualTo(400);
@@ -40,8 +46,17 @@ class PartnerKeyLifecycleTest extends GatewayTestBase {
 
         var customerId = newCustomer(partnerId, 0L);
         var body = partnerKey(1_000, "gpt-4o-mini", "gpt-4.1-mini");
-        body.put("customerBilling", Map.of("customerId", customerId, "profitMultiplierPercent", 150,
-                "aiCreditPriceCents", "2", "minCostFloorPerMillionTokensUcr", 0));
+        body.put(
+                "customerBilling",
+                Map.of(
+                        "customerId",
+                        customerId,
+                        "profitMultiplierPercent",
+                        150,
+                        "aiCreditPriceCents",
+                        "2",
+                        "minCostFloorPerMillionTokensUcr",
+                        0));
         body.put("autoTopUp", Map.of("thresholdUsdCents", 500, "amountUsdCents", 2_000));
         body.put("allowedDomains", List.of("Example.com"));
         body.put("requestsPerMinute", 60);
@@ -60,16 +75,18 @@ class PartnerKeyLifecycleTest extends GatewayTestBase {
         assertThat(key.path("profitMultiplierPercent").asLong()).isEqualTo(150);
         assertThat(key.at("/autoTopUp/amountCents").asLong()).isEqualTo(2_000);
 
-        var reservation = LEDGER.commandsTo("/reservations").stream()
-                .filter(c -> c.body().path("reservationId").asText().equals("key-" + keyId))
-                .toList();
+        var reservation =
+                LEDGER.commandsTo("/reservations").stream()
+                        .filter(c -> c.body().path("reservationId").asText().equals("key-" + keyId))
+                        .toList();
         assertThat(reservation).hasSize(1);
-        assertThat(reservation.get(0).path()).isEqualTo("/api/v1/accounts/partner:" + partnerId
-                + "/reservations");
+        assertThat(reservation.get(0).path())
+                .isEqualTo("/api/v1/accounts/partner:" + partnerId + "/reservations");
         assertThat(reservation.get(0).body().path("amountUcr").asLong())
                 .isEqualTo(Credits.ofCredits(1_050).ucr());
         var fee = LEDGER.commandsTo("key-" + keyId + "/settlements");
-        assertThat(fee.get(0).body().path("amountUcr").asLong()).isEqualTo(Credits.ofCredits(50).ucr());
+        assertThat(fee.get(0).body().path("amountUcr").asLong())
+                .isEqualTo(Credits.ofCredits(50).ucr());
         awaitPartnerAvailable(partnerId, Credits.ofCredits(100_000 - 1_050));
         assertThat(api.get(keys + "/" + keyId).body().path("spentUcr").asLong()).isZero();
     }
@@ -77,15 +94,33 @@ class PartnerKeyLifecycleTest extends GatewayTestBase {
     @Test
     void R10_billing_preview_uses_the_rating_functions() {
         var partnerId = newPartner("SCALE", 10);
-        var preview = api.post("/api/v1/partners/" + partnerId + "/keys/billing-preview",
-                Map.of("model", "gpt-4o-mini", "tokensIn", 1_000_000, "tokensOut", 1_000_000,
-                        "profitMultiplierPercent", 150, "aiCreditPriceCents", "2")).body();
+        var preview =
+                api.post(
+                                "/api/v1/partners/" + partnerId + "/keys/billing-preview",
+                                Map.of(
+                                        "model",
+                                        "gpt-4o-mini",
+                                        "tokensIn",
+                                        1_000_000,
+                                        "tokensOut",
+                                        1_000_000,
+                                        "profitMultiplierPercent",
+                                        150,
+                                        "aiCreditPriceCents",
+                                        "2"))
+                        .body();
         var price = CATALOGUE.find("gpt-4o-mini").orElseThrow();
         assertThat(preview.path("platformCostUcr").asLong())
                 .isEqualTo(Rating.platformCost(price, 1_000_000, 1_000_000).ucr());
-        assertThat(preview.path("customerChargeAiUcr").asLong()).isEqualTo(Rating.customerCharge(
-                price, 1_000_000, 1_000_000,
-                new CustomerBilling(150, Credits.ofCredits(2), Credits.ZERO)).ucr());
+        assertThat(preview.path("customerChargeAiUcr").asLong())
+                .isEqualTo(
+                        Rating.customerCharge(
+                                        price,
+                                        1_000_000,
+                                        1_000_000,
+                                        new CustomerBilling(
+                                                150, Credits.ofCredits(2), Credits.ZERO))
+                                .ucr());
     }
 
     @Test
@@ -122,15 +157,27 @@ class PartnerKeyLifecycleTest extends GatewayTestBase {
         var first = createPartnerKey(partnerId, body);
         var again = api.post(keys, body);
         assertThat(again.body().path("keyId").asText()).isEqualTo(first.path("keyId").asText());
-        assertThat(again.body().path("secret").isMissingNode() || again.body().path("secret").isNull())
+        assertThat(
+                        again.body().path("secret").isMissingNode()
+                                || again.body().path("secret").isNull())
                 .isTrue();
-        assertThat(LEDGER.commandsTo("/reservations").stream().filter(c -> c.body()
-                .path("reservationId").asText().equals("key-" + first.path("keyId").asText())))
+        assertThat(
+                        LEDGER.commandsTo("/reservations").stream()
+                                .filter(
+                                        c ->
+                                                c.body()
+                                                        .path("reservationId")
+                                                        .asText()
+                                                        .equals(
+                                                                "key-"
+                                                                        + first.path("keyId")
+                                                                                .asText())))
                 .hasSize(1);
         body.put("name", "another name");
         var conflict = api.post(keys, body);
         assertThat(conflict.status()).isEqualTo(409);
-        assertThat(conflict.body().path("code").asText()).isEqualTo("EXISTS_WITH_DIFFERENT_PAYLOAD");
+        assertThat(conflict.body().path("code").asText())
+                .isEqualTo("EXISTS_WITH_DIFFERENT_PAYLOAD");
     }
 
     @Test
@@ -145,27 +192,42 @@ class PartnerKeyLifecycleTest extends GatewayTestBase {
         assertThat(used.status()).isEqualTo(200);
         var cost = Credits.parse(used.header("x-ledgerline-cost-credits"));
         assertThat(cost.isPositive()).isTrue();
-        // Billing would settle the usage from the key's reservation; the ledger double does it here.
+        // Billing would settle the usage from the key's reservation; the ledger double does it
+        // here.
         FEED.settle(partnerId, "key-" + keyId, cost, used.header("x-request-id"), "bill-1");
 
-        await().atMost(PROJECTION_WAIT).untilAsserted(() -> {
-            var row = api.get(keys).body().get(0);
-            assertThat(row.path("name").asText()).isEqualTo(created.path("name").asText());
-            assertThat(row.path("prefix").asText()).isEqualTo(oldSecret.substring(0, 10) + "…");
-            assertThat(row.path("status").asText()).isEqualTo("ACTIVE");
-            assertThat(row.path("budgetUcr").asLong()).isEqualTo(Credits.ofCredits(100).ucr());
-            assertThat(row.path("spentUcr").asLong()).isEqualTo(cost.ucr());
-            assertThat(row.path("allowedModels").get(0).asText()).isEqualTo("gpt-4o-mini");
-            assertThat(row.path("lastUsedAt").isNull()).isFalse();
-            assertThat(row.has("secret") && !row.path("secret").isNull()).isFalse();
-        });
+        await().atMost(PROJECTION_WAIT)
+                .untilAsserted(
+                        () -> {
+                            var row = api.get(keys).body().get(0);
+                            assertThat(row.path("name").asText())
+                                    .isEqualTo(created.path("name").asText());
+                            assertThat(row.path("prefix").asText())
+                                    .isEqualTo(oldSecret.substring(0, 10) + "…");
+                            assertThat(row.path("status").asText()).isEqualTo("ACTIVE");
+                            assertThat(row.path("budgetUcr").asLong())
+                                    .isEqualTo(Credits.ofCredits(100).ucr());
+                            assertThat(row.path("spentUcr").asLong()).isEqualTo(cost.ucr());
+                            assertThat(row.path("allowedModels").get(0).asText())
+                                    .isEqualTo("gpt-4o-mini");
+                            assertThat(row.path("lastUsedAt").isNull()).isFalse();
+                            assertThat(row.has("secret") && !row.path("secret").isNull()).isFalse();
+                        });
 
-        var toppedUp = api.post(keys + "/" + keyId + "/top-ups",
-                Map.of("commandId", unique("top"), "amountUcr", Credits.ofCredits(50).ucr()));
-        assertThat(toppedUp.body().path("budgetUcr").asLong()).isEqualTo(Credits.ofCredits(150).ucr());
+        var toppedUp =
+                api.post(
+                        keys + "/" + keyId + "/top-ups",
+                        Map.of(
+                                "commandId",
+                                unique("top"),
+                                "amountUcr",
+                                Credits.ofCredits(50).ucr()));
+        assertThat(toppedUp.body().path("budgetUcr").asLong())
+                .isEqualTo(Credits.ofCredits(150).ucr());
 
-        var regenerated = api.post(keys + "/" + keyId + "/regenerate",
-                Map.of("commandId", unique("regen"))).body();
+        var regenerated =
+                api.post(keys + "/" + keyId + "/regenerate", Map.of("commandId", unique("regen")))
+                        .body();
         var newSecret = regenerated.path("secret").asText();
         assertThat(newSecret).startsWith("llk_").isNotEqualTo(oldSecret);
         assertThat(chatWith(oldSecret, "gpt-4o-mini", "hi").status()).isEqualTo(401);
@@ -173,8 +235,10 @@ class PartnerKeyLifecycleTest extends GatewayTestBase {
 
         var revoked = api.post(keys + "/" + keyId + "/revoke", Map.of("commandId", unique("rev")));
         assertThat(revoked.body().path("status").asText()).isEqualTo("REVOKED");
-        assertThat(LEDGER.commandsTo("/reservations/key-" + keyId)
-                .stream().filter(c -> c.path().endsWith("/release"))).hasSize(2);
+        assertThat(
+                        LEDGER.commandsTo("/reservations/key-" + keyId).stream()
+                                .filter(c -> c.path().endsWith("/release")))
+                .hasSize(2);
         // Everything but the settled usage came back to the partner: the unused reserve exactly.
         assertThat(FEED.balanceOf(LedgerAccounts.partnerAvailable(partnerId)))
                 .isEqualTo(Credits.ofCredits(10_000).minus(cost));
@@ -188,8 +252,8 @@ class PartnerKeyLifecycleTest extends GatewayTestBase {
                 .isEqualTo("REVOKED");
         var again = api.post(keys + "/" + keyId + "/revoke", Map.of("commandId", unique("rev")));
         assertThat(again.body().path("code").asText()).isEqualTo("KEY_REVOKED");
-        var regenerateRevoked = api.post(keys + "/" + keyId + "/regenerate",
-                Map.of("commandId", unique("regen")));
+        var regenerateRevoked =
+                api.post(keys + "/" + keyId + "/regenerate", Map.of("commandId", unique("regen")));
         assertThat(regenerateRevoked.status()).isEqualTo(409);
         assertThat(regenerateRevoked.body().path("code").asText()).isEqualTo("KEY_REVOKED");
     }
@@ -201,16 +265,31 @@ class PartnerKeyLifecycleTest extends GatewayTestBase {
         body.put("expiresAt", Instant.now().plusMillis(1_500).toString());
         var created = createPartnerKey(partnerId, body);
         var secret = created.path("secret").asText();
-        try (var statuses = new io.ledgerline.gateway.support.TopicReader(
-                io.ledgerline.testsupport.TestKafka.bootstrapServers(), "gateway.keys.v1")) {
-            await().atMost(PROJECTION_WAIT).until(
-                    () -> chatWith(secret, "gpt-4o-mini", "hi").status() == 401);
+        try (var statuses =
+                new io.ledgerline.gateway.support.TopicReader(
+                        io.ledgerline.testsupport.TestKafka.bootstrapServers(),
+                        "gateway.keys.v1")) {
+            await().atMost(PROJECTION_WAIT)
+                    .until(() -> chatWith(secret, "gpt-4o-mini", "hi").status() == 401);
             assertThat(chatWith(secret, "gpt-4o-mini", "hi").body().at("/error/message").asText())
                     .contains("expired");
-            assertThat(api.get("/api/v1/partners/" + partnerId + "/keys").body().get(0)
-                    .path("status").asText()).isEqualTo("EXPIRED");
-            await().atMost(PROJECTION_WAIT).until(() -> statuses.poll().stream().anyMatch(e ->
-                    e.contains(created.path("keyId").asText()) && e.contains("\"EXPIRED\"")));
+            assertThat(
+                            api.get("/api/v1/partners/" + partnerId + "/keys")
+                                    .body()
+                                    .get(0)
+                                    .path("status")
+                                    .asText())
+                    .isEqualTo("EXPIRED");
+            await().atMost(PROJECTION_WAIT)
+                    .until(
+                            () ->
+                                    statuses.poll().stream()
+                                            .anyMatch(
+                                                    e ->
+                                                            e.contains(
+                                                                            created.path("keyId")
+                                                                                    .asText())
+                                                                    && e.contains("\"EXPIRED\"")));
         }
     }
 }

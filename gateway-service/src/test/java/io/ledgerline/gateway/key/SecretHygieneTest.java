@@ -6,8 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.ledgerline.gateway.support.GatewayTestBase;
 import io.ledgerline.gateway.support.TopicReader;
 import io.ledgerline.testsupport.TestKafka;
-import java.util.ArrayList;
-import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,12 +14,14 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.ArrayList;
+import java.util.Map;
+
 /** A raw key exists only in the answer that created it: not in logs, errors, events or rows. */
 @ExtendWith(OutputCaptureExtension.class)
 class SecretHygieneTest extends GatewayTestBase {
 
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void the_raw_key_never_appears_in_logs_error_bodies_events_or_rows(CapturedOutput output) {
@@ -38,25 +39,45 @@ class SecretHygieneTest extends GatewayTestBase {
             bodies.add(chatWith(secrets.get(0) + "x", "gpt-4o-mini", "hello").raw());
             bodies.add(chatWith(secrets.get(0), "gpt-4o", "hello").raw());
             bodies.add(api.openAi("/v1/chat/completions", secrets.get(0), "{bad", Map.of()).raw());
-            var regenerated = api.post("/api/v1/partners/" + partnerId + "/keys/" + keyId
-                    + "/regenerate", Map.of("commandId", unique("regen"))).body();
+            var regenerated =
+                    api.post(
+                                    "/api/v1/partners/"
+                                            + partnerId
+                                            + "/keys/"
+                                            + keyId
+                                            + "/regenerate",
+                                    Map.of("commandId", unique("regen")))
+                            .body();
             secrets.add(regenerated.path("secret").asText());
             bodies.add(chatWith(secrets.get(0), "gpt-4o-mini", "hello").raw());
-            bodies.add(api.post("/api/v1/partners/" + partnerId + "/keys/" + keyId + "/revoke",
-                    Map.of("commandId", unique("revoke"))).raw());
+            bodies.add(
+                    api.post(
+                                    "/api/v1/partners/" + partnerId + "/keys/" + keyId + "/revoke",
+                                    Map.of("commandId", unique("revoke")))
+                            .raw());
             bodies.add(chatWith(secrets.get(1), "gpt-4o-mini", "hello").raw());
-            bodies.add(api.get("/api/v1/partners/" + partnerId + "/keys?includeRevoked=true").raw());
+            bodies.add(
+                    api.get("/api/v1/partners/" + partnerId + "/keys?includeRevoked=true").raw());
 
             var requestId = ok.header("x-request-id");
-            await().atMost(PROJECTION_WAIT).until(() -> usage.poll().stream()
-                    .anyMatch(e -> e.contains(requestId)));
-            await().atMost(PROJECTION_WAIT).until(() -> statuses.poll().stream()
-                    .anyMatch(e -> e.contains(keyId) && e.contains("REVOKED")));
+            await().atMost(PROJECTION_WAIT)
+                    .until(() -> usage.poll().stream().anyMatch(e -> e.contains(requestId)));
+            await().atMost(PROJECTION_WAIT)
+                    .until(
+                            () ->
+                                    statuses.poll().stream()
+                                            .anyMatch(
+                                                    e ->
+                                                            e.contains(keyId)
+                                                                    && e.contains("REVOKED")));
             var events = new ArrayList<String>(usage.poll());
             events.addAll(statuses.poll());
-            var rows = jdbc.queryForList("SELECT t::text FROM gateway.virtual_key t "
-                    + "UNION ALL SELECT t::text FROM gateway.key_reservation t "
-                    + "UNION ALL SELECT t::text FROM gateway.key_command t", String.class);
+            var rows =
+                    jdbc.queryForList(
+                            "SELECT t::text FROM gateway.virtual_key t "
+                                    + "UNION ALL SELECT t::text FROM gateway.key_reservation t "
+                                    + "UNION ALL SELECT t::text FROM gateway.key_command t",
+                            String.class);
             for (var secret : secrets) {
                 assertThat(secret).startsWith("llk_");
                 var tail = secret.substring(12);

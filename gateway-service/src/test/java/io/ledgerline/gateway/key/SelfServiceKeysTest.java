@@ -10,9 +10,11 @@ import io.ledgerline.contracts.usage.UsageRecorded.CustomerBilling;
 import io.ledgerline.gateway.support.GatewayTestBase;
 import io.ledgerline.gateway.support.TopicReader;
 import io.ledgerline.testsupport.TestKafka;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** Customer self-service keys (R8), their partner deposit and suspension (R9), settings (R12). */
 class SelfServiceKeysTest extends GatewayTestBase {
@@ -31,9 +33,21 @@ class SelfServiceKeysTest extends GatewayTestBase {
         assertThat(createKey(existing).body().path("code").asText())
                 .isEqualTo("SELF_SERVICE_DISABLED");
 
-        var updated = api.put(settingsPath, Map.of("selfServiceEnabled", true,
-                "applyToNewCustomers", true, "applyToExistingCustomers", false,
-                "defaultProfitMultiplierPercent", 200, "aiCreditPriceCents", "0.5")).body();
+        var updated =
+                api.put(
+                                settingsPath,
+                                Map.of(
+                                        "selfServiceEnabled",
+                                        true,
+                                        "applyToNewCustomers",
+                                        true,
+                                        "applyToExistingCustomers",
+                                        false,
+                                        "defaultProfitMultiplierPercent",
+                                        200,
+                                        "aiCreditPriceCents",
+                                        "0.5"))
+                        .body();
         assertThat(updated.path("aiCreditPriceUcr").asLong()).isEqualTo(Credits.parse("0.5").ucr());
         assertThat(api.get(settingsPath).body().path("defaultProfitMultiplierPercent").asLong())
                 .isEqualTo(200);
@@ -50,7 +64,8 @@ class SelfServiceKeysTest extends GatewayTestBase {
         api.put(settingsPath, Map.of("applyToExistingCustomers", true));
         assertThat(createKey(existing).status()).isEqualTo(201);
         api.put(settingsPath, Map.of("selfServiceEnabled", false));
-        assertThat(createKey(fresh).body().path("code").asText()).isEqualTo("SELF_SERVICE_DISABLED");
+        assertThat(createKey(fresh).body().path("code").asText())
+                .isEqualTo("SELF_SERVICE_DISABLED");
     }
 
     @Test
@@ -65,8 +80,12 @@ class SelfServiceKeysTest extends GatewayTestBase {
         var status = api.get("/api/v1/customers/" + customerId + "/gateway-status").body();
         assertThat(status.path("zeroBalance").asBoolean()).isTrue();
         assertThat(status.path("selfServiceAvailable").asBoolean()).isTrue();
-        assertThat(api.get("/api/v1/customers/" + withoutAiCredits + "/gateway-status").body()
-                .path("selfServiceAvailable").asBoolean()).isFalse();
+        assertThat(
+                        api.get("/api/v1/customers/" + withoutAiCredits + "/gateway-status")
+                                .body()
+                                .path("selfServiceAvailable")
+                                .asBoolean())
+                .isFalse();
         var created = createKey(customerId);
         assertThat(created.status()).isEqualTo(201);
         var keyId = created.body().path("keyId").asText();
@@ -75,8 +94,10 @@ class SelfServiceKeysTest extends GatewayTestBase {
         assertThat(created.body().path("budgetUcr").isNull()).isTrue();
         var listed = api.get("/api/v1/customers/" + customerId + "/keys").body().get(0);
         assertThat(listed.path("secret").isNull()).isTrue();
-        assertThat(LEDGER.commandsTo("partner:" + partnerId + "/key-deposits").stream()
-                .filter(c -> c.body().path("keyId").asText().equals(keyId))).hasSize(1);
+        assertThat(
+                        LEDGER.commandsTo("partner:" + partnerId + "/key-deposits").stream()
+                                .filter(c -> c.body().path("keyId").asText().equals(keyId)))
+                .hasSize(1);
 
         var atZero = chatWith(secret, "gpt-4o-mini", "hello there");
         assertThat(atZero.status()).isEqualTo(429);
@@ -84,22 +105,36 @@ class SelfServiceKeysTest extends GatewayTestBase {
         assertThat(atZero.body().at("/error/message").asText()).contains(TOP_UP_HINT);
 
         FEED.addCustomerCredits(customerId, Credits.ofCredits(100));
-        await().atMost(PROJECTION_WAIT).until(() -> projection.customerAiBalance(customerId)
-                .equals(Credits.ofCredits(100)));
+        await().atMost(PROJECTION_WAIT)
+                .until(
+                        () ->
+                                projection
+                                        .customerAiBalance(customerId)
+                                        .equals(Credits.ofCredits(100)));
         try (var usage = new TopicReader(TestKafka.bootstrapServers(), "usage.v1")) {
             var paid = chatWith(secret, "gpt-4o-mini", "hello there");
             assertThat(paid.status()).isEqualTo(200);
             var price = ModelCatalogue.standard().find("gpt-4o-mini").orElseThrow();
             // Two prompt words; the stub echoes max_tokens (8) words back.
-            var expected = Rating.customerCharge(price, 2, 8,
-                    new CustomerBilling(100, Credits.ofCredits(1), Credits.ZERO));
-            assertThat(paid.header("x-ledgerline-cost-credits")).isEqualTo(expected.toDecimalString());
+            var expected =
+                    Rating.customerCharge(
+                            price,
+                            2,
+                            8,
+                            new CustomerBilling(100, Credits.ofCredits(1), Credits.ZERO));
+            assertThat(paid.header("x-ledgerline-cost-credits"))
+                    .isEqualTo(expected.toDecimalString());
             var requestId = paid.header("x-request-id");
-            await().atMost(PROJECTION_WAIT).until(() -> usage.poll().stream()
-                    .anyMatch(event -> event.contains(requestId)));
+            await().atMost(PROJECTION_WAIT)
+                    .until(
+                            () ->
+                                    usage.poll().stream()
+                                            .anyMatch(event -> event.contains(requestId)));
             var event = usage.poll().stream().filter(e -> e.contains(requestId)).findFirst().get();
-            assertThat(event).contains("\"customerId\":\"" + customerId + "\"")
-                    .contains("\"keyId\":\"" + keyId + "\"").contains("\"tokensIn\":2");
+            assertThat(event)
+                    .contains("\"customerId\":\"" + customerId + "\"")
+                    .contains("\"keyId\":\"" + keyId + "\"")
+                    .contains("\"tokensIn\":2");
         }
     }
 
@@ -110,30 +145,49 @@ class SelfServiceKeysTest extends GatewayTestBase {
         var created = createKey(customerId).body();
         var keyId = created.path("keyId").asText();
         var secret = created.path("secret").asText();
-        var partnerSecret = createPartnerKey(partnerId, partnerKey(100, "gpt-4o-mini"))
-                .path("secret").asText();
+        var partnerSecret =
+                createPartnerKey(partnerId, partnerKey(100, "gpt-4o-mini")).path("secret").asText();
         // The deposit (1,000) and the partner key's budget (100) left 1,900 available.
         awaitPartnerAvailable(partnerId, Credits.ofCredits(1_900));
         assertThat(chatWith(secret, "gpt-4o-mini", "before").status()).isEqualTo(200);
 
         try (var statuses = new TopicReader(TestKafka.bootstrapServers(), "gateway.keys.v1")) {
             FEED.deductPartnerCredits(partnerId, Credits.ofCredits(1_000));
-            await().atMost(PROJECTION_WAIT).until(
-                    () -> chatWith(secret, "gpt-4o-mini", "during").status() == 429);
+            await().atMost(PROJECTION_WAIT)
+                    .until(() -> chatWith(secret, "gpt-4o-mini", "during").status() == 429);
             var refused = chatWith(secret, "gpt-4o-mini", "during");
             assertThat(refused.body().at("/error/message").asText()).contains(TOP_UP_HINT);
-            assertThat(api.get("/api/v1/customers/" + customerId + "/keys").body().get(0)
-                    .path("status").asText()).isEqualTo("SUSPENDED");
-            assertThat(chatWith(partnerSecret, "gpt-4o-mini", "partner keys keep working")
-                    .status()).isEqualTo(200);
-            await().atMost(PROJECTION_WAIT).until(() -> statuses.poll().stream().anyMatch(
-                    e -> e.contains(keyId) && e.contains("\"SUSPENDED\"")));
+            assertThat(
+                            api.get("/api/v1/customers/" + customerId + "/keys")
+                                    .body()
+                                    .get(0)
+                                    .path("status")
+                                    .asText())
+                    .isEqualTo("SUSPENDED");
+            assertThat(chatWith(partnerSecret, "gpt-4o-mini", "partner keys keep working").status())
+                    .isEqualTo(200);
+            await().atMost(PROJECTION_WAIT)
+                    .until(
+                            () ->
+                                    statuses.poll().stream()
+                                            .anyMatch(
+                                                    e ->
+                                                            e.contains(keyId)
+                                                                    && e.contains(
+                                                                            "\"SUSPENDED\"")));
 
             FEED.addPartnerCredits(partnerId, Credits.ofCredits(500));
-            await().atMost(PROJECTION_WAIT).until(
-                    () -> chatWith(secret, "gpt-4o-mini", "after").status() == 200);
-            await().atMost(PROJECTION_WAIT).until(() -> statuses.poll().stream().anyMatch(
-                    e -> e.contains(keyId) && e.contains("partner reserve restored")));
+            await().atMost(PROJECTION_WAIT)
+                    .until(() -> chatWith(secret, "gpt-4o-mini", "after").status() == 200);
+            await().atMost(PROJECTION_WAIT)
+                    .until(
+                            () ->
+                                    statuses.poll().stream()
+                                            .anyMatch(
+                                                    e ->
+                                                            e.contains(keyId)
+                                                                    && e.contains(
+                                                                            "partner reserve restored")));
         }
     }
 
@@ -144,8 +198,10 @@ class SelfServiceKeysTest extends GatewayTestBase {
         var created = createKey(customerId).body();
         var keyId = created.path("keyId").asText();
         awaitPartnerAvailable(partnerId, Credits.ofCredits(2_000));
-        var revoked = api.post("/api/v1/customers/" + customerId + "/keys/" + keyId + "/revoke",
-                Map.of("commandId", unique("rev")));
+        var revoked =
+                api.post(
+                        "/api/v1/customers/" + customerId + "/keys/" + keyId + "/revoke",
+                        Map.of("commandId", unique("rev")));
         assertThat(revoked.body().path("status").asText()).isEqualTo("REVOKED");
         assertThat(LEDGER.commandsTo("/reservations/key-deposit-" + keyId + "/release")).hasSize(1);
         awaitPartnerAvailable(partnerId, Credits.ofCredits(3_000));
@@ -155,14 +211,27 @@ class SelfServiceKeysTest extends GatewayTestBase {
 
     private String selfServicePartner(long credits) {
         var partnerId = newPartner("STARTER", credits);
-        api.put("/api/v1/partners/" + partnerId + "/gateway-settings", Map.of(
-                "selfServiceEnabled", true, "applyToNewCustomers", true,
-                "applyToExistingCustomers", true));
+        api.put(
+                "/api/v1/partners/" + partnerId + "/gateway-settings",
+                Map.of(
+                        "selfServiceEnabled",
+                        true,
+                        "applyToNewCustomers",
+                        true,
+                        "applyToExistingCustomers",
+                        true));
         return partnerId;
     }
 
     private io.ledgerline.gateway.support.Api.Reply createKey(String customerId) {
-        return api.post("/api/v1/customers/" + customerId + "/keys", Map.of(
-                "commandId", unique("self"), "name", "My app", "allowedModels", List.of("gpt-4o-mini")));
+        return api.post(
+                "/api/v1/customers/" + customerId + "/keys",
+                Map.of(
+                        "commandId",
+                        unique("self"),
+                        "name",
+                        "My app",
+                        "allowedModels",
+                        List.of("gpt-4o-mini")));
     }
 }

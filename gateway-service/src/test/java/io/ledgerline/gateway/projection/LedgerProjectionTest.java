@@ -13,10 +13,12 @@ import io.ledgerline.contracts.ledger.event.EventHash;
 import io.ledgerline.contracts.ledger.event.EventHeader;
 import io.ledgerline.contracts.ledger.event.ReservationSettled;
 import io.ledgerline.contracts.money.Credits;
+
+import org.junit.jupiter.api.Test;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
 
 /** The projection as a plain object: feed events, ask questions. */
 class LedgerProjectionTest {
@@ -29,9 +31,16 @@ class LedgerProjectionTest {
         var moved = new ArrayList<Optional<String>>();
         projection.addListener((event, partner) -> moved.add(partner));
         var partner = AccountId.partner("p1");
-        var topUp = new CreditsAdded(header(partner), new Transfer(LedgerId.PLATFORM,
-                LedgerAccounts.PLATFORM_ISSUANCE, LedgerAccounts.partnerAvailable("p1"),
-                Credits.ofCredits(1_500)), "top-up", null);
+        var topUp =
+                new CreditsAdded(
+                        header(partner),
+                        new Transfer(
+                                LedgerId.PLATFORM,
+                                LedgerAccounts.PLATFORM_ISSUANCE,
+                                LedgerAccounts.partnerAvailable("p1"),
+                                Credits.ofCredits(1_500)),
+                        "top-up",
+                        null);
         assertThat(projection.apply(topUp)).isTrue();
         assertThat(projection.apply(topUp)).isFalse();
         assertThat(projection.partnerAvailable("p1")).isEqualTo(Credits.ofCredits(1_500));
@@ -39,14 +48,22 @@ class LedgerProjectionTest {
 
         var customer = AccountId.customer("c1");
         projection.apply(new AccountOpened(header(customer), "p1"));
-        projection.apply(new AiCreditsConfigured(header(customer), true, Credits.ZERO, 0,
-                Credits.ZERO, false));
+        projection.apply(
+                new AiCreditsConfigured(
+                        header(customer), true, Credits.ZERO, 0, Credits.ZERO, false));
         assertThat(projection.customer("c1").orElseThrow().partnerId()).isEqualTo("p1");
         assertThat(projection.customer("c1").orElseThrow().aiCreditsEnabled()).isTrue();
 
-        var settled = new ReservationSettled(header(partner), new Transfer(LedgerId.PLATFORM,
-                LedgerAccounts.reservation(partner, "key-k1"), LedgerAccounts.PLATFORM_USAGE_REVENUE,
-                Credits.ofMicros(42)), "key-k1", "req_1");
+        var settled =
+                new ReservationSettled(
+                        header(partner),
+                        new Transfer(
+                                LedgerId.PLATFORM,
+                                LedgerAccounts.reservation(partner, "key-k1"),
+                                LedgerAccounts.PLATFORM_USAGE_REVENUE,
+                                Credits.ofMicros(42)),
+                        "key-k1",
+                        "req_1");
         projection.apply(settled);
         assertThat(projection.settledFrom("key-k1")).isEqualTo(Credits.ofMicros(42));
         assertThat(LedgerProjection.usageIdOf(settled)).hasValue("req_1");
@@ -54,7 +71,12 @@ class LedgerProjectionTest {
     }
 
     private EventHeader header(AccountId account) {
-        return new EventHeader("e" + (++sequence), account, sequence, "cmd" + sequence,
-                Instant.now(), EventHash.GENESIS);
+        return new EventHeader(
+                "e" + (++sequence),
+                account,
+                sequence,
+                "cmd" + sequence,
+                Instant.now(),
+                EventHash.GENESIS);
     }
 }

@@ -12,14 +12,17 @@ import com.openai.errors.UnauthorizedException;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.embeddings.EmbeddingCreateParams;
+
 import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.rating.Rating;
 import io.ledgerline.gateway.support.GatewayTestBase;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** The official OpenAI Java SDK against the running gateway, for answers and for every refusal. */
 class OpenAiSdkTest extends GatewayTestBase {
@@ -31,14 +34,22 @@ class OpenAiSdkTest extends GatewayTestBase {
     @BeforeEach
     void partnerWithKey() {
         partnerId = newPartner("SCALE", 100_000);
-        key = createPartnerKey(partnerId, partnerKey(1_000, "gpt-4o-mini", "text-embedding-3-small"))
-                .path("secret").asText();
+        key =
+                createPartnerKey(
+                                partnerId,
+                                partnerKey(1_000, "gpt-4o-mini", "text-embedding-3-small"))
+                        .path("secret")
+                        .asText();
     }
 
     @Test
     void chat_completion_answers_and_reports_request_id_and_cost() {
-        var params = ChatCompletionCreateParams.builder().model("gpt-4o-mini")
-                .addUserMessage("say hello to the gateway").maxCompletionTokens(3).build();
+        var params =
+                ChatCompletionCreateParams.builder()
+                        .model("gpt-4o-mini")
+                        .addUserMessage("say hello to the gateway")
+                        .maxCompletionTokens(3)
+                        .build();
         try (var raw = api.sdk(key).chat().completions().withRawResponse().create(params)) {
             var completion = raw.parse();
             assertThat(completion.choices().get(0).message().content()).hasValue("say hello to");
@@ -54,15 +65,23 @@ class OpenAiSdkTest extends GatewayTestBase {
 
     @Test
     void streaming_passes_chunks_through_with_usage_in_the_final_chunk() {
-        var params = ChatCompletionCreateParams.builder().model("gpt-4o-mini")
-                .addUserMessage("one two three four").maxCompletionTokens(4).build();
+        var params =
+                ChatCompletionCreateParams.builder()
+                        .model("gpt-4o-mini")
+                        .addUserMessage("one two three four")
+                        .maxCompletionTokens(4)
+                        .build();
         var chunks = new ArrayList<ChatCompletionChunk>();
         try (var stream = api.sdk(key).chat().completions().createStreaming(params)) {
             stream.stream().forEach(chunks::add);
         }
         var text = new StringBuilder();
-        chunks.forEach(chunk -> chunk.choices().forEach(
-                choice -> choice.delta().content().ifPresent(text::append)));
+        chunks.forEach(
+                chunk ->
+                        chunk.choices()
+                                .forEach(
+                                        choice ->
+                                                choice.delta().content().ifPresent(text::append)));
         assertThat(text.toString()).isEqualTo("one two three four");
         var usage = chunks.get(chunks.size() - 1).usage().orElseThrow();
         assertThat(usage.promptTokens()).isEqualTo(4);
@@ -71,36 +90,59 @@ class OpenAiSdkTest extends GatewayTestBase {
 
     @Test
     void embeddings_and_models_only_the_keys_models() {
-        var embedding = api.sdk(key).embeddings().create(EmbeddingCreateParams.builder()
-                .model("text-embedding-3-small").input("embed these words").build());
+        var embedding =
+                api.sdk(key)
+                        .embeddings()
+                        .create(
+                                EmbeddingCreateParams.builder()
+                                        .model("text-embedding-3-small")
+                                        .input("embed these words")
+                                        .build());
         assertThat(embedding.data()).hasSize(1);
         assertThat(embedding.usage().promptTokens()).isEqualTo(3);
 
         var models = api.sdk(key).models().list().data().stream().map(m -> m.id()).toList();
         assertThat(models).containsExactlyInAnyOrder("gpt-4o-mini", "text-embedding-3-small");
-        assertThat(api.sdk(key).models().retrieve(
-                com.openai.models.models.ModelRetrieveParams.builder().model("gpt-4o-mini").build())
-                .id()).isEqualTo("gpt-4o-mini");
+        assertThat(
+                        api.sdk(key)
+                                .models()
+                                .retrieve(
+                                        com.openai.models.models.ModelRetrieveParams.builder()
+                                                .model("gpt-4o-mini")
+                                                .build())
+                                .id())
+                .isEqualTo("gpt-4o-mini");
     }
 
     @Test
     void unknown_or_garbled_key_is_401_invalid_api_key() {
-        var e = catchThrowableOfType(UnauthorizedException.class,
-                () -> api.sdk("llk_not-a-real-key").chat().completions().create(hello("gpt-4o-mini")));
+        var e =
+                catchThrowableOfType(
+                        UnauthorizedException.class,
+                        () ->
+                                api.sdk("llk_not-a-real-key")
+                                        .chat()
+                                        .completions()
+                                        .create(hello("gpt-4o-mini")));
         assertThat(e.statusCode()).isEqualTo(401);
         assertThat(e.code()).hasValue("invalid_api_key");
-        var garbled = catchThrowableOfType(UnauthorizedException.class,
-                () -> api.sdk("sk-garbled").models().list());
+        var garbled =
+                catchThrowableOfType(
+                        UnauthorizedException.class, () -> api.sdk("sk-garbled").models().list());
         assertThat(garbled.statusCode()).isEqualTo(401);
     }
 
     @Test
     void model_outside_the_key_is_403_and_unknown_model_is_404() {
-        var notAllowed = catchThrowableOfType(PermissionDeniedException.class,
-                () -> api.sdk(key).chat().completions().create(hello("gpt-4o")));
+        var notAllowed =
+                catchThrowableOfType(
+                        PermissionDeniedException.class,
+                        () -> api.sdk(key).chat().completions().create(hello("gpt-4o")));
         assertThat(notAllowed.code()).hasValue("model_not_allowed");
-        var unknown = catchThrowableOfType(NotFoundException.class,
-                () -> api.sdk(key).chat().completions().create(hello("no-such-model")));
+        var unknown =
+                catchThrowableOfType(
+                        NotFoundException.class,
+                        () -> api.sdk(key).chat().completions().create(hello("no-such-model")));
         assertThat(unknown.code()).hasValue("model_not_found");
     }
 
@@ -110,12 +152,27 @@ class OpenAiSdkTest extends GatewayTestBase {
         body.put("allowedDomains", List.of("example.com"));
         var domainKey = createPartnerKey(partnerId, body).path("secret").asText();
 
-        var refused = catchThrowableOfType(PermissionDeniedException.class,
-                () -> api.sdk(domainKey).chat().completions().create(hello("gpt-4o-mini")
-                        .toBuilder().putAdditionalHeader("Origin", "https://evil.test").build()));
+        var refused =
+                catchThrowableOfType(
+                        PermissionDeniedException.class,
+                        () ->
+                                api.sdk(domainKey)
+                                        .chat()
+                                        .completions()
+                                        .create(
+                                                hello("gpt-4o-mini").toBuilder()
+                                                        .putAdditionalHeader(
+                                                                "Origin", "https://evil.test")
+                                                        .build()));
         assertThat(refused.code()).hasValue("domain_not_allowed");
-        var allowed = api.sdk(domainKey).chat().completions().create(hello("gpt-4o-mini")
-                .toBuilder().putAdditionalHeader("Origin", "https://app.example.com").build());
+        var allowed =
+                api.sdk(domainKey)
+                        .chat()
+                        .completions()
+                        .create(
+                                hello("gpt-4o-mini").toBuilder()
+                                        .putAdditionalHeader("Origin", "https://app.example.com")
+                                        .build());
         assertThat(allowed.choices()).hasSize(1);
     }
 
@@ -125,8 +182,10 @@ class OpenAiSdkTest extends GatewayTestBase {
         body.put("requestsPerMinute", 1);
         var limited = createPartnerKey(partnerId, body).path("secret").asText();
         api.sdk(limited).chat().completions().create(hello("gpt-4o-mini"));
-        var e = catchThrowableOfType(RateLimitException.class,
-                () -> api.sdk(limited).chat().completions().create(hello("gpt-4o-mini")));
+        var e =
+                catchThrowableOfType(
+                        RateLimitException.class,
+                        () -> api.sdk(limited).chat().completions().create(hello("gpt-4o-mini")));
         assertThat(e.code()).hasValue("rate_limit_exceeded");
     }
 
@@ -135,23 +194,44 @@ class OpenAiSdkTest extends GatewayTestBase {
         var tiny = partnerKey(1, "gpt-4o-mini");
         tiny.put("budgetUcr", 1);
         var poor = createPartnerKey(partnerId, tiny).path("secret").asText();
-        var e = catchThrowableOfType(RateLimitException.class,
-                () -> api.sdk(poor).chat().completions().create(hello("gpt-4o-mini")));
+        var e =
+                catchThrowableOfType(
+                        RateLimitException.class,
+                        () -> api.sdk(poor).chat().completions().create(hello("gpt-4o-mini")));
         assertThat(e.code()).hasValue("insufficient_quota");
         assertThat(e.type()).hasValue("insufficient_quota");
     }
 
     @Test
     void malformed_and_oversized_bodies_are_400() {
-        var negative = catchThrowableOfType(BadRequestException.class,
-                () -> api.sdk(key).chat().completions().create(ChatCompletionCreateParams.builder()
-                        .model("gpt-4o-mini").addUserMessage("hi").maxTokens(-5).build()));
+        var negative =
+                catchThrowableOfType(
+                        BadRequestException.class,
+                        () ->
+                                api.sdk(key)
+                                        .chat()
+                                        .completions()
+                                        .create(
+                                                ChatCompletionCreateParams.builder()
+                                                        .model("gpt-4o-mini")
+                                                        .addUserMessage("hi")
+                                                        .maxTokens(-5)
+                                                        .build()));
         assertThat(negative.param()).hasValue("max_tokens");
 
         var huge = "word ".repeat(300_000);
-        var oversized = catchThrowableOfType(BadRequestException.class,
-                () -> api.sdk(key).chat().completions().create(ChatCompletionCreateParams.builder()
-                        .model("gpt-4o-mini").addUserMessage(huge).build()));
+        var oversized =
+                catchThrowableOfType(
+                        BadRequestException.class,
+                        () ->
+                                api.sdk(key)
+                                        .chat()
+                                        .completions()
+                                        .create(
+                                                ChatCompletionCreateParams.builder()
+                                                        .model("gpt-4o-mini")
+                                                        .addUserMessage(huge)
+                                                        .build()));
         assertThat(oversized.statusCode()).isEqualTo(400);
 
         var garbage = api.openAi("/v1/chat/completions", key, "{not json", Map.of());
@@ -163,16 +243,28 @@ class OpenAiSdkTest extends GatewayTestBase {
 
     @Test
     void upstream_failure_is_502_and_charges_nothing() {
-        var failing = catchThrowableOfType(OpenAIServiceException.class,
-                () -> api.sdk(key).chat().completions().create(ChatCompletionCreateParams.builder()
-                        .model("gpt-4o-mini").addUserMessage("[stub:fail=500]").build()));
+        var failing =
+                catchThrowableOfType(
+                        OpenAIServiceException.class,
+                        () ->
+                                api.sdk(key)
+                                        .chat()
+                                        .completions()
+                                        .create(
+                                                ChatCompletionCreateParams.builder()
+                                                        .model("gpt-4o-mini")
+                                                        .addUserMessage("[stub:fail=500]")
+                                                        .build()));
         assertThat(failing.statusCode()).isEqualTo(502);
         var view = api.get("/api/v1/partners/" + partnerId + "/keys").body().get(0);
         assertThat(view.path("spentUcr").asLong()).isZero();
     }
 
     private static ChatCompletionCreateParams hello(String model) {
-        return ChatCompletionCreateParams.builder().model(model).addUserMessage("hello")
-                .maxCompletionTokens(2).build();
+        return ChatCompletionCreateParams.builder()
+                .model(model)
+                .addUserMessage("hello")
+                .maxCompletionTokens(2)
+                .build();
     }
 }

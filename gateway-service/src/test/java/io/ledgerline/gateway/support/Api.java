@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +15,8 @@ import java.util.Map;
 public final class Api {
 
     public static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final java.time.Duration CALL_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private final int port;
@@ -32,13 +33,17 @@ public final class Api {
     }
 
     public Reply post(String path, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json(body))));
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
     public Reply put(String path, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("content-type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
     public Reply get(String path) {
@@ -47,8 +52,10 @@ public final class Api {
 
     /** An OpenAI-style call with a bearer key and extra headers (e.g. Origin). */
     public Reply openAi(String path, String key, String body, Map<String, String> headers) {
-        var request = HttpRequest.newBuilder(uri(path)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        var request =
+                HttpRequest.newBuilder(uri(path))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             request.header("authorization", "Bearer " + key);
         }
@@ -66,10 +73,13 @@ public final class Api {
 
     private Reply send(HttpRequest.Builder request) {
         try {
-            var response = HTTP.send(request.timeout(CALL_TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var response =
+                    HTTP.send(
+                            request.timeout(CALL_TIMEOUT).build(),
+                            HttpResponse.BodyHandlers.ofString());
             JsonNode body = null;
-            if (response.body() != null && !response.body().isBlank()
+            if (response.body() != null
+                    && !response.body().isBlank()
                     && !response.body().startsWith("data:")) {
                 body = JSON.readTree(response.body());
             }

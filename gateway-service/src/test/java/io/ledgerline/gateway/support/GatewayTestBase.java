@@ -4,23 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.gateway.projection.LedgerProjection;
 import io.ledgerline.llmstub.LlmStub;
+import io.ledgerline.testsupport.LedgerlineIntegrationTest;
+import io.ledgerline.testsupport.TestKafka;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import reactor.netty.DisposableServer;
+
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import io.ledgerline.testsupport.LedgerlineIntegrationTest;
-import io.ledgerline.testsupport.TestKafka;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import reactor.netty.DisposableServer;
 
 /**
  * One gateway for all of this module's tests: real PostgreSQL and Kafka (test-support), the stub
@@ -45,11 +49,9 @@ public abstract class GatewayTestBase {
 
     protected static final Duration PROJECTION_WAIT = Duration.ofSeconds(20);
 
-    @LocalServerPort
-    protected int port;
+    @LocalServerPort protected int port;
 
-    @Autowired
-    protected LedgerProjection projection;
+    @Autowired protected LedgerProjection projection;
 
     protected Api api;
 
@@ -62,21 +64,26 @@ public abstract class GatewayTestBase {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** A partner on {@code tier} with {@code credits} available, as the gateway's projection sees it. */
+    /**
+     * A partner on {@code tier} with {@code credits} available, as the gateway's projection sees
+     * it.
+     */
     protected String newPartner(String tier, long credits) {
         var partnerId = unique("p");
         FEED.openPartner(partnerId);
         FEED.addPartnerCredits(partnerId, Credits.ofCredits(credits));
-        var settings = api.put("/api/v1/partners/" + partnerId + "/gateway-settings",
-                Map.of("tier", tier));
+        var settings =
+                api.put(
+                        "/api/v1/partners/" + partnerId + "/gateway-settings",
+                        Map.of("tier", tier));
         assertThat(settings.status()).isEqualTo(200);
         awaitPartnerAvailable(partnerId, Credits.ofCredits(credits));
         return partnerId;
     }
 
     protected void awaitPartnerAvailable(String partnerId, Credits expected) {
-        await().atMost(PROJECTION_WAIT).until(() -> projection.partnerAvailable(partnerId),
-                expected::equals);
+        await().atMost(PROJECTION_WAIT)
+                .until(() -> projection.partnerAvailable(partnerId), expected::equals);
     }
 
     /** A customer of {@code partnerId}; AI credits enabled with {@code aiCredits} when not null. */
@@ -89,10 +96,23 @@ public abstract class GatewayTestBase {
                 FEED.addCustomerCredits(customerId, Credits.ofCredits(aiCredits));
             }
         }
-        await().atMost(PROJECTION_WAIT).until(() -> projection.customer(customerId)
-                .filter(c -> c.aiCreditsEnabled() == (aiCredits != null)).isPresent()
-                && projection.customerAiBalance(customerId)
-                        .equals(Credits.ofCredits(aiCredits == null ? 0 : aiCredits)));
+        await().atMost(PROJECTION_WAIT)
+                .until(
+                        () ->
+                                projection
+                                                .customer(customerId)
+                                                .filter(
+                                                        c ->
+                                                                c.aiCreditsEnabled()
+                                                                        == (aiCredits != null))
+                                                .isPresent()
+                                        && projection
+                                                .customerAiBalance(customerId)
+                                                .equals(
+                                                        Credits.ofCredits(
+                                                                aiCredits == null
+                                                                        ? 0
+                                                                        : aiCredits)));
         return customerId;
     }
 
@@ -113,8 +133,13 @@ public abstract class GatewayTestBase {
     }
 
     protected static String chat(String model, String text, int maxTokens) {
-        return "{\"model\":\"" + model + "\",\"max_tokens\":" + maxTokens
-                + ",\"messages\":[{\"role\":\"user\",\"content\":\"" + text + "\"}]}";
+        return "{\"model\":\""
+                + model
+                + "\",\"max_tokens\":"
+                + maxTokens
+                + ",\"messages\":[{\"role\":\"user\",\"content\":\""
+                + text
+                + "\"}]}";
     }
 
     protected Api.Reply chatWith(String key, String model, String text) {
@@ -125,7 +150,8 @@ public abstract class GatewayTestBase {
     static void wire(DynamicPropertyRegistry registry) {
         registry.add("ledgerline.ledger.url", LEDGER::baseUrl);
         registry.add("ledgerline.gateway.upstream.providers[0].name", () -> "stub");
-        registry.add("ledgerline.gateway.upstream.providers[0].base-url",
+        registry.add(
+                "ledgerline.gateway.upstream.providers[0].base-url",
                 () -> "http://127.0.0.1:" + STUB.port() + "/v1");
         registry.add("ledgerline.gateway.usage-flush-ms", () -> "200");
         registry.add("ledgerline.gateway.expiry-check-ms", () -> "200");

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
 import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.LedgerAccounts;
 import io.ledgerline.contracts.ledger.command.ReserveKeyDeposit;
 import io.ledgerline.contracts.money.Credits;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -21,20 +23,19 @@ import java.util.regex.Pattern;
  * A small in-test stand-in for the ledger's HTTP command API (docs/ledger-api.md): reservations,
  * key deposits, settlements and releases, idempotent on commandId, refusing with 402
  * INSUFFICIENT_CREDITS when the partner's available balance does not cover a reservation. It
- * records every command and publishes the events the real ledger would, through
- * {@link LedgerFeed}. End-to-end tests against the real ledger-service are separate.
+ * records every command and publishes the events the real ledger would, through {@link LedgerFeed}.
+ * End-to-end tests against the real ledger-service are separate.
  */
 public final class LedgerDouble {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern PATH = Pattern.compile(
-            "/api/v1/accounts/([^/]+)/(reservations|key-deposits)(?:/([^/]+)/(settlements|release))?");
+    private static final Pattern PATH =
+            Pattern.compile(
+                    "/api/v1/accounts/([^/]+)/(reservations|key-deposits)(?:/([^/]+)/(settlements|release))?");
 
-    public record Command(String path, JsonNode body) {
-    }
+    public record Command(String path, JsonNode body) {}
 
-    private record Answer(String body, int status, String json) {
-    }
+    private record Answer(String body, int status, String json) {}
 
     private final LedgerFeed feed;
     private final HttpServer server;
@@ -69,19 +70,29 @@ public final class LedgerDouble {
         var earlier = answered.get(commandId);
         Answer answer;
         if (earlier != null) {
-            answer = earlier.body().equals(body.toString())
-                    ? earlier : new Answer(body.toString(), 409, problem(409,
-                            "EXISTS_WITH_DIFFERENT_PAYLOAD", commandId));
+            answer =
+                    earlier.body().equals(body.toString())
+                            ? earlier
+                            : new Answer(
+                                    body.toString(),
+                                    409,
+                                    problem(409, "EXISTS_WITH_DIFFERENT_PAYLOAD", commandId));
         } else {
             answer = new Answer(body.toString(), 200, null);
             answer = execute(path, body, commandId, answer);
             answered.put(commandId, answer);
         }
-        var bytes = (answer.json() == null ? "{\"commandId\":\"" + commandId
-                + "\",\"outcome\":\"POSTED\",\"eventIds\":[],\"balancesUcr\":{}}" : answer.json())
-                .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("content-type", answer.status() == 200
-                ? "application/json" : "application/problem+json");
+        var bytes =
+                (answer.json() == null
+                                ? "{\"commandId\":\""
+                                        + commandId
+                                        + "\",\"outcome\":\"POSTED\",\"eventIds\":[],\"balancesUcr\":{}}"
+                                : answer.json())
+                        .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders()
+                .add(
+                        "content-type",
+                        answer.status() == 200 ? "application/json" : "application/problem+json");
         exchange.sendResponseHeaders(answer.status(), bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
@@ -96,18 +107,25 @@ public final class LedgerDouble {
         var partnerId = holder.holderId();
         if (matcher.group(4) == null) {
             var deposit = matcher.group(2).equals("key-deposits");
-            var reservationId = deposit
-                    ? ReserveKeyDeposit.reservationIdFor(body.path("keyId").asText())
-                    : body.path("reservationId").asText();
-            var amount = deposit ? ReserveKeyDeposit.KEY_DEPOSIT
-                    : Credits.ofMicros(body.path("amountUcr").asLong());
+            var reservationId =
+                    deposit
+                            ? ReserveKeyDeposit.reservationIdFor(body.path("keyId").asText())
+                            : body.path("reservationId").asText();
+            var amount =
+                    deposit
+                            ? ReserveKeyDeposit.KEY_DEPOSIT
+                            : Credits.ofMicros(body.path("amountUcr").asLong());
             if (feed.balanceOf(LedgerAccounts.partnerAvailable(partnerId)).isLessThan(amount)) {
                 return new Answer(ok.body(), 402, problem(402, "INSUFFICIENT_CREDITS", commandId));
             }
             feed.reserve(partnerId, reservationId, amount, commandId);
         } else if (matcher.group(4).equals("settlements")) {
-            feed.settle(partnerId, matcher.group(3), Credits.ofMicros(body.path("amountUcr").asLong()),
-                    body.path("usageId").asText(), commandId);
+            feed.settle(
+                    partnerId,
+                    matcher.group(3),
+                    Credits.ofMicros(body.path("amountUcr").asLong()),
+                    body.path("usageId").asText(),
+                    commandId);
         } else {
             feed.release(partnerId, matcher.group(3), commandId);
         }
@@ -115,8 +133,16 @@ public final class LedgerDouble {
     }
 
     private static String problem(int status, String code, String commandId) {
-        return "{\"type\":\"about:blank\",\"title\":\"" + code + "\",\"status\":" + status
-                + ",\"detail\":\"" + code + "\",\"code\":\"" + code + "\",\"commandId\":\""
-                + commandId + "\"}";
+        return "{\"type\":\"about:blank\",\"title\":\""
+                + code
+                + "\",\"status\":"
+                + status
+                + ",\"detail\":\""
+                + code
+                + "\",\"code\":\""
+                + code
+                + "\",\"commandId\":\""
+                + commandId
+                + "\"}";
     }
 }

@@ -1,14 +1,15 @@
 package io.ledgerline.gateway.support;
 
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a whole topic from the beginning, as JSON strings, with its own consumer group. */
 public final class TopicReader implements AutoCloseable {
@@ -21,7 +22,8 @@ public final class TopicReader implements AutoCloseable {
         props.put("bootstrap.servers", bootstrapServers);
         props.put("group.id", "test-reader-" + UUID.randomUUID());
         props.put("auto.offset.reset", "earliest");
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
     }
 

@@ -5,11 +5,11 @@ import java.sql.SQLException;
 import java.util.regex.Pattern;
 
 /**
- * Creates the local stack's database when it is missing. Each service then migrates its own
- * schema with Flyway when it starts.
+ * Creates the local stack's database when it is missing. Each service then migrates its own schema
+ * with Flyway when it starts.
  *
- * <p>Usage: {@code EnsureDatabase <host> <port> <database> [user]}; the password comes from
- * {@code LEDGERLINE_DB_PASSWORD} (empty by default).
+ * <p>Usage: {@code EnsureDatabase <host> <port> <database> [user]}; the password comes from {@code
+ * LEDGERLINE_DB_PASSWORD} (empty by default).
  */
 public final class EnsureDatabase {
 
@@ -17,8 +17,7 @@ public final class EnsureDatabase {
     private static final int ATTEMPTS = 30;
     private static final long RETRY_PAUSE_MS = 1_000;
 
-    private EnsureDatabase() {
-    }
+    private EnsureDatabase() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
@@ -41,8 +40,9 @@ public final class EnsureDatabase {
         SQLException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try (var connection = DriverManager.getConnection(url, user, password)) {
-                try (var query = connection.prepareStatement(
-                        "SELECT 1 FROM pg_database WHERE datname = ?")) {
+                try (var query =
+                        connection.prepareStatement(
+                                "SELECT 1 FROM pg_database WHERE datname = ?")) {
                     query.setString(1, name);
                     if (query.executeQuery().next()) {
                         return false;

@@ -1,6 +1,7 @@
 package io.ledgerline.infra.postgres;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import java.io.File;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
@@ -14,8 +15,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalPostgres {
 
-    private LocalPostgres() {
-    }
+    private LocalPostgres() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2) {
@@ -26,16 +26,22 @@ public final class LocalPostgres {
         var dataDirectory = new File(args[1]);
         var postgres = start(port, dataDirectory);
         var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                postgres.close();
-            } catch (Exception e) {
-                System.err.println("PostgreSQL did not stop cleanly: " + e);
-            }
-            stopped.countDown();
-        }));
-        System.out.println("PostgreSQL (embedded binaries) listening on 127.0.0.1:" + port
-                + ", data in " + dataDirectory.getAbsolutePath());
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    try {
+                                        postgres.close();
+                                    } catch (Exception e) {
+                                        System.err.println("PostgreSQL did not stop cleanly: " + e);
+                                    }
+                                    stopped.countDown();
+                                }));
+        System.out.println(
+                "PostgreSQL (embedded binaries) listening on 127.0.0.1:"
+                        + port
+                        + ", data in "
+                        + dataDirectory.getAbsolutePath());
         stopped.await();
     }
 

@@ -1,8 +1,9 @@
 package io.ledgerline.infra.topics;
 
-import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import java.util.Map;
 
 /**
  * Creates every Ledgerline topic and its {@code .dlt} companion on a broker.
@@ -17,19 +18,20 @@ public final class ProvisionTopics {
     private static final int REQUEST_TIMEOUT_MS = 10_000;
     private static final int API_TIMEOUT_MS = 60_000;
 
-    private ProvisionTopics() {
-    }
+    private ProvisionTopics() {}
 
     public static void main(String[] args) throws Exception {
-        var bootstrap = args.length > 0
-                ? args[0] : envOr("LEDGERLINE_KAFKA", DEFAULT_BOOTSTRAP);
+        var bootstrap = args.length > 0 ? args[0] : envOr("LEDGERLINE_KAFKA", DEFAULT_BOOTSTRAP);
         short replicationFactor = args.length > 1 ? Short.parseShort(args[1]) : 1;
         try (var admin = Admin.create(adminConfig(bootstrap))) {
             var provisioner = new TopicProvisioner(admin, replicationFactor);
             var outcomes = provisioner.provision(TopicPlan.forAll());
             for (var outcome : outcomes) {
-                System.out.printf("  %-24s %2d partitions  %s%n", outcome.topic(),
-                        outcome.partitions(), outcome.change().name().toLowerCase());
+                System.out.printf(
+                        "  %-24s %2d partitions  %s%n",
+                        outcome.topic(),
+                        outcome.partitions(),
+                        outcome.change().name().toLowerCase());
             }
         } catch (Exception e) {
             System.err.println("could not provision topics on " + bootstrap + ": " + e);

@@ -2,6 +2,7 @@ package io.ledgerline.infra.topics;
 
 import io.ledgerline.contracts.topics.Topic;
 import io.ledgerline.contracts.topics.Topics;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,12 +12,10 @@ import java.util.List;
  */
 public final class TopicPlan {
 
-    private TopicPlan() {
-    }
+    private TopicPlan() {}
 
     /** One topic to exist with at least this many partitions. */
-    public record PlannedTopic(String name, int partitions) {
-    }
+    public record PlannedTopic(String name, int partitions) {}
 
     public static List<PlannedTopic> forAll() {
         return forTopics(Topics.ALL);

@@ -1,6 +1,13 @@
 package io.ledgerline.infra.topics;
 
 import io.ledgerline.infra.topics.TopicPlan.PlannedTopic;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,16 +16,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewPartitions;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Makes a broker match a {@link TopicPlan}: creates missing topics and grows topics that have
- * fewer partitions than planned. Running it again changes nothing; it never deletes a topic or
- * shrinks one (Kafka cannot), so a topic with more partitions than planned is left as it is.
+ * Makes a broker match a {@link TopicPlan}: creates missing topics and grows topics that have fewer
+ * partitions than planned. Running it again changes nothing; it never deletes a topic or shrinks
+ * one (Kafka cannot), so a topic with more partitions than planned is left as it is.
  */
 public final class TopicProvisioner {
 
@@ -34,10 +36,13 @@ public final class TopicProvisioner {
     }
 
     /** What a run did to each planned topic. */
-    public enum Change { CREATED, GREW, UNCHANGED }
-
-    public record Outcome(String topic, int partitions, Change change) {
+    public enum Change {
+        CREATED,
+        GREW,
+        UNCHANGED
     }
+
+    public record Outcome(String topic, int partitions, Change change) {}
 
     /**
      * Another client (a service with auto-creation on) may create a topic between our listing and
@@ -59,8 +64,12 @@ public final class TopicProvisioner {
     private List<Outcome> provisionOnce(List<PlannedTopic> plan)
             throws ExecutionException, InterruptedException, TimeoutException {
         var existing = admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        var described = describe(plan.stream().map(PlannedTopic::name)
-                .filter(existing::contains).collect(Collectors.toSet()));
+        var described =
+                describe(
+                        plan.stream()
+                                .map(PlannedTopic::name)
+                                .filter(existing::contains)
+                                .collect(Collectors.toSet()));
         var outcomes = new ArrayList<Outcome>();
         var toCreate = new ArrayList<NewTopic>();
         for (var topic : plan) {
@@ -86,7 +95,8 @@ public final class TopicProvisioner {
             throws ExecutionException, InterruptedException, TimeoutException {
         var increase = NewPartitions.increaseTo(topic.partitions());
         admin.createPartitions(Map.of(topic.name(), increase))
-                .all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                .all()
+                .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     private Map<String, TopicDescription> describe(Set<String> names)
@@ -94,7 +104,8 @@ public final class TopicProvisioner {
         if (names.isEmpty()) {
             return Map.of();
         }
-        return admin.describeTopics(names).allTopicNames()
+        return admin.describeTopics(names)
+                .allTopicNames()
                 .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 }

@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.infra.topics.TopicPlan;
 import io.ledgerline.infra.topics.TopicPlan.PlannedTopic;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Kubernetes manifests describe what the code defines, so they cannot drift silently. */
 class InfraManifestsTest {
@@ -25,13 +27,24 @@ class InfraManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ledger-service", "billing-service", "notification-service",
-        "gateway-service", "portal-bff", "llm-stub"})
+    @ValueSource(
+            strings = {
+                "ledger-service",
+                "billing-service",
+                "notification-service",
+                "gateway-service",
+                "portal-bff",
+                "llm-stub"
+            })
     void every_service_has_a_deployment_and_a_service(String service) throws IOException {
         var manifest = Files.readString(K8S.resolve(service + ".yaml"));
 
-        assertThat(manifest).contains("kind: Deployment", "kind: Service",
-                "name: " + service, "image: ledgerline/" + service + ":");
+        assertThat(manifest)
+                .contains(
+                        "kind: Deployment",
+                        "kind: Service",
+                        "name: " + service,
+                        "image: ledgerline/" + service + ":");
     }
 
     private static List<PlannedTopic> topicsInConfigMap() throws IOException {

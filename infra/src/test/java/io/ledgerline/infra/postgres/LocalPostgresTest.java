@@ -2,21 +2,21 @@ package io.ledgerline.infra.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.DriverManager;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The local stack's fallback when no PostgreSQL answers: the binaries from Maven start on a
- * data directory that survives a restart, and the stack's database is created once.
+ * The local stack's fallback when no PostgreSQL answers: the binaries from Maven start on a data
+ * directory that survives a restart, and the stack's database is created once.
  */
 class LocalPostgresTest {
 
-    @TempDir
-    Path dataDirectory;
+    @TempDir Path dataDirectory;
 
     @Test
     void creates_the_database_once_and_keeps_it_across_a_restart() throws Exception {
@@ -37,7 +37,7 @@ class LocalPostgresTest {
 
     private static void writeRow(int port) throws Exception {
         try (var connection = DriverManager.getConnection(ledgerlineUrl(port), "postgres", "");
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("CREATE TABLE probe (note text)");
             statement.execute("INSERT INTO probe VALUES ('kept')");
         }
@@ -45,7 +45,7 @@ class LocalPostgresTest {
 
     private static String readRow(int port) throws Exception {
         try (var connection = DriverManager.getConnection(ledgerlineUrl(port), "postgres", "");
-             var rows = connection.createStatement().executeQuery("SELECT note FROM probe")) {
+                var rows = connection.createStatement().executeQuery("SELECT note FROM probe")) {
             rows.next();
             return rows.getString(1);
         }

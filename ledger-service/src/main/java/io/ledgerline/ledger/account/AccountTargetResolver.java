@@ -1,6 +1,7 @@
 package io.ledgerline.ledger.account;
 
 import io.ledgerline.contracts.ledger.command.LedgerCommand;
+
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;

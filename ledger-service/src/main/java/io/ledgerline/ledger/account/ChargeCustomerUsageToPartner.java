@@ -7,5 +7,4 @@ import io.ledgerline.contracts.ledger.command.MeterUsage;
  * Internal command: the usage of a customer without AI credits, sent to its partner's account.
  * {@code usage.accountId()} stays the customer, so the event records whose usage it was.
  */
-public record ChargeCustomerUsageToPartner(AccountId partner, MeterUsage usage) {
-}
+public record ChargeCustomerUsageToPartner(AccountId partner, MeterUsage usage) {}

@@ -34,6 +34,14 @@ import io.ledgerline.contracts.ledger.event.ReservationReleased;
 import io.ledgerline.contracts.ledger.event.ReservationSettled;
 import io.ledgerline.contracts.ledger.event.UsageMetered;
 import io.ledgerline.contracts.money.Credits;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,12 +49,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A partner's or customer's credit account: the one writer for the balances it holds. It decides
@@ -59,8 +61,7 @@ public class CreditAccount {
 
     public static final String HASH_METADATA_KEY = "hash";
 
-    @AggregateIdentifier
-    private String id;
+    @AggregateIdentifier private String id;
     private AccountId accountId;
     private String partnerId;
     private long nextSequence;
@@ -79,31 +80,49 @@ public class CreditAccount {
 
     @CommandHandler
     public CreditAccount(OpenAccount command) {
-        var header = new EventHeader(UUID.randomUUID().toString(), command.accountId(), 0,
-                command.commandId(), now(), EventHash.GENESIS);
+        var header =
+                new EventHeader(
+                        UUID.randomUUID().toString(),
+                        command.accountId(),
+                        0,
+                        command.commandId(),
+                        now(),
+                        EventHash.GENESIS);
         applyWithHash(new AccountOpened(header, command.partnerId()));
     }
 
     @CommandHandler
     public CommandResult handle(ConfigureAiCredits command) {
         if (accountId.kind() != HolderKind.CUSTOMER) {
-            return refuse(command, Rejection.ACCOUNT_KIND_NOT_ALLOWED, "AI credits are set per customer");
+            return refuse(
+                    command, Rejection.ACCOUNT_KIND_NOT_ALLOWED, "AI credits are set per customer");
         }
-        return post(command, new AiCreditsConfigured(header(command), command.enabled(),
-                command.pricePerMinuteUcr(), command.graceSeconds(), command.lowCreditThresholdUcr(),
-                command.lowCreditNotifications()));
+        return post(
+                command,
+                new AiCreditsConfigured(
+                        header(command),
+                        command.enabled(),
+                        command.pricePerMinuteUcr(),
+                        command.graceSeconds(),
+                        command.lowCreditThresholdUcr(),
+                        command.lowCreditNotifications()));
     }
 
     @CommandHandler
     public CommandResult handle(AddCredits command) {
         if (isCustomer() && !ai.enabled()) {
-            return refuse(command, Rejection.AI_CREDITS_DISABLED,
+            return refuse(
+                    command,
+                    Rejection.AI_CREDITS_DISABLED,
                     "enable AI credits for this customer before adding credits");
         }
         if (wouldOverflow(command.amountUcr())) {
             return refuse(command, Rejection.AMOUNT_OVERFLOW, "the balance would overflow");
         }
-        return post(command, new CreditsAdded(header(command), issue(command.amountUcr()), command.note(), null));
+        return post(
+                command,
+                new CreditsAdded(
+                        header(command), issue(command.amountUcr()), command.note(), null));
     }
 
     @CommandHandler
@@ -111,34 +130,49 @@ public class CreditAccount {
         if (spendable().isLessThan(command.amountUcr())) {
             return insufficient(command, command.amountUcr(), spendable());
         }
-        return post(command, new CreditsDeducted(header(command), redeem(command.amountUcr()), command.reason(), null));
+        return post(
+                command,
+                new CreditsDeducted(
+                        header(command), redeem(command.amountUcr()), command.reason(), null));
     }
 
     @CommandHandler
     public CommandResult handle(ReverseTransfer command) {
         var original = reversible.get(command.eventId());
         if (original == null) {
-            return refuse(command, Rejection.REVERSAL_TARGET_NOT_FOUND,
+            return refuse(
+                    command,
+                    Rejection.REVERSAL_TARGET_NOT_FOUND,
                     "no addition or deduction " + command.eventId() + " on " + accountId);
         }
         if (reversed.contains(command.eventId())) {
-            return refuse(command, Rejection.ALREADY_REVERSED, command.eventId() + " was reversed already");
+            return refuse(
+                    command,
+                    Rejection.ALREADY_REVERSED,
+                    command.eventId() + " was reversed already");
         }
         var amount = original.transfer().amountUcr();
         if (original instanceof CreditsAdded) {
             if (spendable().isLessThan(amount)) {
                 return insufficient(command, amount, spendable());
             }
-            return post(command, new CreditsDeducted(header(command), redeem(amount), command.reason(),
-                    command.eventId()));
+            return post(
+                    command,
+                    new CreditsDeducted(
+                            header(command), redeem(amount), command.reason(), command.eventId()));
         }
-        return post(command, new CreditsAdded(header(command), issue(amount), command.reason(), command.eventId()));
+        return post(
+                command,
+                new CreditsAdded(
+                        header(command), issue(amount), command.reason(), command.eventId()));
     }
 
     @CommandHandler
     public CommandResult handle(MeterUsage command) {
         if (isCustomer() && !ai.enabled()) {
-            return refuse(command, Rejection.AI_CREDITS_DISABLED,
+            return refuse(
+                    command,
+                    Rejection.AI_CREDITS_DISABLED,
                     "usage of a customer without AI credits is charged to its partner");
         }
         return meter(command, accountId);
@@ -148,7 +182,10 @@ public class CreditAccount {
     @CommandHandler
     public CommandResult handle(ChargeCustomerUsageToPartner command) {
         if (isCustomer()) {
-            return refuse(command.usage(), Rejection.ACCOUNT_KIND_NOT_ALLOWED, "only a partner pays for a customer");
+            return refuse(
+                    command.usage(),
+                    Rejection.ACCOUNT_KIND_NOT_ALLOWED,
+                    "only a partner pays for a customer");
         }
         return meter(command.usage(), command.usage().accountId());
     }
@@ -156,35 +193,62 @@ public class CreditAccount {
     @CommandHandler
     public CommandResult handle(ReserveCredits command) {
         if (isKnownReservation(command.reservationId())) {
-            return refuse(command, Rejection.RESERVATION_EXISTS, "reservation " + command.reservationId() + " exists");
+            return refuse(
+                    command,
+                    Rejection.RESERVATION_EXISTS,
+                    "reservation " + command.reservationId() + " exists");
         }
-        var floor = command.withinGrace() && isCustomer() ? ai.graceAllowance().negate() : Credits.ZERO;
+        var floor =
+                command.withinGrace() && isCustomer() ? ai.graceAllowance().negate() : Credits.ZERO;
         if (spendable().minus(command.amountUcr()).isLessThan(floor)) {
             return insufficient(command, command.amountUcr(), spendable());
         }
-        var expiresAt = command.timeoutSeconds() == 0 ? null : now().plusSeconds(command.timeoutSeconds());
-        var transfer = new Transfer(ledger(), spendableAccount(),
-                LedgerAccounts.reservation(accountId, command.reservationId()), command.amountUcr());
-        return post(command, new CreditsReserved(header(command), transfer, command.reservationId(),
-                command.purpose(), expiresAt));
+        var expiresAt =
+                command.timeoutSeconds() == 0 ? null : now().plusSeconds(command.timeoutSeconds());
+        var transfer =
+                new Transfer(
+                        ledger(),
+                        spendableAccount(),
+                        LedgerAccounts.reservation(accountId, command.reservationId()),
+                        command.amountUcr());
+        return post(
+                command,
+                new CreditsReserved(
+                        header(command),
+                        transfer,
+                        command.reservationId(),
+                        command.purpose(),
+                        expiresAt));
     }
 
     @CommandHandler
     public CommandResult handle(ReserveKeyDeposit command) {
         if (isCustomer()) {
-            return refuse(command, Rejection.ACCOUNT_KIND_NOT_ALLOWED, "key deposits are reserved from a partner");
+            return refuse(
+                    command,
+                    Rejection.ACCOUNT_KIND_NOT_ALLOWED,
+                    "key deposits are reserved from a partner");
         }
         var reservationId = ReserveKeyDeposit.reservationIdFor(command.keyId());
         if (isKnownReservation(reservationId)) {
-            return refuse(command, Rejection.RESERVATION_EXISTS, "key " + command.keyId() + " has a deposit already");
+            return refuse(
+                    command,
+                    Rejection.RESERVATION_EXISTS,
+                    "key " + command.keyId() + " has a deposit already");
         }
         var deposit = ReserveKeyDeposit.KEY_DEPOSIT;
         if (spendable().isLessThan(deposit)) {
             return insufficient(command, deposit, spendable());
         }
-        var transfer = new Transfer(ledger(), spendableAccount(),
-                LedgerAccounts.reservation(accountId, reservationId), deposit);
-        return post(command, new KeyDepositReserved(header(command), transfer, command.keyId(), reservationId));
+        var transfer =
+                new Transfer(
+                        ledger(),
+                        spendableAccount(),
+                        LedgerAccounts.reservation(accountId, reservationId),
+                        deposit);
+        return post(
+                command,
+                new KeyDepositReserved(header(command), transfer, command.keyId(), reservationId));
     }
 
     @CommandHandler
@@ -195,12 +259,22 @@ public class CreditAccount {
         }
         var reservation = openReservations.get(command.reservationId());
         if (reservation.remaining().isLessThan(command.amountUcr())) {
-            return refuse(command, Rejection.SETTLEMENT_EXCEEDS_RESERVATION,
-                    "settling " + command.amountUcr() + " but only " + reservation.remaining() + " is reserved");
+            return refuse(
+                    command,
+                    Rejection.SETTLEMENT_EXCEEDS_RESERVATION,
+                    "settling "
+                            + command.amountUcr()
+                            + " but only "
+                            + reservation.remaining()
+                            + " is reserved");
         }
-        var transfer = new Transfer(ledger(), reservation.account(), revenueAccount(), command.amountUcr());
-        return post(command, new ReservationSettled(header(command), transfer, command.reservationId(),
-                command.usageId()));
+        var transfer =
+                new Transfer(
+                        ledger(), reservation.account(), revenueAccount(), command.amountUcr());
+        return post(
+                command,
+                new ReservationSettled(
+                        header(command), transfer, command.reservationId(), command.usageId()));
     }
 
     @CommandHandler
@@ -210,14 +284,23 @@ public class CreditAccount {
             return refusal;
         }
         var reservation = openReservations.get(command.reservationId());
-        var transfer = reservation.remaining().isPositive()
-                ? new Transfer(ledger(), reservation.account(), spendableAccount(), reservation.remaining())
-                : null;
-        return post(command, new ReservationReleased(header(command), transfer, command.reservationId(),
-                command.reason()));
+        var transfer =
+                reservation.remaining().isPositive()
+                        ? new Transfer(
+                                ledger(),
+                                reservation.account(),
+                                spendableAccount(),
+                                reservation.remaining())
+                        : null;
+        return post(
+                command,
+                new ReservationReleased(
+                        header(command), transfer, command.reservationId(), command.reason()));
     }
 
-    /** Whether usage of this customer is charged to its partner because AI credits are off (R13). */
+    /**
+     * Whether usage of this customer is charged to its partner because AI credits are off (R13).
+     */
     public boolean chargesUsageToPartner() {
         return isCustomer() && !ai.enabled();
     }
@@ -243,16 +326,24 @@ public class CreditAccount {
         if (spendable().minus(usage.amountUcr()).isLessThan(floor)) {
             return insufficient(usage, usage.amountUcr(), spendable());
         }
-        var transfer = new Transfer(ledger(), spendableAccount(), revenueAccount(), usage.amountUcr());
-        return post(usage, new UsageMetered(header(usage), transfer, usage.usageId(), usage.description(), usedBy));
+        var transfer =
+                new Transfer(ledger(), spendableAccount(), revenueAccount(), usage.amountUcr());
+        return post(
+                usage,
+                new UsageMetered(
+                        header(usage), transfer, usage.usageId(), usage.description(), usedBy));
     }
 
     private CommandResult checkOpen(LedgerCommand command, String reservationId) {
         if (closedReservations.contains(reservationId)) {
-            return refuse(command, Rejection.RESERVATION_CLOSED, "reservation " + reservationId + " is closed");
+            return refuse(
+                    command,
+                    Rejection.RESERVATION_CLOSED,
+                    "reservation " + reservationId + " is closed");
         }
         if (!openReservations.containsKey(reservationId)) {
-            return refuse(command, Rejection.RESERVATION_NOT_FOUND, "no reservation " + reservationId);
+            return refuse(
+                    command, Rejection.RESERVATION_NOT_FOUND, "no reservation " + reservationId);
         }
         return null;
     }
@@ -269,7 +360,9 @@ public class CreditAccount {
 
     @EventSourcingHandler
     void on(AiCreditsConfigured event) {
-        this.ai = new AiCreditSettings(event.enabled(), event.pricePerMinuteUcr(), event.graceSeconds());
+        this.ai =
+                new AiCreditSettings(
+                        event.enabled(), event.pricePerMinuteUcr(), event.graceSeconds());
         advance(event);
     }
 
@@ -289,7 +382,8 @@ public class CreditAccount {
         } else if (event instanceof KeyDepositReserved deposit) {
             openReservation(deposit.reservationId(), transfer, null);
         } else if (event instanceof ReservationSettled settled) {
-            openReservations.computeIfPresent(settled.reservationId(),
+            openReservations.computeIfPresent(
+                    settled.reservationId(),
                     (reservationId, reservation) -> reservation.minus(transfer.amountUcr()));
         } else if (event instanceof ReservationReleased released) {
             openReservations.remove(released.reservationId());
@@ -299,8 +393,14 @@ public class CreditAccount {
     }
 
     private void openReservation(String reservationId, Transfer transfer, Instant expiresAt) {
-        openReservations.put(reservationId, new Reservation(
-                reservationId, transfer.ledger(), transfer.credit(), transfer.amountUcr(), expiresAt));
+        openReservations.put(
+                reservationId,
+                new Reservation(
+                        reservationId,
+                        transfer.ledger(),
+                        transfer.credit(),
+                        transfer.amountUcr(),
+                        expiresAt));
     }
 
     private void trackReversible(MoneyMoved event, String reversalOf) {
@@ -319,8 +419,15 @@ public class CreditAccount {
 
     private void advance(LedgerEvent event) {
         if (event.header().sequence() != nextSequence) {
-            throw new IllegalStateException("account " + id + " expected sequence " + nextSequence
-                    + " but event " + event.header().eventId() + " has " + event.header().sequence());
+            throw new IllegalStateException(
+                    "account "
+                            + id
+                            + " expected sequence "
+                            + nextSequence
+                            + " but event "
+                            + event.header().eventId()
+                            + " has "
+                            + event.header().sequence());
         }
         nextSequence++;
         lastHash = EventHash.of(event);
@@ -333,9 +440,13 @@ public class CreditAccount {
         applyWithHash(event);
         var after = new HashMap<String, Credits>();
         after.put(spendableAccount(), spendable());
-        event.movement().map(Transfer::credit).filter(this::owns)
+        event.movement()
+                .map(Transfer::credit)
+                .filter(this::owns)
                 .ifPresent(account -> after.put(account, balanceOf(account)));
-        event.movement().map(Transfer::debit).filter(this::owns)
+        event.movement()
+                .map(Transfer::debit)
+                .filter(this::owns)
                 .ifPresent(account -> after.put(account, balanceOf(account)));
         return CommandResult.posted(command.commandId(), List.of(event.header().eventId()), after);
     }
@@ -349,14 +460,21 @@ public class CreditAccount {
     }
 
     private CommandResult insufficient(LedgerCommand command, Credits wanted, Credits available) {
-        return refuse(command, Rejection.INSUFFICIENT_CREDITS,
+        return refuse(
+                command,
+                Rejection.INSUFFICIENT_CREDITS,
                 "needs " + wanted + " but " + available + " is available on " + accountId);
     }
 
     /** The next event's header; always this account's, even for a command naming a customer. */
     private EventHeader header(LedgerCommand command) {
-        return new EventHeader(UUID.randomUUID().toString(), accountId, nextSequence,
-                command.commandId(), now(), lastHash);
+        return new EventHeader(
+                UUID.randomUUID().toString(),
+                accountId,
+                nextSequence,
+                command.commandId(),
+                now(),
+                lastHash);
     }
 
     private static Instant now() {
@@ -368,7 +486,8 @@ public class CreditAccount {
     }
 
     private boolean isKnownReservation(String reservationId) {
-        return openReservations.containsKey(reservationId) || closedReservations.contains(reservationId);
+        return openReservations.containsKey(reservationId)
+                || closedReservations.contains(reservationId);
     }
 
     private boolean wouldOverflow(Credits amount) {
@@ -398,12 +517,16 @@ public class CreditAccount {
 
     /** Where credits come from when added (and go back to when deducted). */
     private String issuanceAccount() {
-        return isCustomer() ? LedgerAccounts.partnerAiIssuance(partnerId) : LedgerAccounts.PLATFORM_ISSUANCE;
+        return isCustomer()
+                ? LedgerAccounts.partnerAiIssuance(partnerId)
+                : LedgerAccounts.PLATFORM_ISSUANCE;
     }
 
     /** Where spent credits go. */
     private String revenueAccount() {
-        return isCustomer() ? LedgerAccounts.partnerAiRevenue(partnerId) : LedgerAccounts.PLATFORM_USAGE_REVENUE;
+        return isCustomer()
+                ? LedgerAccounts.partnerAiRevenue(partnerId)
+                : LedgerAccounts.PLATFORM_USAGE_REVENUE;
     }
 
     private Transfer issue(Credits amount) {

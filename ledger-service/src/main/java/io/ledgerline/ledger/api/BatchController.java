@@ -2,6 +2,7 @@ package io.ledgerline.ledger.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.ledger.command.AddCredits;
 import io.ledgerline.contracts.ledger.command.CommandResult;
@@ -19,6 +20,11 @@ import io.ledgerline.ledger.command.CommandAnswer;
 import io.ledgerline.ledger.command.CommandValidation;
 import io.ledgerline.ledger.command.LedgerWriter;
 import io.swagger.v3.oas.annotations.Operation;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +32,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Many commands in one request, each with its own answer, in order. The whole batch is validated
@@ -39,11 +42,21 @@ public class BatchController {
 
     public static final int MAX_BATCH_COMMANDS = 1_000;
 
-    private static final Map<String, Class<? extends LedgerCommand>> TYPES = Stream.of(
-            OpenAccount.class, ConfigureAiCredits.class, AddCredits.class, DeductCredits.class,
-            ReverseTransfer.class, MeterUsage.class, ReserveCredits.class, SettleReservation.class,
-            ReleaseReservation.class, ReserveKeyDeposit.class)
-            .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
+    private static final Map<String, Class<? extends LedgerCommand>> TYPES =
+            Stream.of(
+                            OpenAccount.class,
+                            ConfigureAiCredits.class,
+                            AddCredits.class,
+                            DeductCredits.class,
+                            ReverseTransfer.class,
+                            MeterUsage.class,
+                            ReserveCredits.class,
+                            SettleReservation.class,
+                            ReleaseReservation.class,
+                            ReserveKeyDeposit.class)
+                    .collect(
+                            Collectors.toUnmodifiableMap(
+                                    Class::getSimpleName, Function.identity()));
 
     private final LedgerWriter writer;
 
@@ -51,30 +64,39 @@ public class BatchController {
         this.writer = writer;
     }
 
-    public record BatchRequest(List<ObjectNode> commands) {
-    }
+    public record BatchRequest(List<ObjectNode> commands) {}
 
-    public record BatchResponse(List<CommandResult> results, int posted, int refused) {
-    }
+    public record BatchResponse(List<CommandResult> results, int posted, int refused) {}
 
     @PostMapping("/api/v1/batches")
-    @Operation(summary = "Submit up to 1,000 commands ({type: \"AddCredits\", ...fields}); one answer each")
+    @Operation(
+            summary =
+                    "Submit up to 1,000 commands ({type: \"AddCredits\", ...fields}); one answer each")
     public CompletableFuture<BatchResponse> submit(@RequestBody BatchRequest body) {
         var commands = parse(body);
         var answers = commands.stream().map(writer::submitForAnswer).toList();
-        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            var results = answers.stream().map(CompletableFuture::join).map(CommandAnswer::result).toList();
-            int posted = (int) results.stream().filter(CommandResult::isPosted).count();
-            return new BatchResponse(results, posted, results.size() - posted);
-        });
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .thenApply(
+                        done -> {
+                            var results =
+                                    answers.stream()
+                                            .map(CompletableFuture::join)
+                                            .map(CommandAnswer::result)
+                                            .toList();
+                            int posted =
+                                    (int) results.stream().filter(CommandResult::isPosted).count();
+                            return new BatchResponse(results, posted, results.size() - posted);
+                        });
     }
 
     private static List<LedgerCommand> parse(BatchRequest body) {
         if (body == null || body.commands() == null || body.commands().isEmpty()) {
-            throw new IllegalArgumentException("commands must hold 1-" + MAX_BATCH_COMMANDS + " commands");
+            throw new IllegalArgumentException(
+                    "commands must hold 1-" + MAX_BATCH_COMMANDS + " commands");
         }
         if (body.commands().size() > MAX_BATCH_COMMANDS) {
-            throw new IllegalArgumentException("at most " + MAX_BATCH_COMMANDS + " commands per batch");
+            throw new IllegalArgumentException(
+                    "at most " + MAX_BATCH_COMMANDS + " commands per batch");
         }
         var parsed = new ArrayList<LedgerCommand>(body.commands().size());
         for (int i = 0; i < body.commands().size(); i++) {
@@ -87,15 +109,16 @@ public class BatchController {
         JsonNode typeNode = node.remove("type");
         var type = typeNode == null ? null : TYPES.get(typeNode.asText());
         if (type == null) {
-            throw new IllegalArgumentException("command " + index + ": type must be one of " + TYPES.keySet());
+            throw new IllegalArgumentException(
+                    "command " + index + ": type must be one of " + TYPES.keySet());
         }
         try {
             var command = ContractJson.mapper().convertValue(node, type);
             CommandValidation.check(command);
             return command;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("command " + index + " (" + type.getSimpleName() + "): "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "command " + index + " (" + type.getSimpleName() + "): " + e.getMessage(), e);
         }
     }
 }

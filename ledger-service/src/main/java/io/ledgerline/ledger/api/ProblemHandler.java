@@ -1,8 +1,7 @@
 package io.ledgerline.ledger.api;
 
 import io.ledgerline.ledger.command.LedgerBusyException;
-import java.net.URI;
-import java.util.concurrent.CompletionException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -14,6 +13,9 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import java.net.URI;
+import java.util.concurrent.CompletionException;
 
 /**
  * Bad input and overload as {@code application/problem+json} with a stable {@code code}. Nothing
@@ -31,11 +33,16 @@ public class ProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "MALFORMED_JSON",
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "MALFORMED_JSON",
                 "the request body is not valid JSON of the expected shape (amounts are whole micro-credits)");
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({
+        MissingServletRequestParameterException.class,
+        MethodArgumentTypeMismatchException.class
+    })
     ResponseEntity<ProblemDetail> badParameter(Exception e) {
         return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", e.getMessage());
     }
@@ -54,15 +61,22 @@ public class ProblemHandler {
             return invalid(invalid);
         }
         log.error("command failed", e.getCause());
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "LEDGER_UNAVAILABLE",
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "LEDGER_UNAVAILABLE",
                 "the command could not be written; retry with the same commandId");
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(CommandResponses.PROBLEM_TYPE_PREFIX + code.toLowerCase().replace('_', '-')));
+        problem.setType(
+                URI.create(
+                        CommandResponses.PROBLEM_TYPE_PREFIX
+                                + code.toLowerCase().replace('_', '-')));
         problem.setTitle(code);
         problem.setProperty("code", code);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

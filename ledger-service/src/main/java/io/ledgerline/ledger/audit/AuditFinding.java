@@ -3,8 +3,14 @@ package io.ledgerline.ledger.audit;
 /** One thing the audit found wrong, naming the event (if any) where it shows. */
 public record AuditFinding(Kind kind, String where, String detail) {
 
-    public enum Kind { UNREADABLE_EVENT, HASH_MISMATCH, CHAIN_BROKEN, SEQUENCE_GAP, NOT_ZERO_SUM,
-        PROJECTION_DIFFERENCE }
+    public enum Kind {
+        UNREADABLE_EVENT,
+        HASH_MISMATCH,
+        CHAIN_BROKEN,
+        SEQUENCE_GAP,
+        NOT_ZERO_SUM,
+        PROJECTION_DIFFERENCE
+    }
 
     public static AuditFinding at(Kind kind, StoredEvent event, String detail) {
         return new AuditFinding(kind, event.describe(), detail);

@@ -1,6 +1,7 @@
 package io.ledgerline.ledger.audit;
 
 import io.ledgerline.ledger.audit.StatementExport.Selection;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,14 +15,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The auditor's command, usable against any copy of the ledger database with nothing but a JDBC
- * URL (no Spring, no Axon):
+ * The auditor's command, usable against any copy of the ledger database with nothing but a JDBC URL
+ * (no Spring, no Axon):
+ *
  * <pre>
  *   AuditMain [--db-url URL] [--db-user USER] [--db-password PW] [--schema ledger]
  *             [--read-schema ledger_read] [--skip-projection]
  *   AuditMain export (--account LEDGER_ACCOUNT|HOLDER | --ledger LEDGER) [--from INSTANT]
  *             [--to INSTANT] --format csv|json --out FILE   (plus the database options)
  * </pre>
+ *
  * The database defaults come from LEDGERLINE_DB_URL, LEDGERLINE_DB_USER, LEDGERLINE_DB_PASSWORD.
  * Exit status: 0 when the audit passes, 1 on any difference, 2 on a usage or connection error.
  */
@@ -32,16 +35,15 @@ public final class AuditMain {
     static final int USAGE = 2;
     private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/ledgerline";
 
-    private AuditMain() {
-    }
+    private AuditMain() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
     /** Everything {@link #main} does, without exiting: returns the exit status. */
-    public static int run(String[] args, Map<String, String> env, PrintStream out,
-            PrintStream err) {
+    public static int run(
+            String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         Map<String, String> options;
         boolean export = args.length > 0 && args[0].equals("export");
         try {
@@ -63,9 +65,11 @@ public final class AuditMain {
 
     private static int audit(Connection connection, Map<String, String> options, PrintStream out)
             throws SQLException {
-        var replayOptions = new AuditReplay.Options(options.getOrDefault("schema", "ledger"),
-                options.getOrDefault("read-schema", "ledger_read"),
-                !options.containsKey("skip-projection"));
+        var replayOptions =
+                new AuditReplay.Options(
+                        options.getOrDefault("schema", "ledger"),
+                        options.getOrDefault("read-schema", "ledger_read"),
+                        !options.containsKey("skip-projection"));
         out.println("Audit replay of schema " + replayOptions.eventSchema());
         var summary = AuditReplay.run(connection, replayOptions, out);
         summary.print(out);
@@ -83,7 +87,9 @@ public final class AuditMain {
         }
         var target = Path.of(required(options, "out"));
         var export = new StatementExport(selection, from, to);
-        EventStoreReader.forEach(connection, options.getOrDefault("schema", "ledger"),
+        EventStoreReader.forEach(
+                connection,
+                options.getOrDefault("schema", "ledger"),
                 stored -> export.accept(stored, StoredEventDecoder.event(stored)));
         var statement = export.statement();
         try (var file = Files.newOutputStream(target)) {
@@ -93,7 +99,8 @@ public final class AuditMain {
                 StatementWriter.json(statement, file);
             }
         }
-        out.printf("exported %d transfers and %d account statements to %s%n",
+        out.printf(
+                "exported %d transfers and %d account statements to %s%n",
                 statement.transfers().size(), statement.accounts().size(), target);
         return PASSED;
     }
@@ -109,12 +116,12 @@ public final class AuditMain {
 
     private static Connection connect(Map<String, String> options, Map<String, String> env)
             throws SQLException {
-        var url = options.getOrDefault("db-url", env.getOrDefault("LEDGERLINE_DB_URL",
-                DEFAULT_URL));
-        var user = options.getOrDefault("db-user", env.getOrDefault("LEDGERLINE_DB_USER",
-                "postgres"));
-        var password = options.getOrDefault("db-password",
-                env.getOrDefault("LEDGERLINE_DB_PASSWORD", ""));
+        var url =
+                options.getOrDefault("db-url", env.getOrDefault("LEDGERLINE_DB_URL", DEFAULT_URL));
+        var user =
+                options.getOrDefault("db-user", env.getOrDefault("LEDGERLINE_DB_USER", "postgres"));
+        var password =
+                options.getOrDefault("db-password", env.getOrDefault("LEDGERLINE_DB_PASSWORD", ""));
         return DriverManager.getConnection(url, user, password);
     }
 

@@ -4,6 +4,7 @@ import io.ledgerline.contracts.ledger.event.LedgerEvent;
 import io.ledgerline.contracts.ledger.fold.Balances;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.ledger.audit.AuditFinding.Kind;
+
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,22 +23,26 @@ public final class AuditReplay {
 
     static final long PROGRESS_EVERY_EVENTS = 10_000;
 
-    public record Options(String eventSchema, String readSchema, boolean compareProjection) {
-    }
+    public record Options(String eventSchema, String readSchema, boolean compareProjection) {}
 
-    public record Summary(long events, int aggregates, int accounts,
-                          Map<String, Credits> ledgerSums,
-                          int projectedAccounts, List<AuditFinding> findings) {
+    public record Summary(
+            long events,
+            int aggregates,
+            int accounts,
+            Map<String, Credits> ledgerSums,
+            int projectedAccounts,
+            List<AuditFinding> findings) {
 
         public boolean passed() {
             return findings.isEmpty();
         }
 
         public void print(PrintStream out) {
-            out.printf("events replayed: %d%naggregates: %d%nledger accounts: %d%nledgers: %d%n",
+            out.printf(
+                    "events replayed: %d%naggregates: %d%nledger accounts: %d%nledgers: %d%n",
                     events, aggregates, accounts, ledgerSums.size());
-            ledgerSums.forEach((ledger, sum) -> out.printf("  %s sums to %d µcr%n", ledger,
-                    sum.ucr()));
+            ledgerSums.forEach(
+                    (ledger, sum) -> out.printf("  %s sums to %d µcr%n", ledger, sum.ucr()));
             out.printf("projected accounts compared: %d%n", projectedAccounts);
             out.printf("differences: %d%n", findings.size());
             findings.stream().limit(MAX_PRINTED_FINDINGS).forEach(f -> out.println("  " + f));
@@ -50,30 +55,42 @@ public final class AuditReplay {
 
     static final int MAX_PRINTED_FINDINGS = 100;
 
-    private AuditReplay() {
-    }
+    private AuditReplay() {}
 
     public static Summary run(Connection connection, Options options, PrintStream progress)
             throws SQLException {
-        var comparison = options.compareProjection()
-                ? Optional.of(ProjectionComparison.load(connection, options.readSchema()))
-                : Optional.<ProjectionComparison>empty();
+        var comparison =
+                options.compareProjection()
+                        ? Optional.of(ProjectionComparison.load(connection, options.readSchema()))
+                        : Optional.<ProjectionComparison>empty();
         var chains = new HashChainVerifier();
         var zeroSum = new ZeroSumCheck();
         var findings = new ArrayList<AuditFinding>();
         var meter = new ProgressMeter(progress, PROGRESS_EVERY_EVENTS);
-        EventStoreReader.forEach(connection, options.eventSchema(), stored -> {
-            var event = decode(stored, findings);
-            findings.addAll(chains.verify(stored, event));
-            event.ifPresent(e -> {
-                zeroSum.apply(stored, e).ifPresent(findings::add);
-                comparison.ifPresent(c -> c.observe(stored.globalIndex(), e, zeroSum.balances()));
-            });
-            meter.tick();
-        });
+        EventStoreReader.forEach(
+                connection,
+                options.eventSchema(),
+                stored -> {
+                    var event = decode(stored, findings);
+                    findings.addAll(chains.verify(stored, event));
+                    event.ifPresent(
+                            e -> {
+                                zeroSum.apply(stored, e).ifPresent(findings::add);
+                                comparison.ifPresent(
+                                        c ->
+                                                c.observe(
+                                                        stored.globalIndex(),
+                                                        e,
+                                                        zeroSum.balances()));
+                            });
+                    meter.tick();
+                });
         var replayed = zeroSum.balances();
         comparison.ifPresent(c -> findings.addAll(c.differences(replayed)));
-        return new Summary(meter.count(), chains.aggregates(), replayed.all().size(),
+        return new Summary(
+                meter.count(),
+                chains.aggregates(),
+                replayed.all().size(),
                 ledgerSums(replayed),
                 comparison.map(ProjectionComparison::projectedAccounts).orElse(0),
                 findings);
@@ -90,7 +107,9 @@ public final class AuditReplay {
 
     private static Map<String, Credits> ledgerSums(Balances replayed) {
         var sums = new TreeMap<String, Credits>();
-        replayed.all().keySet().stream().map(replayed::ledgerOf).distinct()
+        replayed.all().keySet().stream()
+                .map(replayed::ledgerOf)
+                .distinct()
                 .forEach(ledger -> sums.put(ledger.value(), replayed.sumOf(ledger)));
         return sums;
     }

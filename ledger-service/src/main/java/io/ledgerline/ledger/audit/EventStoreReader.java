@@ -14,23 +14,31 @@ public final class EventStoreReader {
     static final int FETCH_SIZE = 1_000;
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    private EventStoreReader() {
-    }
+    private EventStoreReader() {}
 
     public static void forEach(Connection connection, String schema, Consumer<StoredEvent> sink)
             throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
-        try (var statement = connection.prepareStatement("""
+        try (var statement =
+                connection.prepareStatement(
+                        """
                 SELECT global_index, event_identifier, aggregate_identifier, sequence_number,
                        payload_type, payload, meta_data
-                  FROM %s.domain_event_entry ORDER BY global_index""".formatted(schema(schema)))) {
+                  FROM %s.domain_event_entry ORDER BY global_index"""
+                                .formatted(schema(schema)))) {
             statement.setFetchSize(FETCH_SIZE);
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    sink.accept(new StoredEvent(rows.getLong(1), rows.getString(2),
-                            rows.getString(3), rows.getLong(4), rows.getString(5), rows.getBytes(6),
-                            rows.getBytes(7)));
+                    sink.accept(
+                            new StoredEvent(
+                                    rows.getLong(1),
+                                    rows.getString(2),
+                                    rows.getString(3),
+                                    rows.getLong(4),
+                                    rows.getString(5),
+                                    rows.getBytes(6),
+                                    rows.getBytes(7)));
                 }
             }
         } finally {

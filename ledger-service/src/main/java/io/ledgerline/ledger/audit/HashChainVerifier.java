@@ -3,6 +3,7 @@ package io.ledgerline.ledger.audit;
 import io.ledgerline.contracts.ledger.event.EventHash;
 import io.ledgerline.contracts.ledger.event.LedgerEvent;
 import io.ledgerline.ledger.audit.AuditFinding.Kind;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,8 +22,7 @@ import java.util.Optional;
  */
 public final class HashChainVerifier {
 
-    private record ChainEnd(long sequence, String hash) {
-    }
+    private record ChainEnd(long sequence, String hash) {}
 
     private final Map<String, ChainEnd> ends = new HashMap<>();
 
@@ -32,8 +32,9 @@ public final class HashChainVerifier {
         var previous = ends.get(stored.aggregateIdentifier());
         long expectedSequence = previous == null ? 0 : previous.sequence() + 1;
         if (stored.sequenceNumber() != expectedSequence) {
-            findings.add(AuditFinding.at(Kind.SEQUENCE_GAP, stored,
-                    "expected sequence " + expectedSequence));
+            findings.add(
+                    AuditFinding.at(
+                            Kind.SEQUENCE_GAP, stored, "expected sequence " + expectedSequence));
         }
         if (event.isEmpty()) {
             // Unreadable: the chain cannot be followed past it; the next event is not blamed.
@@ -43,14 +44,26 @@ public final class HashChainVerifier {
         var claimed = StoredEventDecoder.claimedHash(stored);
         var recomputed = recomputedHash(stored, event.get(), claimed);
         if (claimed.isEmpty() || !claimed.get().equals(recomputed)) {
-            findings.add(AuditFinding.at(Kind.HASH_MISMATCH, stored, "payload hashes to "
-                    + recomputed + " but the stored hash is " + claimed.orElse("missing")));
+            findings.add(
+                    AuditFinding.at(
+                            Kind.HASH_MISMATCH,
+                            stored,
+                            "payload hashes to "
+                                    + recomputed
+                                    + " but the stored hash is "
+                                    + claimed.orElse("missing")));
         }
         var expectedPrev = previous == null ? EventHash.GENESIS : previous.hash();
         var prevHash = event.get().header().prevHash();
         if (expectedPrev != null && !expectedPrev.equals(prevHash)) {
-            findings.add(AuditFinding.at(Kind.CHAIN_BROKEN, stored, "prevHash " + prevHash
-                    + " but the previous event hashes to " + expectedPrev));
+            findings.add(
+                    AuditFinding.at(
+                            Kind.CHAIN_BROKEN,
+                            stored,
+                            "prevHash "
+                                    + prevHash
+                                    + " but the previous event hashes to "
+                                    + expectedPrev));
         }
         ends.put(stored.aggregateIdentifier(), new ChainEnd(stored.sequenceNumber(), recomputed));
         return findings;

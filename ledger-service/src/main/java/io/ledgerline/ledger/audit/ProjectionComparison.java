@@ -4,6 +4,7 @@ import io.ledgerline.contracts.ledger.event.LedgerEvent;
 import io.ledgerline.contracts.ledger.fold.Balances;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.ledger.audit.AuditFinding.Kind;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -20,8 +21,7 @@ import java.util.TreeSet;
  */
 public final class ProjectionComparison {
 
-    public record ProjectedBalance(String ledgerAccount, long balanceUcr, long lastGlobalIndex) {
-    }
+    public record ProjectedBalance(String ledgerAccount, long balanceUcr, long lastGlobalIndex) {}
 
     private final Map<String, ProjectedBalance> projected = new HashMap<>();
     private final Map<String, Credits> replayedAtProjection = new HashMap<>();
@@ -35,12 +35,16 @@ public final class ProjectionComparison {
             throws SQLException {
         var rows = new ArrayList<ProjectedBalance>();
         try (var statement = connection.createStatement();
-             var result = statement.executeQuery(
-                     "SELECT ledger_account, balance_ucr, last_global_index"
-                     + " FROM " + EventStoreReader.schema(readSchema) + ".balance")) {
+                var result =
+                        statement.executeQuery(
+                                "SELECT ledger_account, balance_ucr, last_global_index"
+                                        + " FROM "
+                                        + EventStoreReader.schema(readSchema)
+                                        + ".balance")) {
             while (result.next()) {
-                rows.add(new ProjectedBalance(result.getString(1), result.getLong(2),
-                        result.getLong(3)));
+                rows.add(
+                        new ProjectedBalance(
+                                result.getString(1), result.getLong(2), result.getLong(3)));
             }
         }
         return new ProjectionComparison(rows);
@@ -48,14 +52,17 @@ public final class ProjectionComparison {
 
     /** Call after the replay applied {@code event}: keeps balances at the projection's points. */
     public void observe(long globalIndex, LedgerEvent event, Balances replayed) {
-        event.movement().ifPresent(transfer -> {
-            for (var account : List.of(transfer.debit(), transfer.credit())) {
-                var projection = projected.get(account);
-                if (projection != null && projection.lastGlobalIndex() == globalIndex) {
-                    replayedAtProjection.put(account, replayed.balanceOf(account));
-                }
-            }
-        });
+        event.movement()
+                .ifPresent(
+                        transfer -> {
+                            for (var account : List.of(transfer.debit(), transfer.credit())) {
+                                var projection = projected.get(account);
+                                if (projection != null
+                                        && projection.lastGlobalIndex() == globalIndex) {
+                                    replayedAtProjection.put(account, replayed.balanceOf(account));
+                                }
+                            }
+                        });
     }
 
     public List<AuditFinding> differences(Balances replayed) {
@@ -67,19 +74,27 @@ public final class ProjectionComparison {
             var atPoint = replayedAtProjection.get(account);
             String detail = null;
             if (projection == null) {
-                detail = "missing from the projection; replay balance "
-                        + replayed.balanceOf(account).ucr() + " µcr";
+                detail =
+                        "missing from the projection; replay balance "
+                                + replayed.balanceOf(account).ucr()
+                                + " µcr";
             } else if (atPoint == null) {
-                detail = "the projection applied global index " + projection.lastGlobalIndex()
-                        + ", which never posted to this account";
+                detail =
+                        "the projection applied global index "
+                                + projection.lastGlobalIndex()
+                                + ", which never posted to this account";
             } else if (atPoint.ucr() != projection.balanceUcr()) {
-                detail = "projection " + projection.balanceUcr() + " µcr, replay " + atPoint.ucr()
-                        + " µcr at global index " + projection.lastGlobalIndex();
+                detail =
+                        "projection "
+                                + projection.balanceUcr()
+                                + " µcr, replay "
+                                + atPoint.ucr()
+                                + " µcr at global index "
+                                + projection.lastGlobalIndex();
             }
             if (detail != null) {
                 var where = "ledger account " + account;
-                findings.add(new AuditFinding(Kind.PROJECTION_DIFFERENCE, where,
-                        detail));
+                findings.add(new AuditFinding(Kind.PROJECTION_DIFFERENCE, where, detail));
             }
         }
         return findings;

@@ -8,6 +8,7 @@ import io.ledgerline.contracts.ledger.event.LedgerEvent;
 import io.ledgerline.contracts.ledger.event.LedgerEventTypes;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.ledger.history.LedgerAccountOwner;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,25 +18,33 @@ import java.util.function.Predicate;
 
 /**
  * An auditor's export for one ledger account, one holder's accounts or one ledger over a period
- * [from, to): every transfer in it with its hashes, and per account an "as of" statement —
- * opening balance at {@code from}, money in and out, closing balance at {@code to}.
- * Feed it every event in global order.
+ * [from, to): every transfer in it with its hashes, and per account an "as of" statement — opening
+ * balance at {@code from}, money in and out, closing balance at {@code to}. Feed it every event in
+ * global order.
  */
 public final class StatementExport {
 
-    public record Selection(String kind, String value, Predicate<String> includesAccount,
-                            Predicate<LedgerId> includesLedger) {
+    public record Selection(
+            String kind,
+            String value,
+            Predicate<String> includesAccount,
+            Predicate<LedgerId> includesLedger) {
 
         /** A ledger account ({@code partner/p1/available}) or a holder ({@code partner:p1}). */
         public static Selection account(String accountOrHolder) {
             if (accountOrHolder.contains(":")) {
                 var holder = AccountId.of(accountOrHolder);
-                return new Selection("holder", holder.value(),
-                        account -> LedgerAccountOwner.holderOf(account).filter(holder::equals)
-                                .isPresent(), ledger -> true);
+                return new Selection(
+                        "holder",
+                        holder.value(),
+                        account ->
+                                LedgerAccountOwner.holderOf(account)
+                                        .filter(holder::equals)
+                                        .isPresent(),
+                        ledger -> true);
             }
-            return new Selection("ledgerAccount", accountOrHolder, accountOrHolder::equals,
-                    ledger -> true);
+            return new Selection(
+                    "ledgerAccount", accountOrHolder, accountOrHolder::equals, ledger -> true);
         }
 
         public static Selection ledger(String ledgerId) {
@@ -44,18 +53,35 @@ public final class StatementExport {
         }
     }
 
-    public record TransferLine(String eventId, long globalIndex, String aggregate, long sequence,
-                               Instant occurredAt, String type, String ledger, String debit,
-                               String credit, long amountUcr, String hash, String prevHash) {
-    }
+    public record TransferLine(
+            String eventId,
+            long globalIndex,
+            String aggregate,
+            long sequence,
+            Instant occurredAt,
+            String type,
+            String ledger,
+            String debit,
+            String credit,
+            long amountUcr,
+            String hash,
+            String prevHash) {}
 
-    public record AccountStatement(String ledgerAccount, String ledger, long openingUcr,
-                                   long inUcr, long outUcr, long closingUcr) {
-    }
+    public record AccountStatement(
+            String ledgerAccount,
+            String ledger,
+            long openingUcr,
+            long inUcr,
+            long outUcr,
+            long closingUcr) {}
 
-    public record Statement(String selectionKind, String selection, Instant from, Instant to,
-                            List<AccountStatement> accounts, List<TransferLine> transfers) {
-    }
+    public record Statement(
+            String selectionKind,
+            String selection,
+            Instant from,
+            Instant to,
+            List<AccountStatement> accounts,
+            List<TransferLine> transfers) {}
 
     private static final class Movements {
         private final String ledger;
@@ -76,8 +102,8 @@ public final class StatementExport {
 
     public StatementExport(Selection selection, Instant from, Instant to) {
         if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("the period must start before it ends: " + from
-                    + " " + to);
+            throw new IllegalArgumentException(
+                    "the period must start before it ends: " + from + " " + to);
         }
         this.selection = selection;
         this.from = from;
@@ -87,7 +113,8 @@ public final class StatementExport {
     public void accept(StoredEvent stored, LedgerEvent event) {
         var occurredAt = event.header().occurredAt();
         var transfer = event.movement().orElse(null);
-        if (transfer == null || !occurredAt.isBefore(to)
+        if (transfer == null
+                || !occurredAt.isBefore(to)
                 || !selection.includesLedger().test(transfer.ledger())) {
             return;
         }
@@ -95,11 +122,20 @@ public final class StatementExport {
         boolean debitSelected = post(transfer, transfer.debit(), false, inPeriod);
         boolean creditSelected = post(transfer, transfer.credit(), true, inPeriod);
         if (inPeriod && (debitSelected || creditSelected)) {
-            transfers.add(new TransferLine(event.header().eventId(), stored.globalIndex(),
-                    stored.aggregateIdentifier(), stored.sequenceNumber(), occurredAt,
-                    LedgerEventTypes.nameOf(event), transfer.ledger().value(), transfer.debit(),
-                    transfer.credit(), transfer.amountUcr().ucr(), EventHash.of(event),
-                    event.header().prevHash()));
+            transfers.add(
+                    new TransferLine(
+                            event.header().eventId(),
+                            stored.globalIndex(),
+                            stored.aggregateIdentifier(),
+                            stored.sequenceNumber(),
+                            occurredAt,
+                            LedgerEventTypes.nameOf(event),
+                            transfer.ledger().value(),
+                            transfer.debit(),
+                            transfer.credit(),
+                            transfer.amountUcr().ucr(),
+                            EventHash.of(event),
+                            event.header().prevHash()));
         }
     }
 
@@ -107,8 +143,8 @@ public final class StatementExport {
         if (!selection.includesAccount().test(account)) {
             return false;
         }
-        var movements = accounts.computeIfAbsent(account,
-                a -> new Movements(transfer.ledger().value()));
+        var movements =
+                accounts.computeIfAbsent(account, a -> new Movements(transfer.ledger().value()));
         var amount = transfer.amountUcr();
         if (!inPeriod) {
             movements.opening = movements.opening.plus(isCredit ? amount : amount.negate());
@@ -122,10 +158,17 @@ public final class StatementExport {
 
     public Statement statement() {
         var lines = new ArrayList<AccountStatement>();
-        accounts.forEach((account, m) -> lines.add(new AccountStatement(account, m.ledger,
-                m.opening.ucr(), m.in.ucr(), m.out.ucr(),
-                m.opening.plus(m.in).minus(m.out).ucr())));
-        return new Statement(selection.kind(), selection.value(), from, to, lines,
-                List.copyOf(transfers));
+        accounts.forEach(
+                (account, m) ->
+                        lines.add(
+                                new AccountStatement(
+                                        account,
+                                        m.ledger,
+                                        m.opening.ucr(),
+                                        m.in.ucr(),
+                                        m.out.ucr(),
+                                        m.opening.plus(m.in).minus(m.out).ucr())));
+        return new Statement(
+                selection.kind(), selection.value(), from, to, lines, List.copyOf(transfers));
     }
 }

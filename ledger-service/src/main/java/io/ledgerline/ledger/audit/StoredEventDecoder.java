@@ -3,6 +3,7 @@ package io.ledgerline.ledger.audit;
 import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.ledger.event.LedgerEvent;
 import io.ledgerline.contracts.ledger.event.LedgerEventTypes;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -12,12 +13,12 @@ import java.util.regex.Pattern;
 public final class StoredEventDecoder {
 
     static final String HASH_METADATA_KEY = "hash";
+
     /** The usual form of the entry, read without building a JSON tree for every event. */
     private static final Pattern HASH_ENTRY =
             Pattern.compile("\"hash\"\\s*:\\s*\"([0-9a-f]{64})\"");
 
-    private StoredEventDecoder() {
-    }
+    private StoredEventDecoder() {}
 
     /** The contracts record; throws {@link IllegalArgumentException} when the row is unreadable. */
     public static LedgerEvent event(StoredEvent stored) {

@@ -1,11 +1,13 @@
 package io.ledgerline.ledger.command;
 
 import io.ledgerline.contracts.ledger.AccountId;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * Which accounts exist and which partner each belongs to. The writer uses it to refuse unknown
@@ -28,16 +30,21 @@ public class AccountDirectory {
             return Optional.of(known);
         }
         // Another instance may have opened it; the table is the truth, the map only a cache.
-        var stored = jdbc.query("SELECT partner_id FROM account_directory WHERE account_id = ?",
-                (row, n) -> row.getString(1), accountId.value());
+        var stored =
+                jdbc.query(
+                        "SELECT partner_id FROM account_directory WHERE account_id = ?",
+                        (row, n) -> row.getString(1),
+                        accountId.value());
         stored.forEach(partner -> partnerByAccount.put(accountId.value(), partner));
         return stored.stream().findFirst();
     }
 
     /** Records a new account in the caller's transaction; call {@link #remember} after commit. */
     public void insert(AccountId accountId, String partnerId) {
-        jdbc.update("INSERT INTO account_directory (account_id, partner_id) VALUES (?, ?)",
-                accountId.value(), partnerId);
+        jdbc.update(
+                "INSERT INTO account_directory (account_id, partner_id) VALUES (?, ?)",
+                accountId.value(),
+                partnerId);
     }
 
     public void remember(AccountId accountId, String partnerId) {

@@ -11,18 +11,20 @@ import io.ledgerline.contracts.ledger.command.ReserveCredits;
 import io.ledgerline.ledger.account.ChargeCustomerUsageToPartner;
 import io.ledgerline.ledger.account.CreditAccount;
 import io.ledgerline.ledger.reservation.ReservationDeadlines;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.modelling.command.Repository;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.modelling.command.Repository;
 
 /**
- * Runs one batch of commands inside the current unit of work: answers repeats from the command
- * log, hands the rest to their accounts, and records every new answer in the same transaction as
- * the events. Returns the answers in batch order, plus what to remember once the batch commits.
+ * Runs one batch of commands inside the current unit of work: answers repeats from the command log,
+ * hands the rest to their accounts, and records every new answer in the same transaction as the
+ * events. Returns the answers in batch order, plus what to remember once the batch commits.
  */
 final class BatchExecution {
 
@@ -32,8 +34,11 @@ final class BatchExecution {
     private final ReservationDeadlines deadlines;
     private final Map<AccountId, String> opened = new HashMap<>();
 
-    BatchExecution(Repository<CreditAccount> accounts, CommandLog commandLog, AccountDirectory directory,
-                   ReservationDeadlines deadlines) {
+    BatchExecution(
+            Repository<CreditAccount> accounts,
+            CommandLog commandLog,
+            AccountDirectory directory,
+            ReservationDeadlines deadlines) {
         this.accounts = accounts;
         this.commandLog = commandLog;
         this.directory = directory;
@@ -41,7 +46,9 @@ final class BatchExecution {
     }
 
     List<CommandAnswer> run(List<PendingCommand> batch) throws Exception {
-        var known = commandLog.find(batch.stream().map(p -> p.command().commandId()).distinct().toList());
+        var known =
+                commandLog.find(
+                        batch.stream().map(p -> p.command().commandId()).distinct().toList());
         var answers = new ArrayList<CommandAnswer>(batch.size());
         var recorded = new ArrayList<CommandLog.Entry>();
         for (var pending : batch) {
@@ -52,8 +59,12 @@ final class BatchExecution {
                 continue;
             }
             var result = execute(command);
-            var entry = new CommandLog.Entry(command.commandId(), command.accountId().value(),
-                    pending.payloadHash(), result);
+            var entry =
+                    new CommandLog.Entry(
+                            command.commandId(),
+                            command.accountId().value(),
+                            pending.payloadHash(),
+                            result);
             recorded.add(entry);
             known.put(command.commandId(), entry);
             answers.add(new CommandAnswer(result, false));
@@ -71,9 +82,12 @@ final class BatchExecution {
         if (earlier.payloadHash().equals(pending.payloadHash())) {
             return new CommandAnswer(earlier.result(), true);
         }
-        return new CommandAnswer(CommandResult.refused(pending.command().commandId(),
-                Rejection.EXISTS_WITH_DIFFERENT_PAYLOAD,
-                "command id was used before with a different payload"), false);
+        return new CommandAnswer(
+                CommandResult.refused(
+                        pending.command().commandId(),
+                        Rejection.EXISTS_WITH_DIFFERENT_PAYLOAD,
+                        "command id was used before with a different payload"),
+                false);
     }
 
     private CommandResult execute(LedgerCommand command) throws Exception {
@@ -82,18 +96,24 @@ final class BatchExecution {
         }
         var partner = partnerOf(command.accountId());
         if (partner == null) {
-            return CommandResult.refused(command.commandId(), Rejection.ACCOUNT_NOT_FOUND,
+            return CommandResult.refused(
+                    command.commandId(),
+                    Rejection.ACCOUNT_NOT_FOUND,
                     "no account " + command.accountId());
         }
         var account = accounts.load(command.accountId().value());
         if (command instanceof MeterUsage usage
                 && Boolean.TRUE.equals(account.invoke(CreditAccount::chargesUsageToPartner))) {
             var partnerAccount = AccountId.partner(partner);
-            return (CommandResult) accounts.load(partnerAccount.value())
-                    .handle(GenericCommandMessage.asCommandMessage(
-                            new ChargeCustomerUsageToPartner(partnerAccount, usage)));
+            return (CommandResult)
+                    accounts.load(partnerAccount.value())
+                            .handle(
+                                    GenericCommandMessage.asCommandMessage(
+                                            new ChargeCustomerUsageToPartner(
+                                                    partnerAccount, usage)));
         }
-        var result = (CommandResult) account.handle(GenericCommandMessage.asCommandMessage(command));
+        var result =
+                (CommandResult) account.handle(GenericCommandMessage.asCommandMessage(command));
         if (result.isPosted()) {
             trackDeadline(command);
         }
@@ -104,7 +124,9 @@ final class BatchExecution {
         var existingPartner = partnerOf(open.accountId());
         if (existingPartner != null) {
             if (!existingPartner.equals(open.partnerId())) {
-                return CommandResult.refused(open.commandId(), Rejection.ACCOUNT_EXISTS_WITH_DIFFERENT_PARTNER,
+                return CommandResult.refused(
+                        open.commandId(),
+                        Rejection.ACCOUNT_EXISTS_WITH_DIFFERENT_PARTNER,
                         open.accountId() + " belongs to partner " + existingPartner);
             }
             return CommandResult.posted(open.commandId(), List.of(), Map.of());
@@ -112,7 +134,8 @@ final class BatchExecution {
         var account = accounts.newInstance(() -> new CreditAccount(open));
         directory.insert(open.accountId(), open.partnerId());
         opened.put(open.accountId(), open.partnerId());
-        return CommandResult.posted(open.commandId(), List.of(account.invoke(CreditAccount::lastEventId)), Map.of());
+        return CommandResult.posted(
+                open.commandId(), List.of(account.invoke(CreditAccount::lastEventId)), Map.of());
     }
 
     private String partnerOf(AccountId accountId) {
@@ -122,7 +145,9 @@ final class BatchExecution {
 
     private void trackDeadline(LedgerCommand command) {
         if (command instanceof ReserveCredits reserve && reserve.timeoutSeconds() > 0) {
-            deadlines.add(reserve.accountId(), reserve.reservationId(),
+            deadlines.add(
+                    reserve.accountId(),
+                    reserve.reservationId(),
                     Instant.now().plusSeconds(reserve.timeoutSeconds()));
         } else if (command instanceof ReleaseReservation release) {
             deadlines.remove(release.accountId(), release.reservationId());

@@ -3,5 +3,4 @@ package io.ledgerline.ledger.command;
 import io.ledgerline.contracts.ledger.command.CommandResult;
 
 /** The ledger's answer to a command, and whether it is a replay of an earlier answer. */
-public record CommandAnswer(CommandResult result, boolean replayed) {
-}
+public record CommandAnswer(CommandResult result, boolean replayed) {}

@@ -3,6 +3,10 @@ package io.ledgerline.ledger.command;
 import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.ledger.command.CommandResult;
 import io.ledgerline.contracts.ledger.command.LedgerCommand;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
@@ -10,8 +14,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /** The answers already given, by command id: what makes every command idempotent. */
 @Component
@@ -23,24 +25,32 @@ public class CommandLog {
         this.jdbc = jdbc;
     }
 
-    public record Entry(String commandId, String accountId, String payloadHash, CommandResult result) {
-    }
+    public record Entry(
+            String commandId, String accountId, String payloadHash, CommandResult result) {}
 
     public Map<String, Entry> find(Collection<String> commandIds) {
         var found = new HashMap<String, Entry>();
         if (commandIds.isEmpty()) {
             return found;
         }
-        jdbc.query(connection -> {
-            var statement = connection.prepareStatement(
-                    "SELECT command_id, account_id, payload_hash, result FROM command_log WHERE command_id = ANY (?)");
-            statement.setArray(1, connection.createArrayOf("varchar", commandIds.toArray()));
-            return statement;
-        }, row -> {
-            var entry = new Entry(row.getString(1), row.getString(2), row.getString(3),
-                    ContractJson.fromBytes(row.getBytes(4), CommandResult.class));
-            found.put(entry.commandId(), entry);
-        });
+        jdbc.query(
+                connection -> {
+                    var statement =
+                            connection.prepareStatement(
+                                    "SELECT command_id, account_id, payload_hash, result FROM command_log WHERE command_id = ANY (?)");
+                    statement.setArray(
+                            1, connection.createArrayOf("varchar", commandIds.toArray()));
+                    return statement;
+                },
+                row -> {
+                    var entry =
+                            new Entry(
+                                    row.getString(1),
+                                    row.getString(2),
+                                    row.getString(3),
+                                    ContractJson.fromBytes(row.getBytes(4), CommandResult.class));
+                    found.put(entry.commandId(), entry);
+                });
         return found;
     }
 
@@ -51,7 +61,9 @@ public class CommandLog {
         }
         jdbc.batchUpdate(
                 "INSERT INTO command_log (command_id, account_id, payload_hash, result) VALUES (?, ?, ?, ?)",
-                entries, entries.size(), (statement, entry) -> {
+                entries,
+                entries.size(),
+                (statement, entry) -> {
                     statement.setString(1, entry.commandId());
                     statement.setString(2, entry.accountId());
                     statement.setString(3, entry.payloadHash());
@@ -63,7 +75,10 @@ public class CommandLog {
     public static String payloadHash(LedgerCommand command) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
-            digest.update(command.getClass().getSimpleName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update(
+                    command.getClass()
+                            .getSimpleName()
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             digest.update(ContractJson.toBytes(command));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -16,33 +16,38 @@ import io.ledgerline.contracts.ledger.command.ReserveKeyDeposit;
 import io.ledgerline.contracts.ledger.command.ReverseTransfer;
 import io.ledgerline.contracts.ledger.command.SettleReservation;
 import io.ledgerline.contracts.money.Credits;
+
 import java.util.Optional;
 
 /**
  * The checks a command must pass before it reaches an account: the ones that need no state. A
- * command failing here is refused without being recorded, so the client can fix it and resend
- * under the same id.
+ * command failing here is refused without being recorded, so the client can fix it and resend under
+ * the same id.
  */
 public final class CommandValidation {
 
     public static final int MAX_TEXT_LENGTH = 500;
     public static final long MAX_GRACE_SECONDS = 3_600;
 
-    private CommandValidation() {
-    }
+    private CommandValidation() {}
 
     /** The refusal for an invalid command, or empty when it may go to its account. */
     public static Optional<CommandResult> check(LedgerCommand command) {
         return Optional.ofNullable(firstProblem(command))
-                .map(problem -> CommandResult.refused(command.commandId(), problem.rejection(), problem.detail()));
+                .map(
+                        problem ->
+                                CommandResult.refused(
+                                        command.commandId(),
+                                        problem.rejection(),
+                                        problem.detail()));
     }
 
-    private record Problem(Rejection rejection, String detail) {
-    }
+    private record Problem(Rejection rejection, String detail) {}
 
     private static Problem firstProblem(LedgerCommand command) {
         if (!Ids.isSafe(command.commandId())) {
-            throw new IllegalArgumentException("commandId must be 1-64 letters, digits, '.', '_' or '-'");
+            throw new IllegalArgumentException(
+                    "commandId must be 1-64 letters, digits, '.', '_' or '-'");
         }
         if (command.accountId() == null) {
             throw new IllegalArgumentException("accountId is required");
@@ -65,7 +70,8 @@ public final class CommandValidation {
         }
         if (command instanceof MeterUsage usage) {
             Ids.requireSafe(usage.usageId(), "usageId");
-            return firstOf(positive(usage.amountUcr()), text(usage.description(), "description", false));
+            return firstOf(
+                    positive(usage.amountUcr()), text(usage.description(), "description", false));
         }
         if (command instanceof ReserveCredits reserve) {
             return checkReserve(reserve);
@@ -88,17 +94,22 @@ public final class CommandValidation {
         Ids.requireSafe(open.partnerId(), "partnerId");
         var holder = open.accountId();
         if (holder.kind() == HolderKind.PARTNER && !holder.holderId().equals(open.partnerId())) {
-            throw new IllegalArgumentException("a partner account's partnerId is the partner itself");
+            throw new IllegalArgumentException(
+                    "a partner account's partnerId is the partner itself");
         }
         return null;
     }
 
     private static Problem checkSettings(ConfigureAiCredits configure) {
         if (configure.pricePerMinuteUcr() == null || configure.pricePerMinuteUcr().isNegative()) {
-            return new Problem(Rejection.AMOUNT_MUST_BE_POSITIVE, "pricePerMinuteUcr must be zero or more");
+            return new Problem(
+                    Rejection.AMOUNT_MUST_BE_POSITIVE, "pricePerMinuteUcr must be zero or more");
         }
-        if (configure.lowCreditThresholdUcr() == null || configure.lowCreditThresholdUcr().isNegative()) {
-            return new Problem(Rejection.AMOUNT_MUST_BE_POSITIVE, "lowCreditThresholdUcr must be zero or more");
+        if (configure.lowCreditThresholdUcr() == null
+                || configure.lowCreditThresholdUcr().isNegative()) {
+            return new Problem(
+                    Rejection.AMOUNT_MUST_BE_POSITIVE,
+                    "lowCreditThresholdUcr must be zero or more");
         }
         if (configure.graceSeconds() < 0 || configure.graceSeconds() > MAX_GRACE_SECONDS) {
             throw new IllegalArgumentException("graceSeconds must be 0-" + MAX_GRACE_SECONDS);
@@ -108,16 +119,19 @@ public final class CommandValidation {
 
     private static Problem checkReserve(ReserveCredits reserve) {
         Ids.requireSafe(reserve.reservationId(), "reservationId");
-        if (reserve.timeoutSeconds() < 0 || reserve.timeoutSeconds() > ReserveCredits.MAX_TIMEOUT_SECONDS) {
+        if (reserve.timeoutSeconds() < 0
+                || reserve.timeoutSeconds() > ReserveCredits.MAX_TIMEOUT_SECONDS) {
             throw new IllegalArgumentException(
-                    "timeoutSeconds must be 0 (no timeout) to " + ReserveCredits.MAX_TIMEOUT_SECONDS);
+                    "timeoutSeconds must be 0 (no timeout) to "
+                            + ReserveCredits.MAX_TIMEOUT_SECONDS);
         }
         return firstOf(positive(reserve.amountUcr()), text(reserve.purpose(), "purpose", false));
     }
 
     private static Problem positive(Credits amount) {
         if (amount == null || !amount.isPositive()) {
-            return new Problem(Rejection.AMOUNT_MUST_BE_POSITIVE, "amountUcr must be a positive whole number");
+            return new Problem(
+                    Rejection.AMOUNT_MUST_BE_POSITIVE, "amountUcr must be a positive whole number");
         }
         return null;
     }
@@ -127,7 +141,8 @@ public final class CommandValidation {
             return new Problem(Rejection.REASON_REQUIRED, name + " is required");
         }
         if (value != null && value.length() > MAX_TEXT_LENGTH) {
-            throw new IllegalArgumentException(name + " is longer than " + MAX_TEXT_LENGTH + " characters");
+            throw new IllegalArgumentException(
+                    name + " is longer than " + MAX_TEXT_LENGTH + " characters");
         }
         return null;
     }

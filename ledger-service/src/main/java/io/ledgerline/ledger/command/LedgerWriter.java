@@ -6,16 +6,10 @@ import io.ledgerline.contracts.ledger.command.LedgerCommand;
 import io.ledgerline.contracts.ledger.command.OpenAccount;
 import io.ledgerline.ledger.account.CreditAccount;
 import io.ledgerline.ledger.reservation.ReservationDeadlines;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.modelling.command.Repository;
@@ -24,6 +18,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The ledger's single door for commands. Commands queue per partition (all of one partner's
@@ -49,10 +51,14 @@ public class LedgerWriter implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    public LedgerWriter(@Qualifier("creditAccountRepository") Repository<CreditAccount> accounts,
-                        CommandLog commandLog, AccountDirectory directory, ReservationDeadlines deadlines,
-                        TransactionManager transactionManager, @Qualifier("accountCache") Cache accountCache,
-                        WriterSettings settings) {
+    public LedgerWriter(
+            @Qualifier("creditAccountRepository") Repository<CreditAccount> accounts,
+            CommandLog commandLog,
+            AccountDirectory directory,
+            ReservationDeadlines deadlines,
+            TransactionManager transactionManager,
+            @Qualifier("accountCache") Cache accountCache,
+            WriterSettings settings) {
         this.accounts = accounts;
         this.commandLog = commandLog;
         this.directory = directory;
@@ -85,9 +91,12 @@ public class LedgerWriter implements SmartLifecycle {
     }
 
     private int partitionOf(LedgerCommand command) {
-        String partner = command instanceof OpenAccount open
-                ? open.partnerId()
-                : directory.partnerOf(command.accountId()).orElse(command.accountId().holderId());
+        String partner =
+                command instanceof OpenAccount open
+                        ? open.partnerId()
+                        : directory
+                                .partnerOf(command.accountId())
+                                .orElse(command.accountId().holderId());
         return Math.floorMod(partner.hashCode(), queues.size());
     }
 
@@ -140,14 +149,20 @@ public class LedgerWriter implements SmartLifecycle {
                 backOff(attempt);
             }
         }
-        log.warn("command {} failed after {} attempts", pending.command().commandId(), WriterSettings.MAX_RETRIES, last);
+        log.warn(
+                "command {} failed after {} attempts",
+                pending.command().commandId(),
+                WriterSettings.MAX_RETRIES,
+                last);
         pending.answer().completeExceptionally(last);
     }
 
     /** Random, growing pauses, so two instances fighting over one account stop colliding. */
     private static void backOff(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 1L + attempt * WriterSettings.RETRY_BACKOFF_STEP_MS));
+            Thread.sleep(
+                    ThreadLocalRandom.current()
+                            .nextLong(1, 1L + attempt * WriterSettings.RETRY_BACKOFF_STEP_MS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -160,17 +175,21 @@ public class LedgerWriter implements SmartLifecycle {
     private void forgetCachedAccounts(PendingCommand pending) {
         var accountId = pending.command().accountId();
         accountCache.remove(accountId.value());
-        directory.partnerOf(accountId)
+        directory
+                .partnerOf(accountId)
                 .ifPresent(partner -> accountCache.remove(AccountId.partner(partner).value()));
     }
 
     private List<CommandAnswer> runInUnitOfWork(List<PendingCommand> batch) throws Exception {
         var execution = new BatchExecution(accounts, commandLog, directory, deadlines);
         // Axon's repositories expect a command in the unit of work; the batch is that command.
-        var unitOfWork = DefaultUnitOfWork.startAndGet(
-                GenericCommandMessage.asCommandMessage(new CommandBatch(batch.size())));
+        var unitOfWork =
+                DefaultUnitOfWork.startAndGet(
+                        GenericCommandMessage.asCommandMessage(new CommandBatch(batch.size())));
         unitOfWork.attachTransaction(transactionManager);
-        var outcome = unitOfWork.executeWithResult(() -> execution.run(batch), RollbackConfigurationType.ANY_THROWABLE);
+        var outcome =
+                unitOfWork.executeWithResult(
+                        () -> execution.run(batch), RollbackConfigurationType.ANY_THROWABLE);
         if (outcome.isExceptional()) {
             var failure = outcome.exceptionResult();
             throw failure instanceof Exception e ? e : new IllegalStateException(failure);
@@ -180,8 +199,7 @@ public class LedgerWriter implements SmartLifecycle {
     }
 
     /** The payload of a writer's unit of work: a group commit of this many commands. */
-    record CommandBatch(int size) {
-    }
+    record CommandBatch(int size) {}
 
     private static void complete(List<PendingCommand> batch, List<CommandAnswer> answers) {
         for (int i = 0; i < batch.size(); i++) {

@@ -1,13 +1,15 @@
 package io.ledgerline.ledger.config;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.ledger.account.AccountTargetResolver;
+
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.modelling.command.CommandTargetResolver;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -2,17 +2,17 @@ package io.ledgerline.ledger.history;
 
 import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.LedgerAccounts;
+
 import java.util.Optional;
 
 /** Which holder a ledger account belongs to, read from its name (see {@link LedgerAccounts}). */
 public final class LedgerAccountOwner {
 
-    private LedgerAccountOwner() {
-    }
+    private LedgerAccountOwner() {}
 
     /**
-     * The holder whose name the account carries: {@code partner/p1/…} belongs to partner:p1,
-     * {@code customer/c1/…} to customer:c1; {@code platform/…} accounts belong to nobody.
+     * The holder whose name the account carries: {@code partner/p1/…} belongs to partner:p1, {@code
+     * customer/c1/…} to customer:c1; {@code platform/…} accounts belong to nobody.
      */
     public static Optional<AccountId> holderOf(String ledgerAccount) {
         var parts = ledgerAccount.split("/", 3);

@@ -1,9 +1,7 @@
 package io.ledgerline.ledger.history;
 
 import io.ledgerline.contracts.ledger.event.LedgerEvent;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
+
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -12,10 +10,14 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
 /**
  * Feeds the read side from the event store. The events of one processor batch are collected and
- * projected together just before the batch's transaction (which also stores the processor's
- * token) commits: one {@link ProjectionBatch}, written with JDBC batches.
+ * projected together just before the batch's transaction (which also stores the processor's token)
+ * commits: one {@link ProjectionBatch}, written with JDBC batches.
  */
 @ConditionalOnProperty(name = "ledgerline.read-side.enabled", matchIfMissing = true)
 @Component
@@ -33,8 +35,12 @@ class LedgerProjectionHandler {
 
     @EventHandler
     void on(LedgerEvent event, TrackingToken token) {
-        long globalIndex = token.position().orElseThrow(
-                () -> new IllegalStateException("a tracked event without a position: " + token));
+        long globalIndex =
+                token.position()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "a tracked event without a position: " + token));
         currentBatch().add(new TrackedEvent(globalIndex, event));
     }
 
@@ -45,11 +51,13 @@ class LedgerProjectionHandler {
 
     private List<TrackedEvent> currentBatch() {
         var unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(BATCH_RESOURCE, key -> {
-            var events = new ArrayList<TrackedEvent>();
-            unitOfWork.onPrepareCommit(committing -> project(events));
-            return events;
-        });
+        return unitOfWork.getOrComputeResource(
+                BATCH_RESOURCE,
+                key -> {
+                    var events = new ArrayList<TrackedEvent>();
+                    unitOfWork.onPrepareCommit(committing -> project(events));
+                    return events;
+                });
     }
 
     /** Two reads for the whole batch (its balances, its already-applied events), then writes. */
@@ -60,12 +68,11 @@ class LedgerProjectionHandler {
             accounts.addAll(ProjectionBatch.accountsOf(tracked.event()));
             eventIds.add(tracked.event().header().eventId());
         }
-        var batch = new ProjectionBatch(store.balancesOf(accounts),
-                store.appliedEventIds(eventIds));
+        var batch =
+                new ProjectionBatch(store.balancesOf(accounts), store.appliedEventIds(eventIds));
         events.forEach(tracked -> batch.apply(tracked.globalIndex(), tracked.event()));
         store.write(batch);
     }
 
-    private record TrackedEvent(long globalIndex, LedgerEvent event) {
-    }
+    private record TrackedEvent(long globalIndex, LedgerEvent event) {}
 }

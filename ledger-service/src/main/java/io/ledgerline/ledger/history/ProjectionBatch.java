@@ -20,6 +20,7 @@ import io.ledgerline.ledger.history.ProjectionRows.AiSettingsRow;
 import io.ledgerline.ledger.history.ProjectionRows.BalanceRow;
 import io.ledgerline.ledger.history.ProjectionRows.HistoryRow;
 import io.ledgerline.ledger.history.ProjectionRows.PostingRow;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,8 +49,8 @@ public final class ProjectionBatch {
     private long lastGlobalIndex = -1;
 
     /**
-     * {@code storedBalances}: the balances the read side holds now for (at least) every account
-     * the batch touches; {@code appliedEventIds}: the batch's events the read side already holds.
+     * {@code storedBalances}: the balances the read side holds now for (at least) every account the
+     * batch touches; {@code appliedEventIds}: the batch's events the read side already holds.
      */
     public ProjectionBatch(Map<String, BalanceRow> storedBalances, Set<String> appliedEventIds) {
         this.balances = new HashMap<>(storedBalances);
@@ -67,8 +68,11 @@ public final class ProjectionBatch {
             return;
         }
         if (event instanceof AccountOpened opened) {
-            accounts.add(new AccountRow(
-                    opened.header().accountId(), opened.partnerId(), opened.header().occurredAt()));
+            accounts.add(
+                    new AccountRow(
+                            opened.header().accountId(),
+                            opened.partnerId(),
+                            opened.header().occurredAt()));
         } else if (event instanceof AiCreditsConfigured configured) {
             aiSettings.put(configured.header().accountId(), settingsRow(globalIndex, configured));
         } else if (event instanceof MoneyMoved moved && moved.transfer() != null) {
@@ -81,14 +85,24 @@ public final class ProjectionBatch {
         var debitAfter = post(globalIndex, moved, transfer.debit(), transfer.amountUcr().negate());
         var creditAfter = post(globalIndex, moved, transfer.credit(), transfer.amountUcr());
         var holder = moved.header().accountId();
-        holdersLeg(transfer, holder).ifPresent(account -> {
-            boolean isCredit = account.equals(transfer.credit());
-            history.add(new HistoryRow(moved.header().eventId(), globalIndex, holder, account,
-                    moved.historyType().label(),
-                    isCredit ? transfer.amountUcr() : transfer.amountUcr().negate(),
-                    isCredit ? creditAfter : debitAfter,
-                    noteOf(moved), moved.header().occurredAt()));
-        });
+        holdersLeg(transfer, holder)
+                .ifPresent(
+                        account -> {
+                            boolean isCredit = account.equals(transfer.credit());
+                            history.add(
+                                    new HistoryRow(
+                                            moved.header().eventId(),
+                                            globalIndex,
+                                            holder,
+                                            account,
+                                            moved.historyType().label(),
+                                            isCredit
+                                                    ? transfer.amountUcr()
+                                                    : transfer.amountUcr().negate(),
+                                            isCredit ? creditAfter : debitAfter,
+                                            noteOf(moved),
+                                            moved.header().occurredAt()));
+                        });
     }
 
     private Credits post(long globalIndex, MoneyMoved moved, String account, Credits delta) {
@@ -97,15 +111,28 @@ public final class ProjectionBatch {
         var header = moved.header();
         // The highest global index applied, not the last one delivered: the audit compares this
         // balance with its replay at exactly that index.
-        long highestIndex = current == null
-                ? globalIndex : Math.max(current.lastGlobalIndex(), globalIndex);
-        var row = new BalanceRow(account, moved.transfer().ledger(),
-                LedgerAccountOwner.holderOf(account).orElse(null), after, header.eventId(),
-                highestIndex, header.occurredAt());
+        long highestIndex =
+                current == null ? globalIndex : Math.max(current.lastGlobalIndex(), globalIndex);
+        var row =
+                new BalanceRow(
+                        account,
+                        moved.transfer().ledger(),
+                        LedgerAccountOwner.holderOf(account).orElse(null),
+                        after,
+                        header.eventId(),
+                        highestIndex,
+                        header.occurredAt());
         balances.put(account, row);
         changedBalances.put(account, row);
-        postings.add(new PostingRow(header.eventId(), account, globalIndex,
-                moved.transfer().ledger(), delta, after, header.occurredAt()));
+        postings.add(
+                new PostingRow(
+                        header.eventId(),
+                        account,
+                        globalIndex,
+                        moved.transfer().ledger(),
+                        delta,
+                        after,
+                        header.occurredAt()));
         return after;
     }
 
@@ -158,10 +185,15 @@ public final class ProjectionBatch {
     }
 
     private static AiSettingsRow settingsRow(long globalIndex, AiCreditsConfigured configured) {
-        return new AiSettingsRow(configured.header().accountId(), configured.enabled(),
-                configured.pricePerMinuteUcr(), configured.graceSeconds(),
-                configured.lowCreditThresholdUcr(), configured.lowCreditNotifications(),
-                globalIndex, configured.header().occurredAt());
+        return new AiSettingsRow(
+                configured.header().accountId(),
+                configured.enabled(),
+                configured.pricePerMinuteUcr(),
+                configured.graceSeconds(),
+                configured.lowCreditThresholdUcr(),
+                configured.lowCreditNotifications(),
+                globalIndex,
+                configured.header().occurredAt());
     }
 
     public List<BalanceRow> changedBalances() {

@@ -3,14 +3,14 @@ package io.ledgerline.ledger.history;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
  * The read side's processor: pooled streaming with one segment, because system accounts
- * (platform/issuance, …) take legs from every holder and must see events in global order.
- * A failing batch is rolled back and retried rather than skipped.
+ * (platform/issuance, …) take legs from every holder and must see events in global order. A failing
+ * batch is rolled back and retried rather than skipped.
  */
 @ConditionalOnProperty(name = "ledgerline.read-side.enabled", matchIfMissing = true)
 @org.springframework.context.annotation.Configuration
@@ -19,11 +19,18 @@ class ReadSideProcessing {
     @Bean
     ConfigurerModule ledgerProjectionProcessor(
             @Value("${ledgerline.read-side.batch-size:500}") int batchSize) {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerPooledStreamingEventProcessor(LedgerProjectionHandler.PROCESSOR,
-                        Configuration::eventStore,
-                        (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(1))
-                .registerListenerInvocationErrorHandler(LedgerProjectionHandler.PROCESSOR,
-                        config -> PropagatingErrorHandler.instance()));
+        return configurer ->
+                configurer.eventProcessing(
+                        processing ->
+                                processing
+                                        .registerPooledStreamingEventProcessor(
+                                                LedgerProjectionHandler.PROCESSOR,
+                                                Configuration::eventStore,
+                                                (config, builder) ->
+                                                        builder.batchSize(batchSize)
+                                                                .initialSegmentCount(1))
+                                        .registerListenerInvocationErrorHandler(
+                                                LedgerProjectionHandler.PROCESSOR,
+                                                config -> PropagatingErrorHandler.instance()));
     }
 }

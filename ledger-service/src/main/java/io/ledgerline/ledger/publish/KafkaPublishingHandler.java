@@ -1,12 +1,14 @@
 package io.ledgerline.ledger.publish;
 
 import io.ledgerline.contracts.ledger.event.LedgerEvent;
-import java.util.ArrayList;
-import java.util.List;
+
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Publishes every ledger event to Kafka. The events of one processor batch are sent together and
@@ -34,10 +36,12 @@ class KafkaPublishingHandler {
 
     private List<LedgerEvent> currentBatch() {
         var unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(BATCH_RESOURCE, key -> {
-            var batch = new ArrayList<LedgerEvent>();
-            unitOfWork.onPrepareCommit(committing -> publisher.publish(batch));
-            return batch;
-        });
+        return unitOfWork.getOrComputeResource(
+                BATCH_RESOURCE,
+                key -> {
+                    var batch = new ArrayList<LedgerEvent>();
+                    unitOfWork.onPrepareCommit(committing -> publisher.publish(batch));
+                    return batch;
+                });
     }
 }

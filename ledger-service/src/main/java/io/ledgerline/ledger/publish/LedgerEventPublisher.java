@@ -1,6 +1,12 @@
 package io.ledgerline.ledger.publish;
 
 import io.ledgerline.contracts.ledger.event.LedgerEvent;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,15 +14,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends a batch of ledger events and returns only once the broker has acknowledged every one of
- * them, so the caller may then advance its position. On any failure the producer is discarded
- * (a broker that came back may be a different cluster that does not know its producer id) and the
+ * them, so the caller may then advance its position. On any failure the producer is discarded (a
+ * broker that came back may be a different cluster that does not know its producer id) and the
  * failure is rethrown; the caller retries the whole batch, in order.
  */
 public class LedgerEventPublisher implements AutoCloseable {
@@ -60,8 +62,12 @@ public class LedgerEventPublisher implements AutoCloseable {
             failedBatches.incrementAndGet();
             discardProducer();
             var cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new PublishFailedException("could not publish " + events.size()
-                    + " ledger events starting at " + events.get(0).header().eventId(), cause);
+            throw new PublishFailedException(
+                    "could not publish "
+                            + events.size()
+                            + " ledger events starting at "
+                            + events.get(0).header().eventId(),
+                    cause);
         }
     }
 

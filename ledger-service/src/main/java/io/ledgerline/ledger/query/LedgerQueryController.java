@@ -2,6 +2,7 @@ package io.ledgerline.ledger.query;
 
 import io.ledgerline.contracts.ledger.LedgerId;
 import io.ledgerline.ledger.query.AccountViews.LedgerBalances;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,9 +21,10 @@ class LedgerQueryController {
     }
 
     @GetMapping("/api/v1/ledgers/{ledgerId}/balances")
-    LedgerBalances balances(@PathVariable String ledgerId,
-                            @RequestParam(required = false) String page,
-                            @RequestParam(required = false) String size) {
+    LedgerBalances balances(
+            @PathVariable String ledgerId,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
         var paging = Paging.parse(page, size, MAX_ACCOUNTS_PAGE_SIZE);
         LedgerId ledger;
         try {
@@ -35,7 +37,7 @@ class LedgerQueryController {
             throw QueryRejected.notFound("LEDGER_NOT_FOUND", "no account on ledger " + ledger);
         }
         var accounts = queries.balancesOfLedger(ledger.value(), paging);
-        return new LedgerBalances(ledger.value(), paging.page(), paging.size(), totals[0],
-                totals[1], accounts);
+        return new LedgerBalances(
+                ledger.value(), paging.page(), paging.size(), totals[0], totals[1], accounts);
     }
 }

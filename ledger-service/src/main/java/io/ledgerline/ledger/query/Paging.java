@@ -10,12 +10,12 @@ record Paging(int page, int size) {
         int pageNumber = parse(page, 0, "page");
         int pageSize = parse(size, DEFAULT_SIZE, "size");
         if (pageNumber < 0 || pageNumber > MAX_PAGE) {
-            throw QueryRejected.badRequest("INVALID_PAGING",
-                    "page must be between 0 and " + MAX_PAGE + ": " + page);
+            throw QueryRejected.badRequest(
+                    "INVALID_PAGING", "page must be between 0 and " + MAX_PAGE + ": " + page);
         }
         if (pageSize < 1 || pageSize > maxSize) {
-            throw QueryRejected.badRequest("INVALID_PAGING",
-                    "size must be between 1 and " + maxSize + ": " + size);
+            throw QueryRejected.badRequest(
+                    "INVALID_PAGING", "size must be between 1 and " + maxSize + ": " + size);
         }
         return new Paging(pageNumber, pageSize);
     }
@@ -27,8 +27,8 @@ record Paging(int page, int size) {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw QueryRejected.badRequest("INVALID_PAGING", name + " must be a whole number: "
-                    + value);
+            throw QueryRejected.badRequest(
+                    "INVALID_PAGING", name + " must be a whole number: " + value);
         }
     }
 

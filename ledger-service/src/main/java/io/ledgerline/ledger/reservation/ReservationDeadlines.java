@@ -1,11 +1,13 @@
 package io.ledgerline.ledger.reservation;
 
 import io.ledgerline.contracts.ledger.AccountId;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /** The deadlines of open reservations, kept beside the events so expiry survives restarts. */
 @Component
@@ -19,22 +21,29 @@ public class ReservationDeadlines {
         this.jdbc = jdbc;
     }
 
-    public record Deadline(AccountId accountId, String reservationId) {
-    }
+    public record Deadline(AccountId accountId, String reservationId) {}
 
     public void add(AccountId accountId, String reservationId, Instant expiresAt) {
-        jdbc.update("INSERT INTO reservation_deadline (account_id, reservation_id, expires_at) VALUES (?, ?, ?)"
-                + " ON CONFLICT DO NOTHING", accountId.value(), reservationId, Timestamp.from(expiresAt));
+        jdbc.update(
+                "INSERT INTO reservation_deadline (account_id, reservation_id, expires_at) VALUES (?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING",
+                accountId.value(),
+                reservationId,
+                Timestamp.from(expiresAt));
     }
 
     public void remove(AccountId accountId, String reservationId) {
-        jdbc.update("DELETE FROM reservation_deadline WHERE account_id = ? AND reservation_id = ?",
-                accountId.value(), reservationId);
+        jdbc.update(
+                "DELETE FROM reservation_deadline WHERE account_id = ? AND reservation_id = ?",
+                accountId.value(),
+                reservationId);
     }
 
     public List<Deadline> passedAt(Instant instant) {
-        return jdbc.query("SELECT account_id, reservation_id FROM reservation_deadline WHERE expires_at <= ?"
-                        + " ORDER BY expires_at LIMIT " + MAX_EXPIRED_PER_SCAN,
+        return jdbc.query(
+                "SELECT account_id, reservation_id FROM reservation_deadline WHERE expires_at <= ?"
+                        + " ORDER BY expires_at LIMIT "
+                        + MAX_EXPIRED_PER_SCAN,
                 (row, n) -> new Deadline(AccountId.of(row.getString(1)), row.getString(2)),
                 Timestamp.from(instant));
     }

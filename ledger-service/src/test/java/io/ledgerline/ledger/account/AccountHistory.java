@@ -4,13 +4,17 @@ import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.event.EventHash;
 import io.ledgerline.contracts.ledger.event.EventHeader;
 import io.ledgerline.contracts.ledger.event.LedgerEvent;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Builds a valid past for an account in aggregate tests: sequences and hash chain as the ledger writes them. */
+/**
+ * Builds a valid past for an account in aggregate tests: sequences and hash chain as the ledger
+ * writes them.
+ */
 final class AccountHistory {
 
     private final AccountId accountId;
@@ -22,8 +26,14 @@ final class AccountHistory {
     }
 
     AccountHistory then(Function<EventHeader, LedgerEvent> event) {
-        var header = new EventHeader(UUID.randomUUID().toString(), accountId, events.size(),
-                "cmd-" + events.size(), Instant.parse("2026-11-01T00:00:00Z"), lastHash);
+        var header =
+                new EventHeader(
+                        UUID.randomUUID().toString(),
+                        accountId,
+                        events.size(),
+                        "cmd-" + events.size(),
+                        Instant.parse("2026-11-01T00:00:00Z"),
+                        lastHash);
         var built = event.apply(header);
         lastHash = EventHash.of(built);
         events.add(built);

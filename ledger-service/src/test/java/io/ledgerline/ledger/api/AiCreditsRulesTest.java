@@ -2,26 +2,31 @@ package io.ledgerline.ledger.api;
 
 import static io.ledgerline.ledger.api.LedgerApiClient.expectOk;
 import static io.ledgerline.ledger.api.LedgerApiClient.newId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
-/** R13 as a partner uses it: enable, add with a note, deduct with a reason, read history and balance. */
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * R13 as a partner uses it: enable, add with a note, deduct with a reason, read history and
+ * balance.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @LedgerlineIntegrationTest
 class AiCreditsRulesTest {
 
-    @Autowired
-    TestRestTemplate http;
+    @Autowired TestRestTemplate http;
 
     LedgerApiClient api;
     String partner;
@@ -52,21 +57,43 @@ class AiCreditsRulesTest {
         var account = "customer:" + customer;
         expectOk(api.add(account, 100_000_000, "Monthly package - 100 credits"));
         expectOk(api.deduct(account, 15_000_000, "Refund for failed calls"));
-        var used = api.post("/accounts/" + account + "/usage", Map.of("commandId", newId("use"),
-                "amountUcr", 2_500_000, "usageId", newId("call"), "description", "call 1m15s"));
+        var used =
+                api.post(
+                        "/accounts/" + account + "/usage",
+                        Map.of(
+                                "commandId",
+                                newId("use"),
+                                "amountUcr",
+                                2_500_000,
+                                "usageId",
+                                newId("call"),
+                                "description",
+                                "call 1m15s"));
         expectOk(used);
         assertThat(((Map<String, Object>) used.getBody().get("balancesUcr")))
                 .containsEntry("customer/" + customer + "/ai", 82_500_000);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var page = api.get("/accounts/" + account + "/history?page=0&size=50").getBody();
-            var rows = (List<Map<String, Object>>) page.get("rows");
-            assertThat(rows).extracting(r -> r.get("type")).containsExactly("Used", "Deducted", "Added");
-            assertThat(rows).extracting(r -> ((Number) r.get("balanceAfterUcr")).longValue())
-                    .containsExactly(82_500_000L, 85_000_000L, 100_000_000L);
-            assertThat(rows).extracting(r -> r.get("note"))
-                    .containsExactly("call 1m15s", "Refund for failed calls", "Monthly package - 100 credits");
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> {
+                            var page =
+                                    api.get("/accounts/" + account + "/history?page=0&size=50")
+                                            .getBody();
+                            var rows = (List<Map<String, Object>>) page.get("rows");
+                            assertThat(rows)
+                                    .extracting(r -> r.get("type"))
+                                    .containsExactly("Used", "Deducted", "Added");
+                            assertThat(rows)
+                                    .extracting(
+                                            r -> ((Number) r.get("balanceAfterUcr")).longValue())
+                                    .containsExactly(82_500_000L, 85_000_000L, 100_000_000L);
+                            assertThat(rows)
+                                    .extracting(r -> r.get("note"))
+                                    .containsExactly(
+                                            "call 1m15s",
+                                            "Refund for failed calls",
+                                            "Monthly package - 100 credits");
+                        });
         var view = api.get("/accounts/" + account).getBody();
         assertThat(((Number) view.get("spendableUcr")).longValue()).isEqualTo(82_500_000L);
         assertThat(view.get("lastUpdated")).isNotNull();
@@ -89,8 +116,18 @@ class AiCreditsRulesTest {
         api.openCustomer(customer, partner, false);
         expectOk(api.add("partner:" + partner, 50_000_000, "top-up"));
 
-        var used = api.post("/accounts/customer:" + customer + "/usage", Map.of("commandId", newId("use"),
-                "amountUcr", 3_000_000, "usageId", newId("call"), "description", "call"));
+        var used =
+                api.post(
+                        "/accounts/customer:" + customer + "/usage",
+                        Map.of(
+                                "commandId",
+                                newId("use"),
+                                "amountUcr",
+                                3_000_000,
+                                "usageId",
+                                newId("call"),
+                                "description",
+                                "call"));
 
         expectOk(used);
         assertThat((Map<String, Object>) used.getBody().get("balancesUcr"))

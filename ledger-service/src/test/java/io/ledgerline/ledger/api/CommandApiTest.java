@@ -1,10 +1,11 @@
 package io.ledgerline.ledger.api;
 
 import static io.ledgerline.ledger.api.LedgerApiClient.newId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
-import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,15 +13,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.Map;
+
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @LedgerlineIntegrationTest
 class CommandApiTest {
 
-    @Autowired
-    TestRestTemplate http;
+    @Autowired TestRestTemplate http;
 
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired JdbcTemplate jdbc;
 
     LedgerApiClient api;
 
@@ -37,7 +38,8 @@ class CommandApiTest {
     void same_command_id_twice_appends_one_event_and_answers_the_same() {
         var partner = newId("p");
         api.openPartner(partner);
-        var body = Map.of("commandId", newId("topup"), "amountUcr", 5_000_000L, "note", "Quick Buy");
+        var body =
+                Map.of("commandId", newId("topup"), "amountUcr", 5_000_000L, "note", "Quick Buy");
         var before = eventCount();
 
         var first = api.post("/accounts/partner:" + partner + "/credits", body);
@@ -55,15 +57,19 @@ class CommandApiTest {
         var partner = newId("p");
         api.openPartner(partner);
         var commandId = newId("topup");
-        api.post("/accounts/partner:" + partner + "/credits",
+        api.post(
+                "/accounts/partner:" + partner + "/credits",
                 Map.of("commandId", commandId, "amountUcr", 5_000_000L, "note", "first"));
         var before = eventCount();
 
-        var conflict = api.post("/accounts/partner:" + partner + "/credits",
-                Map.of("commandId", commandId, "amountUcr", 7_000_000L, "note", "first"));
+        var conflict =
+                api.post(
+                        "/accounts/partner:" + partner + "/credits",
+                        Map.of("commandId", commandId, "amountUcr", 7_000_000L, "note", "first"));
 
         assertThat(conflict.getStatusCode().value()).isEqualTo(409);
-        assertThat(conflict.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(conflict.getHeaders().getContentType().toString())
+                .contains("application/problem+json");
         assertThat(conflict.getBody()).containsEntry("code", "EXISTS_WITH_DIFFERENT_PAYLOAD");
         assertThat(eventCount()).isEqualTo(before);
     }
@@ -74,26 +80,72 @@ class CommandApiTest {
         var partner = newId("p");
         api.openPartner(partner);
         var account = "partner:" + partner;
-        var batch = Map.of("commands", java.util.List.of(
-                Map.of("type", "AddCredits", "commandId", newId("b"), "accountId", account,
-                        "amountUcr", 3_000_000, "note", "batch"),
-                Map.of("type", "DeductCredits", "commandId", newId("b"), "accountId", account,
-                        "amountUcr", 5_000_000, "reason", "too much"),
-                Map.of("type", "DeductCredits", "commandId", newId("b"), "accountId", account,
-                        "amountUcr", 1_000_000, "reason", "fine")));
+        var batch =
+                Map.of(
+                        "commands",
+                        java.util.List.of(
+                                Map.of(
+                                        "type",
+                                        "AddCredits",
+                                        "commandId",
+                                        newId("b"),
+                                        "accountId",
+                                        account,
+                                        "amountUcr",
+                                        3_000_000,
+                                        "note",
+                                        "batch"),
+                                Map.of(
+                                        "type",
+                                        "DeductCredits",
+                                        "commandId",
+                                        newId("b"),
+                                        "accountId",
+                                        account,
+                                        "amountUcr",
+                                        5_000_000,
+                                        "reason",
+                                        "too much"),
+                                Map.of(
+                                        "type",
+                                        "DeductCredits",
+                                        "commandId",
+                                        newId("b"),
+                                        "accountId",
+                                        account,
+                                        "amountUcr",
+                                        1_000_000,
+                                        "reason",
+                                        "fine")));
 
         var response = api.post("/batches", batch);
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         var results = (java.util.List<Map<String, Object>>) response.getBody().get("results");
-        assertThat(results).extracting(r -> r.get("outcome")).containsExactly("POSTED", "REFUSED", "POSTED");
+        assertThat(results)
+                .extracting(r -> r.get("outcome"))
+                .containsExactly("POSTED", "REFUSED", "POSTED");
         assertThat(results.get(1)).containsEntry("rejection", "INSUFFICIENT_CREDITS");
 
         var before = eventCount();
-        var malformed = api.post("/batches", Map.of("commands", java.util.List.of(
-                Map.of("type", "AddCredits", "commandId", newId("b"), "accountId", account,
-                        "amountUcr", 1, "note", "ok"),
-                Map.of("type", "Teleport", "commandId", newId("b")))));
+        var malformed =
+                api.post(
+                        "/batches",
+                        Map.of(
+                                "commands",
+                                java.util.List.of(
+                                        Map.of(
+                                                "type",
+                                                "AddCredits",
+                                                "commandId",
+                                                newId("b"),
+                                                "accountId",
+                                                account,
+                                                "amountUcr",
+                                                1,
+                                                "note",
+                                                "ok"),
+                                        Map.of("type", "Teleport", "commandId", newId("b")))));
         assertThat(malformed.getStatusCode().value()).isEqualTo(400);
         assertThat(malformed.getBody()).containsEntry("code", "INVALID_REQUEST");
         assertThat(eventCount()).isEqualTo(before);
@@ -105,8 +157,10 @@ class CommandApiTest {
         var partner = newId("p");
         api.openPartner(partner);
 
-        var bought = api.post("/accounts/partner:" + partner + "/quick-buy",
-                Map.of("commandId", newId("qb"), "amountUsdCents", 1_050));
+        var bought =
+                api.post(
+                        "/accounts/partner:" + partner + "/quick-buy",
+                        Map.of("commandId", newId("qb"), "amountUsdCents", 1_050));
 
         assertThat(bought.getStatusCode().value()).isEqualTo(200);
         assertThat((Map<String, Object>) bought.getBody().get("balancesUcr"))

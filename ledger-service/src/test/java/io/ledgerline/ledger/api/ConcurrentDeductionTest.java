@@ -1,6 +1,7 @@
 package io.ledgerline.ledger.api;
 
 import static io.ledgerline.ledger.api.LedgerApiClient.newId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,16 +10,18 @@ import io.ledgerline.contracts.ledger.command.MeterUsage;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.ledger.command.LedgerWriter;
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * Many clients spending from one account at once never overdraw it, and the accepted spends add up
@@ -31,11 +34,9 @@ class ConcurrentDeductionTest {
     static final int THREADS = 50;
     static final int SPENDS_PER_THREAD = 6;
 
-    @Autowired
-    TestRestTemplate http;
+    @Autowired TestRestTemplate http;
 
-    @Autowired
-    LedgerWriter writer;
+    @Autowired LedgerWriter writer;
 
     @Test
     void fifty_threads_deducting_never_take_a_partner_below_zero() throws Exception {
@@ -47,21 +48,25 @@ class ConcurrentDeductionTest {
         var accepted = new AtomicLong();
         var refused = new AtomicLong();
 
-        runConcurrently(() -> {
-            for (int i = 0; i < SPENDS_PER_THREAD; i++) {
-                long amount = 300_000 + i * 77_777L;
-                var response = api.deduct("partner:" + partner, amount, "correction");
-                if (response.getStatusCode().value() == 200) {
-                    accepted.addAndGet(amount);
-                } else {
-                    assertThat(response.getBody()).containsEntry("code", "INSUFFICIENT_CREDITS");
-                    refused.incrementAndGet();
-                }
-            }
-            return null;
-        });
+        runConcurrently(
+                () -> {
+                    for (int i = 0; i < SPENDS_PER_THREAD; i++) {
+                        long amount = 300_000 + i * 77_777L;
+                        var response = api.deduct("partner:" + partner, amount, "correction");
+                        if (response.getStatusCode().value() == 200) {
+                            accepted.addAndGet(amount);
+                        } else {
+                            assertThat(response.getBody())
+                                    .containsEntry("code", "INSUFFICIENT_CREDITS");
+                            refused.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
 
-        assertThat(refused.get()).as("the account ran dry, so some deductions were refused").isPositive();
+        assertThat(refused.get())
+                .as("the account ran dry, so some deductions were refused")
+                .isPositive();
         awaitSpendable(api, "partner:" + partner, start - accepted.get());
         assertThat(start - accepted.get()).isGreaterThanOrEqualTo(0);
     }
@@ -72,21 +77,30 @@ class ConcurrentDeductionTest {
         var partner = newId("p");
         var customer = newId("c");
         api.openPartner(partner);
-        api.openCustomer(customer, partner, true); // 2 credits a minute, 30 s grace: 1 credit of overdraft
+        api.openCustomer(
+                customer, partner, true); // 2 credits a minute, 30 s grace: 1 credit of overdraft
         long start = 5_000_000L;
         LedgerApiClient.expectOk(api.add("customer:" + customer, start, "package"));
         var accepted = new AtomicLong();
 
-        runConcurrently(() -> {
-            for (int i = 0; i < SPENDS_PER_THREAD; i++) {
-                var result = writer.submit(new MeterUsage(newId("u"), AccountId.customer(customer),
-                        Credits.ofMicros(97_000), newId("call"), "call")).get();
-                if (result.isPosted()) {
-                    accepted.addAndGet(97_000);
-                }
-            }
-            return null;
-        });
+        runConcurrently(
+                () -> {
+                    for (int i = 0; i < SPENDS_PER_THREAD; i++) {
+                        var result =
+                                writer.submit(
+                                                new MeterUsage(
+                                                        newId("u"),
+                                                        AccountId.customer(customer),
+                                                        Credits.ofMicros(97_000),
+                                                        newId("call"),
+                                                        "call"))
+                                        .get();
+                        if (result.isPosted()) {
+                            accepted.addAndGet(97_000);
+                        }
+                    }
+                    return null;
+                });
 
         long balance = start - accepted.get();
         assertThat(balance).as("usage went into the grace allowance").isNegative();
@@ -95,10 +109,13 @@ class ConcurrentDeductionTest {
     }
 
     private static void awaitSpendable(LedgerApiClient api, String account, long expectedUcr) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var view = api.get("/accounts/" + account).getBody();
-            assertThat(((Number) view.get("spendableUcr")).longValue()).isEqualTo(expectedUcr);
-        });
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> {
+                            var view = api.get("/accounts/" + account).getBody();
+                            assertThat(((Number) view.get("spendableUcr")).longValue())
+                                    .isEqualTo(expectedUcr);
+                        });
     }
 
     private static void runConcurrently(Callable<Void> work) throws Exception {

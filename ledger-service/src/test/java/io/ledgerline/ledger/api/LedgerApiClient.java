@@ -1,7 +1,5 @@
 package io.ledgerline.ledger.api;
 
-import java.util.Map;
-import java.util.UUID;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -10,11 +8,14 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.util.Map;
+import java.util.UUID;
+
 /** Talks to the ledger's REST API the way a client would: JSON in, JSON (or a problem) out. */
 final class LedgerApiClient {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON =
+            new ParameterizedTypeReference<>() {};
 
     private final TestRestTemplate http;
 
@@ -41,41 +42,78 @@ final class LedgerApiClient {
     ResponseEntity<Map<String, Object>> postRaw(String path, String rawJson) {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange("/api/v1" + path, HttpMethod.POST, new HttpEntity<>(rawJson, headers), JSON);
+        return http.exchange(
+                "/api/v1" + path, HttpMethod.POST, new HttpEntity<>(rawJson, headers), JSON);
     }
 
-    private ResponseEntity<Map<String, Object>> exchange(HttpMethod method, String path, Object body) {
+    private ResponseEntity<Map<String, Object>> exchange(
+            HttpMethod method, String path, Object body) {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return http.exchange("/api/v1" + path, method, new HttpEntity<>(body, headers), JSON);
     }
 
     void openPartner(String partnerId) {
-        expectOk(post("/accounts", Map.of("commandId", newId("open"), "accountId", "partner:" + partnerId,
-                "partnerId", partnerId)));
+        expectOk(
+                post(
+                        "/accounts",
+                        Map.of(
+                                "commandId",
+                                newId("open"),
+                                "accountId",
+                                "partner:" + partnerId,
+                                "partnerId",
+                                partnerId)));
     }
 
     void openCustomer(String customerId, String partnerId, boolean aiCredits) {
-        expectOk(post("/accounts", Map.of("commandId", newId("open"), "accountId", "customer:" + customerId,
-                "partnerId", partnerId)));
-        expectOk(put("/accounts/customer:" + customerId + "/ai-credits", Map.of(
-                "commandId", newId("ai"), "enabled", aiCredits, "pricePerMinuteUcr", 2_000_000,
-                "graceSeconds", 30, "lowCreditThresholdUcr", 100_000_000, "lowCreditNotifications", true)));
+        expectOk(
+                post(
+                        "/accounts",
+                        Map.of(
+                                "commandId",
+                                newId("open"),
+                                "accountId",
+                                "customer:" + customerId,
+                                "partnerId",
+                                partnerId)));
+        expectOk(
+                put(
+                        "/accounts/customer:" + customerId + "/ai-credits",
+                        Map.of(
+                                "commandId",
+                                newId("ai"),
+                                "enabled",
+                                aiCredits,
+                                "pricePerMinuteUcr",
+                                2_000_000,
+                                "graceSeconds",
+                                30,
+                                "lowCreditThresholdUcr",
+                                100_000_000,
+                                "lowCreditNotifications",
+                                true)));
     }
 
     ResponseEntity<Map<String, Object>> add(String accountId, long amountUcr, String note) {
-        return post("/accounts/" + accountId + "/credits",
+        return post(
+                "/accounts/" + accountId + "/credits",
                 Map.of("commandId", newId("add"), "amountUcr", amountUcr, "note", note));
     }
 
     ResponseEntity<Map<String, Object>> deduct(String accountId, long amountUcr, String reason) {
-        return post("/accounts/" + accountId + "/deductions",
+        return post(
+                "/accounts/" + accountId + "/deductions",
                 Map.of("commandId", newId("deduct"), "amountUcr", amountUcr, "reason", reason));
     }
 
     static void expectOk(ResponseEntity<Map<String, Object>> response) {
         if (!response.getStatusCode().is2xxSuccessful()) {
-            throw new AssertionError("expected success but got " + response.getStatusCode() + ": " + response.getBody());
+            throw new AssertionError(
+                    "expected success but got "
+                            + response.getStatusCode()
+                            + ": "
+                            + response.getBody());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.ledgerline.ledger.api;
 
 import static io.ledgerline.ledger.api.LedgerApiClient.newId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.contracts.ledger.AccountId;
@@ -12,11 +13,7 @@ import io.ledgerline.ledger.LedgerApplication;
 import io.ledgerline.ledger.command.LedgerWriter;
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
 import io.ledgerline.testsupport.RealInfrastructure;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,10 +23,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
- * Two ledger instances over one event store (DESIGN §7): both take commands for the same account
- * at once; optimistic concurrency plus a retry means the account is never overdrawn and every
- * accepted deduction is in the store exactly once.
+ * Two ledger instances over one event store (DESIGN §7): both take commands for the same account at
+ * once; optimistic concurrency plus a retry means the account is never overdrawn and every accepted
+ * deduction is in the store exactly once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @LedgerlineIntegrationTest
@@ -39,17 +42,16 @@ class TwoInstancesTest {
     static final int DEDUCTIONS_PER_THREAD = 15;
     static ConfigurableApplicationContext second;
 
-    @Autowired
-    LedgerWriter first;
+    @Autowired LedgerWriter first;
 
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired JdbcTemplate jdbc;
 
     @BeforeAll
     static void startSecondInstance() {
-        second = new SpringApplicationBuilder(LedgerApplication.class)
-                .initializers(new RealInfrastructure())
-                .run("--server.port=0", "--spring.application.name=ledger-service-2");
+        second =
+                new SpringApplicationBuilder(LedgerApplication.class)
+                        .initializers(new RealInfrastructure())
+                        .run("--server.port=0", "--spring.application.name=ledger-service-2");
     }
 
     @AfterAll
@@ -60,7 +62,8 @@ class TwoInstancesTest {
     }
 
     @Test
-    void two_instances_deducting_from_one_account_never_overdraw_it_or_lose_a_deduction() throws Exception {
+    void two_instances_deducting_from_one_account_never_overdraw_it_or_lose_a_deduction()
+            throws Exception {
         var partner = newId("p");
         var account = AccountId.partner(partner);
         first.submit(new OpenAccount(newId("o"), account, partner)).get();
@@ -75,8 +78,12 @@ class TwoInstancesTest {
             var work = new ArrayList<CompletableFuture<Void>>();
             for (var writer : writers) {
                 for (int t = 0; t < THREADS_PER_INSTANCE; t++) {
-                    work.add(CompletableFuture.runAsync(() -> deductRepeatedly(writer, account, accepted,
-                            acceptedCount), pool));
+                    work.add(
+                            CompletableFuture.runAsync(
+                                    () ->
+                                            deductRepeatedly(
+                                                    writer, account, accepted, acceptedCount),
+                                    pool));
                 }
             }
             CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).get();
@@ -84,11 +91,16 @@ class TwoInstancesTest {
             pool.shutdownNow();
         }
 
-        var storedDeductions = jdbc.queryForObject("SELECT count(*) FROM ledger.domain_event_entry"
-                + " WHERE aggregate_identifier = ? AND payload_type LIKE '%CreditsDeducted'", Long.class, account.value());
+        var storedDeductions =
+                jdbc.queryForObject(
+                        "SELECT count(*) FROM ledger.domain_event_entry"
+                                + " WHERE aggregate_identifier = ? AND payload_type LIKE '%CreditsDeducted'",
+                        Long.class, account.value());
         assertThat(storedDeductions).isEqualTo(acceptedCount.get());
         assertThat(accepted.get()).isLessThanOrEqualTo(start);
-        var probe = first.submit(new DeductCredits(newId("d"), account, Credits.ofMicros(1), "probe")).get();
+        var probe =
+                first.submit(new DeductCredits(newId("d"), account, Credits.ofMicros(1), "probe"))
+                        .get();
         var remaining = start - accepted.get();
         if (remaining > 0) {
             assertThat(probe.balancesUcr().get("partner/" + partner + "/available"))
@@ -98,14 +110,17 @@ class TwoInstancesTest {
         }
     }
 
-    private static void deductRepeatedly(LedgerWriter writer, AccountId account, AtomicLong accepted,
-                                         AtomicLong acceptedCount) {
+    private static void deductRepeatedly(
+            LedgerWriter writer, AccountId account, AtomicLong accepted, AtomicLong acceptedCount) {
         for (int i = 0; i < DEDUCTIONS_PER_THREAD; i++) {
-            var command = new DeductCredits(newId("d"), account, Credits.ofMicros(250_000), "correction");
-            var result = writer.submit(command)
-                    // A client whose call failed resends the same command id; it is applied at most once.
-                    .exceptionallyCompose(failure -> writer.submit(command))
-                    .join();
+            var command =
+                    new DeductCredits(newId("d"), account, Credits.ofMicros(250_000), "correction");
+            var result =
+                    writer.submit(command)
+                            // A client whose call failed resends the same command id; it is applied
+                            // at most once.
+                            .exceptionallyCompose(failure -> writer.submit(command))
+                            .join();
             if (result.isPosted()) {
                 accepted.addAndGet(250_000);
                 acceptedCount.incrementAndGet();

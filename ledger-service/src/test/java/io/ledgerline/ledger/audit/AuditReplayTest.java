@@ -7,6 +7,14 @@ import io.ledgerline.ledger.command.LedgerWriter;
 import io.ledgerline.ledger.history.LedgerScenario;
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
 import io.ledgerline.testsupport.TestPostgres;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,26 +23,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The auditor's replay over the real event store and read side, run as the command runs it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @LedgerlineIntegrationTest
 class AuditReplayTest {
 
-    @Autowired
-    LedgerWriter writer;
+    @Autowired LedgerWriter writer;
 
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired JdbcTemplate jdbc;
 
-    @TempDir
-    Path files;
+    @TempDir Path files;
 
     LedgerScenario scenario;
 
@@ -49,7 +48,9 @@ class AuditReplayTest {
 
         var run = audit();
 
-        assertThat(run.output()).contains("AUDIT PASSED").contains("differences: 0")
+        assertThat(run.output())
+                .contains("AUDIT PASSED")
+                .contains("differences: 0")
                 .containsPattern("PLATFORM sums to 0 µcr");
         assertThat(run.exitCode()).isZero();
     }
@@ -60,30 +61,47 @@ class AuditReplayTest {
         var added = scenario.add(scenario.customer, 7, "to be tampered with");
         scenario.awaitReadSideCaughtUp();
         var eventId = added.eventIds().get(0);
-        var row = jdbc.queryForMap("""
+        var row =
+                jdbc.queryForMap(
+                        """
                 SELECT global_index, event_identifier, aggregate_identifier, sequence_number,
                         payload
                   FROM ledger.domain_event_entry
-                 WHERE position(convert_to(?, 'UTF8') IN payload) > 0""", eventId);
+                 WHERE position(convert_to(?, 'UTF8') IN payload) > 0""",
+                        eventId);
         var original = (byte[]) row.get("payload");
-        var altered = new String(original, StandardCharsets.UTF_8)
-                .replace("\"amountUcr\":7000000", "\"amountUcr\":70000000");
+        var altered =
+                new String(original, StandardCharsets.UTF_8)
+                        .replace("\"amountUcr\":7000000", "\"amountUcr\":70000000");
         assertThat(altered).isNotEqualTo(new String(original, StandardCharsets.UTF_8));
 
-        jdbc.update("UPDATE ledger.domain_event_entry SET payload = ? WHERE global_index = ?",
-                altered.getBytes(StandardCharsets.UTF_8), row.get("global_index"));
+        jdbc.update(
+                "UPDATE ledger.domain_event_entry SET payload = ? WHERE global_index = ?",
+                altered.getBytes(StandardCharsets.UTF_8),
+                row.get("global_index"));
         try {
             var run = audit();
 
             assertThat(run.exitCode()).isEqualTo(AuditMain.FAILED);
-            assertThat(run.output()).contains("AUDIT FAILED").contains("HASH_MISMATCH at event "
-                    + row.get("event_identifier") + " (aggregate " + row.get("aggregate_identifier")
-                    + ", sequence " + row.get("sequence_number"));
-            assertThat(run.output()).contains("PROJECTION_DIFFERENCE at ledger account customer/"
-                    + scenario.customerId + "/ai");
+            assertThat(run.output())
+                    .contains("AUDIT FAILED")
+                    .contains(
+                            "HASH_MISMATCH at event "
+                                    + row.get("event_identifier")
+                                    + " (aggregate "
+                                    + row.get("aggregate_identifier")
+                                    + ", sequence "
+                                    + row.get("sequence_number"));
+            assertThat(run.output())
+                    .contains(
+                            "PROJECTION_DIFFERENCE at ledger account customer/"
+                                    + scenario.customerId
+                                    + "/ai");
         } finally {
-            jdbc.update("UPDATE ledger.domain_event_entry SET payload = ? WHERE global_index = ?",
-                    original, row.get("global_index"));
+            jdbc.update(
+                    "UPDATE ledger.domain_event_entry SET payload = ? WHERE global_index = ?",
+                    original,
+                    row.get("global_index"));
         }
         assertThat(audit().exitCode()).isZero();
     }
@@ -96,29 +114,58 @@ class AuditReplayTest {
         var json = files.resolve("statement.json");
         var csv = files.resolve("statement.csv");
 
-        var jsonRun = run("export", "--account", scenario.customer.value(), "--format", "json",
-                "--out", json.toString());
-        var csvRun = run("export", "--account", scenario.customer.value(), "--format", "csv",
-                "--out", csv.toString());
+        var jsonRun =
+                run(
+                        "export",
+                        "--account",
+                        scenario.customer.value(),
+                        "--format",
+                        "json",
+                        "--out",
+                        json.toString());
+        var csvRun =
+                run(
+                        "export",
+                        "--account",
+                        scenario.customer.value(),
+                        "--format",
+                        "csv",
+                        "--out",
+                        csv.toString());
 
         assertThat(jsonRun.exitCode()).isZero();
         assertThat(csvRun.exitCode()).isZero();
         var statement = ContractJson.mapper().readValue(json.toFile(), Map.class);
         var accounts = (List<Map<String, Object>>) statement.get("accounts");
-        var spendable = accounts.stream()
-                .filter(a -> a.get("ledgerAccount").equals("customer/" + scenario.customerId
-                        + "/ai"))
-                .findFirst().orElseThrow();
-        assertThat(spendable).containsEntry("openingUcr", 0).containsEntry("closingUcr", 78_000_000)
-                .containsEntry("inUcr", 106_000_000).containsEntry("outUcr", 28_000_000);
+        var spendable =
+                accounts.stream()
+                        .filter(
+                                a ->
+                                        a.get("ledgerAccount")
+                                                .equals("customer/" + scenario.customerId + "/ai"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(spendable)
+                .containsEntry("openingUcr", 0)
+                .containsEntry("closingUcr", 78_000_000)
+                .containsEntry("inUcr", 106_000_000)
+                .containsEntry("outUcr", 28_000_000);
         var transfers = (List<Map<String, Object>>) statement.get("transfers");
-        assertThat(transfers).hasSize(6)
+        assertThat(transfers)
+                .hasSize(6)
                 .allSatisfy(t -> assertThat((String) t.get("hash")).hasSize(64));
         var lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo(StatementWriter.CSV_HEADER);
         assertThat(lines).filteredOn(l -> l.startsWith("transfer,")).hasSize(6);
-        assertThat(lines).anyMatch(l -> l.startsWith("statement,customer/" + scenario.customerId
-                + "/ai,AI:" + scenario.partnerId) && l.contains(",0,106000000,28000000,78000000,"));
+        assertThat(lines)
+                .anyMatch(
+                        l ->
+                                l.startsWith(
+                                                "statement,customer/"
+                                                        + scenario.customerId
+                                                        + "/ai,AI:"
+                                                        + scenario.partnerId)
+                                        && l.contains(",0,106000000,28000000,78000000,"));
     }
 
     @Test
@@ -129,8 +176,7 @@ class AuditReplayTest {
         assertThat(run.errors()).contains("exactly one of --account or --ledger");
     }
 
-    record Run(int exitCode, String output, String errors) {
-    }
+    record Run(int exitCode, String output, String errors) {}
 
     private Run audit() {
         return run();
@@ -139,14 +185,23 @@ class AuditReplayTest {
     private Run run(String... command) {
         var db = TestPostgres.database();
         var args = new ArrayList<>(List.of(command));
-        args.addAll(List.of("--db-url", db.jdbcUrl(), "--db-user", db.user(),
-                "--db-password", db.password()));
+        args.addAll(
+                List.of(
+                        "--db-url",
+                        db.jdbcUrl(),
+                        "--db-user",
+                        db.user(),
+                        "--db-password",
+                        db.password()));
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int exit = AuditMain.run(args.toArray(String[]::new), Map.of(),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8),
-                err.toString(StandardCharsets.UTF_8));
+        int exit =
+                AuditMain.run(
+                        args.toArray(String[]::new),
+                        Map.of(),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(
+                exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

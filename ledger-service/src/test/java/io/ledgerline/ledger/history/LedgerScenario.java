@@ -16,10 +16,12 @@ import io.ledgerline.contracts.ledger.command.ReserveKeyDeposit;
 import io.ledgerline.contracts.ledger.command.SettleReservation;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.ledger.command.LedgerWriter;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Drives the ledger's write side the way its REST API does (through {@link LedgerWriter}) with
@@ -61,8 +63,15 @@ public final class LedgerScenario {
     public LedgerScenario openBoth() {
         run(new OpenAccount(newId("open"), partner, partnerId));
         run(new OpenAccount(newId("open"), customer, partnerId));
-        run(new ConfigureAiCredits(newId("ai"), customer, true, Credits.ofCredits(2), 30,
-                Credits.ofCredits(100), true));
+        run(
+                new ConfigureAiCredits(
+                        newId("ai"),
+                        customer,
+                        true,
+                        Credits.ofCredits(2),
+                        30,
+                        Credits.ofCredits(100),
+                        true));
         return this;
     }
 
@@ -75,18 +84,34 @@ public final class LedgerScenario {
     }
 
     public CommandResult use(AccountId account, long credits, String description) {
-        return run(new MeterUsage(newId("use"), account, Credits.ofCredits(credits), newId("usage"),
-                description));
+        return run(
+                new MeterUsage(
+                        newId("use"),
+                        account,
+                        Credits.ofCredits(credits),
+                        newId("usage"),
+                        description));
     }
 
     /** Holds credits, spends part of the hold and releases the rest. */
     public void reserveSettleRelease(AccountId account, long held, long spent) {
         var reservation = newId("r");
-        run(new ReserveCredits(newId("reserve"), account, reservation, Credits.ofCredits(held),
-                3600,
-                "call admission", false));
-        run(new SettleReservation(newId("settle"), account, reservation, Credits.ofCredits(spent),
-                newId("usage")));
+        run(
+                new ReserveCredits(
+                        newId("reserve"),
+                        account,
+                        reservation,
+                        Credits.ofCredits(held),
+                        3600,
+                        "call admission",
+                        false));
+        run(
+                new SettleReservation(
+                        newId("settle"),
+                        account,
+                        reservation,
+                        Credits.ofCredits(spent),
+                        newId("usage")));
         run(new ReleaseReservation(newId("release"), account, reservation, "call ended"));
     }
 
@@ -109,11 +134,17 @@ public final class LedgerScenario {
 
     /** Waits until the read side has read up to the last event appended so far. */
     public static void awaitReadSideCaughtUp(JdbcTemplate jdbc) {
-        long appended = jdbc.queryForObject(
-                "SELECT coalesce(max(global_index), 0) FROM ledger.domain_event_entry", Long.class);
-        await().atMost(CATCH_UP).until(() -> jdbc.queryForObject(
-                "SELECT coalesce(max(last_global_index), -1) FROM ledger_read.projection_position",
-                Long.class) >= appended);
+        long appended =
+                jdbc.queryForObject(
+                        "SELECT coalesce(max(global_index), 0) FROM ledger.domain_event_entry",
+                        Long.class);
+        await().atMost(CATCH_UP)
+                .until(
+                        () ->
+                                jdbc.queryForObject(
+                                                "SELECT coalesce(max(last_global_index), -1) FROM ledger_read.projection_position",
+                                                Long.class)
+                                        >= appended);
     }
 
     public void awaitReadSideCaughtUp() {

@@ -8,12 +8,7 @@ import io.ledgerline.ledger.audit.StoredEvent;
 import io.ledgerline.ledger.audit.StoredEventDecoder;
 import io.ledgerline.ledger.command.LedgerWriter;
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,26 +20,29 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
 /** The read side after real commands: balances, history, "as of" balances, ledger sums. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @LedgerlineIntegrationTest
 class ReadSideTest {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON =
-            new ParameterizedTypeReference<>() {
-            };
+            new ParameterizedTypeReference<>() {};
 
-    @Autowired
-    TestRestTemplate http;
+    @Autowired TestRestTemplate http;
 
-    @Autowired
-    LedgerWriter writer;
+    @Autowired LedgerWriter writer;
 
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired JdbcTemplate jdbc;
 
-    @Autowired
-    DataSource dataSource;
+    @Autowired DataSource dataSource;
 
     LedgerScenario scenario;
 
@@ -61,15 +59,30 @@ class ReadSideTest {
         var page = get("/accounts/" + scenario.customer + "/history?page=0&size=50").getBody();
 
         var rows = (List<Map<String, Object>>) page.get("rows");
-        assertThat(rows).extracting(r -> r.get("type")).containsExactly(
-                "Released", "Used", "Reserved", "Used", "Deducted", "Added");
-        assertThat(rows).extracting(r -> ((Number) r.get("amountUcr")).longValue()).containsExactly(
-                6_000_000L, -4_000_000L, -10_000_000L, -3_000_000L, -15_000_000L, 100_000_000L);
-        assertThat(rows).extracting(r -> ((Number) r.get("balanceAfterUcr")).longValue())
-                .containsExactly(78_000_000L, 6_000_000L, 72_000_000L, 82_000_000L, 85_000_000L,
+        assertThat(rows)
+                .extracting(r -> r.get("type"))
+                .containsExactly("Released", "Used", "Reserved", "Used", "Deducted", "Added");
+        assertThat(rows)
+                .extracting(r -> ((Number) r.get("amountUcr")).longValue())
+                .containsExactly(
+                        6_000_000L,
+                        -4_000_000L,
+                        -10_000_000L,
+                        -3_000_000L,
+                        -15_000_000L,
+                        100_000_000L);
+        assertThat(rows)
+                .extracting(r -> ((Number) r.get("balanceAfterUcr")).longValue())
+                .containsExactly(
+                        78_000_000L,
+                        6_000_000L,
+                        72_000_000L,
+                        82_000_000L,
+                        85_000_000L,
                         100_000_000L);
         assertThat(rows.get(4)).containsEntry("note", "Refund for failed calls");
-        assertThat(rows.get(5)).containsEntry("note", "Monthly package - 100 credits")
+        assertThat(rows.get(5))
+                .containsEntry("note", "Monthly package - 100 credits")
                 .containsEntry("amountCredits", "100.000000");
         assertThat(page).containsEntry("totalRows", 6);
     }
@@ -82,16 +95,19 @@ class ReadSideTest {
         var partnerView = get("/accounts/" + scenario.partner).getBody();
         var customerView = get("/accounts/" + scenario.customer).getBody();
 
-        assertThat(partnerView).containsEntry("spendableUcr", 3_988_000_000L)
+        assertThat(partnerView)
+                .containsEntry("spendableUcr", 3_988_000_000L)
                 .containsEntry("reservedUcr", 1_000_000_000)
                 .containsEntry("partnerId", scenario.partnerId);
         assertThat((List<Map<String, Object>>) partnerView.get("balances"))
                 .extracting(b -> b.get("ledgerAccount"))
                 .contains(LedgerAccounts.partnerAvailable(scenario.partnerId));
-        assertThat(customerView).containsEntry("spendableUcr", 78_000_000)
+        assertThat(customerView)
+                .containsEntry("spendableUcr", 78_000_000)
                 .containsEntry("reservedUcr", 0);
         assertThat((Map<String, Object>) customerView.get("aiCredits"))
-                .containsEntry("enabled", true).containsEntry("graceSeconds", 30)
+                .containsEntry("enabled", true)
+                .containsEntry("graceSeconds", 30)
                 .containsEntry("pricePerMinuteUcr", 2_000_000);
         assertThat(customerView.get("lastUpdated")).isNotNull();
     }
@@ -159,8 +175,11 @@ class ReadSideTest {
         var decoded = events.stream().map(StoredEventDecoder::event).toList();
         decoded.forEach(event -> accounts.addAll(ProjectionBatch.accountsOf(event)));
         var store = new ReadSideStore(jdbc);
-        var batch = new ProjectionBatch(store.balancesOf(accounts), store.appliedEventIds(
-                decoded.stream().map(event -> event.header().eventId()).toList()));
+        var batch =
+                new ProjectionBatch(
+                        store.balancesOf(accounts),
+                        store.appliedEventIds(
+                                decoded.stream().map(event -> event.header().eventId()).toList()));
         for (int i = 0; i < events.size(); i++) {
             batch.apply(events.get(i).globalIndex(), decoded.get(i));
         }
@@ -171,7 +190,8 @@ class ReadSideTest {
     }
 
     private List<Map<String, Object>> readSide() {
-        return jdbc.queryForList("""
+        return jdbc.queryForList(
+                """
                 SELECT b.ledger_account, b.balance_ucr,
                        (SELECT count(*) FROM ledger_read.posting p
                          WHERE p.ledger_account = b.ledger_account) AS postings

@@ -10,13 +10,7 @@ import io.ledgerline.ledger.command.LedgerWriter;
 import io.ledgerline.ledger.history.LedgerScenario;
 import io.ledgerline.testsupport.RealInfrastructure;
 import io.ledgerline.testsupport.TestKafka;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,14 +22,25 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * Events appended while the broker is down are published once it is back, in order per account.
  * This test owns a broker on a fixed port (and so an application context of its own, whose
  * publisher tracks its own position); the read side is off in this context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-    "ledgerline.read-side.enabled=false",
-    "ledgerline.publisher.processor-name=" + KafkaOutageTest.PUBLISHER})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+            "ledgerline.read-side.enabled=false",
+            "ledgerline.publisher.processor-name=" + KafkaOutageTest.PUBLISHER
+        })
 @ContextConfiguration(initializers = {RealInfrastructure.class, KafkaOutageTest.OwnBroker.class})
 @DirtiesContext
 class KafkaOutageTest {
@@ -51,19 +56,20 @@ class KafkaOutageTest {
             implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(
-                    "kafka-outage-test", Map.of("spring.kafka.bootstrap-servers", bootstrap())));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(
+                            new MapPropertySource(
+                                    "kafka-outage-test",
+                                    Map.of("spring.kafka.bootstrap-servers", bootstrap())));
         }
     }
 
-    @Autowired
-    LedgerWriter writer;
+    @Autowired LedgerWriter writer;
 
-    @Autowired
-    JdbcTemplate jdbc;
+    @Autowired JdbcTemplate jdbc;
 
-    @Autowired
-    LedgerEventPublisher publisher;
+    @Autowired LedgerEventPublisher publisher;
 
     @Test
     void events_appended_while_the_broker_is_down_are_published_after_it_returns_in_order() {
@@ -88,16 +94,24 @@ class KafkaOutageTest {
         broker = startBroker();
 
         try (var reader = new LedgerTopicReader(bootstrap(), keys)) {
-            await().atMost(DELIVERY).until(() -> {
-                reader.poll();
-                return reader.deduplicated().stream().map(LedgerTopicReader.Received::eventId)
-                        .toList().containsAll(appendedDuringOutage);
-            });
+            await().atMost(DELIVERY)
+                    .until(
+                            () -> {
+                                reader.poll();
+                                return reader.deduplicated().stream()
+                                        .map(LedgerTopicReader.Received::eventId)
+                                        .toList()
+                                        .containsAll(appendedDuringOutage);
+                            });
 
             for (var key : keys) {
-                var sequences = reader.deduplicated().stream().filter(r -> r.key().equals(key))
-                        .map(r -> r.event().header().sequence()).toList();
-                assertThat(sequences).as("sequence numbers of %s as received", key)
+                var sequences =
+                        reader.deduplicated().stream()
+                                .filter(r -> r.key().equals(key))
+                                .map(r -> r.event().header().sequence())
+                                .toList();
+                assertThat(sequences)
+                        .as("sequence numbers of %s as received", key)
                         .isEqualTo(sequencesFrom(sequences.get(0), sequences.size()));
             }
         } finally {

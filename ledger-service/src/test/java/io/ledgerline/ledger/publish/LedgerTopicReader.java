@@ -4,6 +4,13 @@ import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.ledger.event.LedgerEvent;
 import io.ledgerline.contracts.ledger.event.LedgerEventTypes;
 import io.ledgerline.contracts.topics.Topics;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,15 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * A consumer of {@code ledger.events.v1} as other services write one: it reads every record of
- * the keys it cares about and dedupes on the {@code ll-event-id} header, so a redelivered event is
+ * A consumer of {@code ledger.events.v1} as other services write one: it reads every record of the
+ * keys it cares about and dedupes on the {@code ll-event-id} header, so a redelivered event is
  * counted once.
  */
 final class LedgerTopicReader implements AutoCloseable {
@@ -29,9 +31,8 @@ final class LedgerTopicReader implements AutoCloseable {
     private static final int METADATA_MAX_AGE_MS = 500;
 
     /** A record as received, decoded. */
-    record Received(String key, String eventId, String type, String schemaVersion,
-            LedgerEvent event) {
-    }
+    record Received(
+            String key, String eventId, String type, String schemaVersion, LedgerEvent event) {}
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Set<String> keys;
@@ -40,12 +41,19 @@ final class LedgerTopicReader implements AutoCloseable {
 
     LedgerTopicReader(String bootstrapServers, Set<String> keys) {
         this.keys = keys;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, METADATA_MAX_AGE_MS),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer =
+                new KafkaConsumer<>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrapServers,
+                                ConsumerConfig.GROUP_ID_CONFIG,
+                                "test-reader-" + UUID.randomUUID(),
+                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                                "earliest",
+                                ConsumerConfig.METADATA_MAX_AGE_CONFIG,
+                                METADATA_MAX_AGE_MS),
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer());
         consumer.subscribe(List.of(Topics.LEDGER_EVENTS.name()));
     }
 
@@ -57,8 +65,13 @@ final class LedgerTopicReader implements AutoCloseable {
             }
             var type = header(record, Topics.TYPE_HEADER);
             var event = ContractJson.fromBytes(record.value(), LedgerEventTypes.byName(type));
-            var received = new Received(record.key(), header(record, Topics.EVENT_ID_HEADER), type,
-                    header(record, Topics.SCHEMA_VERSION_HEADER), event);
+            var received =
+                    new Received(
+                            record.key(),
+                            header(record, Topics.EVENT_ID_HEADER),
+                            type,
+                            header(record, Topics.SCHEMA_VERSION_HEADER),
+                            event);
             raw.add(received);
             firstByEventId.putIfAbsent(received.eventId(), received);
         }

@@ -5,6 +5,7 @@ import io.ledgerline.portal.downstream.LedgerViews.HistoryPage;
 import io.ledgerline.portal.problem.PortalProblem;
 import io.ledgerline.portal.session.PortalUser;
 import io.ledgerline.portal.tenancy.TenantGuard;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,12 +35,14 @@ class AccountController {
     }
 
     @GetMapping("/history")
-    HistoryPage history(PortalUser user, @PathVariable String accountId,
-                        @RequestParam(defaultValue = "0") int page,
-                        @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
+    HistoryPage history(
+            PortalUser user,
+            @PathVariable String accountId,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
         if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
-            throw PortalProblem.badRequest("INVALID_PAGING",
-                    "page 0.." + MAX_PAGE + ", size 1.." + MAX_PAGE_SIZE);
+            throw PortalProblem.badRequest(
+                    "INVALID_PAGING", "page 0.." + MAX_PAGE + ", size 1.." + MAX_PAGE_SIZE);
         }
         guard.readable(user, accountId);
         return ledger.history(accountId, page, size);

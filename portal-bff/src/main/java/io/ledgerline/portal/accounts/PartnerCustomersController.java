@@ -9,8 +9,7 @@ import io.ledgerline.portal.problem.PortalProblem;
 import io.ledgerline.portal.session.PortalUser;
 import io.ledgerline.portal.tenancy.TenantDirectory;
 import io.ledgerline.portal.tenancy.TenantGuard;
-import java.util.ArrayList;
-import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -21,6 +20,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** R13: a partner's customers and their AI credits; add with a note, deduct with a reason. */
 @RestController
 @RequestMapping("/api/portal/partner/customers")
@@ -29,8 +31,7 @@ class PartnerCustomersController {
     static final int MAX_NOTE_CHARS = 500;
     private static final Logger log = LoggerFactory.getLogger(PartnerCustomersController.class);
 
-    record Adjustment(String commandId, Credits amountUcr, String note) {
-    }
+    record Adjustment(String commandId, Credits amountUcr, String note) {}
 
     /**
      * What the form shows at once: the customer's balance right after the command, from the
@@ -41,7 +42,9 @@ class PartnerCustomersController {
         static Adjusted of(String accountId, CommandOutcome outcome) {
             var spendable = LedgerAccounts.spendable(AccountId.of(accountId));
             var balances = outcome.balancesUcr();
-            return new Adjusted(outcome.commandId(), outcome.outcome(),
+            return new Adjusted(
+                    outcome.commandId(),
+                    outcome.outcome(),
                     balances == null ? null : balances.get(spendable));
         }
     }
@@ -66,29 +69,41 @@ class PartnerCustomersController {
             } catch (PortalProblem refused) {
                 // Mapped here but unknown to the ledger, or the ledger names another partner:
                 // leave it out of the table rather than fail the whole dashboard.
-                log.warn("customer {} left out of {}'s list: {} {}", tenant.accountId(),
-                        user.partnerId(), refused.code(), refused.getMessage());
+                log.warn(
+                        "customer {} left out of {}'s list: {} {}",
+                        tenant.accountId(),
+                        user.partnerId(),
+                        refused.code(),
+                        refused.getMessage());
             }
         }
         return rows;
     }
 
     @PostMapping(path = "/{accountId}/credits", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Adjusted addCredits(PortalUser user, @PathVariable String accountId,
-                        @RequestBody Adjustment body) {
+    Adjusted addCredits(
+            PortalUser user, @PathVariable String accountId, @RequestBody Adjustment body) {
         guard.customerOf(user, accountId);
-        return Adjusted.of(accountId, ledger.addCredits(accountId,
-                CommandIds.scoped(user, body.commandId()), positive(body.amountUcr()),
-                text(body.note(), "a note", "INVALID_NOTE")));
+        return Adjusted.of(
+                accountId,
+                ledger.addCredits(
+                        accountId,
+                        CommandIds.scoped(user, body.commandId()),
+                        positive(body.amountUcr()),
+                        text(body.note(), "a note", "INVALID_NOTE")));
     }
 
     @PostMapping(path = "/{accountId}/deductions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Adjusted deductCredits(PortalUser user, @PathVariable String accountId,
-                           @RequestBody Adjustment body) {
+    Adjusted deductCredits(
+            PortalUser user, @PathVariable String accountId, @RequestBody Adjustment body) {
         guard.customerOf(user, accountId);
-        return Adjusted.of(accountId, ledger.deductCredits(accountId,
-                CommandIds.scoped(user, body.commandId()), positive(body.amountUcr()),
-                text(body.note(), "a reason", "INVALID_REASON")));
+        return Adjusted.of(
+                accountId,
+                ledger.deductCredits(
+                        accountId,
+                        CommandIds.scoped(user, body.commandId()),
+                        positive(body.amountUcr()),
+                        text(body.note(), "a reason", "INVALID_REASON")));
     }
 
     private static void requirePartner(PortalUser user) {
@@ -106,8 +121,8 @@ class PartnerCustomersController {
 
     private static String text(String value, String what, String code) {
         if (value == null || value.isBlank() || value.length() > MAX_NOTE_CHARS) {
-            throw PortalProblem.badRequest(code,
-                    what + " of 1-" + MAX_NOTE_CHARS + " characters is needed");
+            throw PortalProblem.badRequest(
+                    code, what + " of 1-" + MAX_NOTE_CHARS + " characters is needed");
         }
         return value.strip();
     }

@@ -1,8 +1,9 @@
 package io.ledgerline.portal.downstream;
 
-import java.util.function.Function;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+
+import java.util.function.Function;
 
 /** A downstream service: its client, and "not reachable" as a problem, not a stack trace. */
 record Downstream(String service, RestClient rest) {

@@ -2,35 +2,42 @@ package io.ledgerline.portal.downstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.ledgerline.portal.problem.PortalProblem;
-import java.io.IOException;
-import java.io.InputStream;
+
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpResponse;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 /**
  * Turns a downstream refusal into a {@link PortalProblem} that keeps the downstream's status and
- * {@code code}, so the SPA sees "INSUFFICIENT_CREDITS" whether the ledger or the gateway said it.
- * A downstream failure (5xx) becomes a 502: the portal itself did nothing wrong.
+ * {@code code}, so the SPA sees "INSUFFICIENT_CREDITS" whether the ledger or the gateway said it. A
+ * downstream failure (5xx) becomes a 502: the portal itself did nothing wrong.
  */
 final class DownstreamProblems {
 
     private static final int MAX_BODY_BYTES = 16 * 1024;
 
-    private DownstreamProblems() {
-    }
+    private DownstreamProblems() {}
 
-    static void raise(String service, ObjectMapper json, HttpRequest request,
-                      ClientHttpResponse response) throws IOException {
+    static void raise(
+            String service, ObjectMapper json, HttpRequest request, ClientHttpResponse response)
+            throws IOException {
         int status = response.getStatusCode().value();
         var body = read(json, response.getBody());
         var code = text(body, "code");
         var detail = text(body, "detail");
         if (status >= 500) {
-            throw new PortalProblem(502, code == null ? "DOWNSTREAM_FAILED" : code,
+            throw new PortalProblem(
+                    502,
+                    code == null ? "DOWNSTREAM_FAILED" : code,
                     service + " failed (" + status + ")" + (detail == null ? "" : ": " + detail));
         }
-        throw new PortalProblem(status, code == null ? "DOWNSTREAM_REFUSED" : code,
+        throw new PortalProblem(
+                status,
+                code == null ? "DOWNSTREAM_REFUSED" : code,
                 detail == null ? service + " refused the request (" + status + ")" : detail);
     }
 

@@ -3,18 +3,20 @@ package io.ledgerline.portal.downstream;
 import io.ledgerline.portal.downstream.GatewayViews.GatewayKey;
 import io.ledgerline.portal.downstream.GatewayViews.Model;
 import io.ledgerline.portal.downstream.GatewayViews.PartnerGatewaySettings;
-import java.util.List;
-import java.util.Map;
+
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+
+import java.util.List;
+import java.util.Map;
 
 /** The gateway's key management API for a customer's self-service keys (R8). */
 public class GatewayClient {
 
     private static final ParameterizedTypeReference<List<GatewayKey>> KEYS =
-            new ParameterizedTypeReference<>() { };
+            new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<Model>> MODELS =
-            new ParameterizedTypeReference<>() { };
+            new ParameterizedTypeReference<>() {};
 
     private final Downstream gateway;
 
@@ -23,47 +25,76 @@ public class GatewayClient {
     }
 
     public List<GatewayKey> customerKeys(String customerId) {
-        return gateway.call(rest -> rest.get()
-                .uri("/api/v1/customers/{c}/keys", customerId).retrieve().body(KEYS));
+        return gateway.call(
+                rest ->
+                        rest.get()
+                                .uri("/api/v1/customers/{c}/keys", customerId)
+                                .retrieve()
+                                .body(KEYS));
     }
 
     /** R8: a name and allowed models only; the key is pay-as-you-go from the AI credits. */
-    public GatewayKey createCustomerKey(String customerId, String commandId, String name,
-                                        List<String> allowedModels) {
+    public GatewayKey createCustomerKey(
+            String customerId, String commandId, String name, List<String> allowedModels) {
         var body = Map.of("commandId", commandId, "name", name, "allowedModels", allowedModels);
-        return gateway.call(rest -> rest.post()
-                .uri("/api/v1/customers/{c}/keys", customerId)
-                .contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().body(GatewayKey.class));
+        return gateway.call(
+                rest ->
+                        rest.post()
+                                .uri("/api/v1/customers/{c}/keys", customerId)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(body)
+                                .retrieve()
+                                .body(GatewayKey.class));
     }
 
     public GatewayKey revokeCustomerKey(String customerId, String keyId, String commandId) {
-        return gateway.call(rest -> rest.post()
-                .uri("/api/v1/customers/{c}/keys/{k}/revoke", customerId, keyId)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("commandId", commandId))
-                .retrieve().body(GatewayKey.class));
+        return gateway.call(
+                rest ->
+                        rest.post()
+                                .uri("/api/v1/customers/{c}/keys/{k}/revoke", customerId, keyId)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(Map.of("commandId", commandId))
+                                .retrieve()
+                                .body(GatewayKey.class));
     }
 
     public PartnerGatewaySettings settings(String partnerId) {
-        return gateway.call(rest -> rest.get()
-                .uri("/api/v1/partners/{p}/gateway-settings", partnerId)
-                .retrieve().body(PartnerGatewaySettings.class));
+        return gateway.call(
+                rest ->
+                        rest.get()
+                                .uri("/api/v1/partners/{p}/gateway-settings", partnerId)
+                                .retrieve()
+                                .body(PartnerGatewaySettings.class));
     }
 
     /** Switching on covers new and existing customers (R12's "apply to" settings). */
     public PartnerGatewaySettings updateSelfService(String partnerId, boolean enabled) {
-        var body = enabled
-                ? Map.of("selfServiceEnabled", true, "applyToNewCustomers", true,
-                        "applyToExistingCustomers", true)
-                : Map.of("selfServiceEnabled", false);
-        return gateway.call(rest -> rest.put()
-                .uri("/api/v1/partners/{p}/gateway-settings", partnerId)
-                .contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().body(PartnerGatewaySettings.class));
+        var body =
+                enabled
+                        ? Map.of(
+                                "selfServiceEnabled",
+                                true,
+                                "applyToNewCustomers",
+                                true,
+                                "applyToExistingCustomers",
+                                true)
+                        : Map.of("selfServiceEnabled", false);
+        return gateway.call(
+                rest ->
+                        rest.put()
+                                .uri("/api/v1/partners/{p}/gateway-settings", partnerId)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(body)
+                                .retrieve()
+                                .body(PartnerGatewaySettings.class));
     }
 
     public List<Model> models(String partnerId) {
-        return gateway.call(rest -> rest.get()
-                .uri("/api/v1/partners/{p}/models", partnerId).retrieve().body(MODELS));
+        return gateway.call(
+                rest ->
+                        rest.get()
+                                .uri("/api/v1/partners/{p}/models", partnerId)
+                                .retrieve()
+                                .body(MODELS));
     }
 }

@@ -8,8 +8,7 @@ import io.ledgerline.portal.problem.PortalProblem;
 import io.ledgerline.portal.session.PortalUser;
 import io.ledgerline.portal.tenancy.AiGatewayAccess;
 import io.ledgerline.portal.tenancy.TenantGuard;
-import java.util.List;
-import java.util.regex.Pattern;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +18,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * R8: a customer's own AI Gateway keys. Creating asks only for a name and allowed models (no
@@ -31,11 +33,9 @@ class GatewayKeyController {
     static final int MAX_MODELS = 50;
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    record CreateKey(String commandId, String name, List<String> allowedModels) {
-    }
+    record CreateKey(String commandId, String name, List<String> allowedModels) {}
 
-    record KeyCommand(String commandId) {
-    }
+    record KeyCommand(String commandId) {}
 
     private final TenantGuard guard;
     private final AiGatewayAccess access;
@@ -67,8 +67,8 @@ class GatewayKeyController {
         if (models == null || models.isEmpty() || models.size() > MAX_MODELS) {
             throw PortalProblem.badRequest("INVALID_MODELS", "choose 1-" + MAX_MODELS + " models");
         }
-        return gateway.createCustomerKey(user.holderId(),
-                CommandIds.scoped(user, body.commandId()), body.name(), models);
+        return gateway.createCustomerKey(
+                user.holderId(), CommandIds.scoped(user, body.commandId()), body.name(), models);
     }
 
     @PostMapping(path = "/keys/{keyId}/revoke", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -78,8 +78,9 @@ class GatewayKeyController {
             throw PortalProblem.badRequest("INVALID_KEY_ID", "not a key id: " + keyId);
         }
         // The gateway revokes only a key of this customer; the id comes from its own list.
-        return withoutSecret(gateway.revokeCustomerKey(user.holderId(), keyId,
-                CommandIds.scoped(user, body.commandId())));
+        return withoutSecret(
+                gateway.revokeCustomerKey(
+                        user.holderId(), keyId, CommandIds.scoped(user, body.commandId())));
     }
 
     private void requireGateway(PortalUser user) {
@@ -90,8 +91,17 @@ class GatewayKeyController {
     }
 
     private static GatewayKey withoutSecret(GatewayKey key) {
-        return new GatewayKey(key.keyId(), key.kind(), key.customerId(), key.name(), key.prefix(),
-                key.status(), key.allowedModels(), key.spentUcr(), key.createdAt(),
-                key.lastUsedAt(), null);
+        return new GatewayKey(
+                key.keyId(),
+                key.kind(),
+                key.customerId(),
+                key.name(),
+                key.prefix(),
+                key.status(),
+                key.allowedModels(),
+                key.spentUcr(),
+                key.createdAt(),
+                key.lastUsedAt(),
+                null);
     }
 }

@@ -4,6 +4,7 @@ import io.ledgerline.portal.downstream.GatewayClient;
 import io.ledgerline.portal.downstream.GatewayViews.PartnerGatewaySettings;
 import io.ledgerline.portal.problem.PortalProblem;
 import io.ledgerline.portal.session.PortalUser;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -12,15 +13,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The partner's Customer Self-Service API Keys master toggle (R12, the part R5 needs). Switching
- * it on covers new and existing customers; the finer settings stay in the gateway's API.
+ * The partner's Customer Self-Service API Keys master toggle (R12, the part R5 needs). Switching it
+ * on covers new and existing customers; the finer settings stay in the gateway's API.
  */
 @RestController
 @RequestMapping("/api/portal/partner/self-service")
 class SelfServiceController {
 
-    record Toggle(Boolean enabled) {
-    }
+    record Toggle(Boolean enabled) {}
 
     private final GatewayClient gateway;
 

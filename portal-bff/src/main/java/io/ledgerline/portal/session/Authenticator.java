@@ -1,8 +1,9 @@
 package io.ledgerline.portal.session;
 
-import java.util.Optional;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
+
+import java.util.Optional;
 
 /** Checks an e-mail and password against the BCrypt hashes of the portal's users. */
 @Component
@@ -13,6 +14,7 @@ class Authenticator {
 
     private final UserDirectory users;
     private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
+
     /** Compared against when the e-mail is unknown, so both refusals take as long. */
     private final String unknownUserHash = passwords.encode("no such user");
 

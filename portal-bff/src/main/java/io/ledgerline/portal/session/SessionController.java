@@ -1,7 +1,9 @@
 package io.ledgerline.portal.session;
 
 import io.ledgerline.portal.problem.PortalProblem;
+
 import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,11 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/portal/session")
 class SessionController {
 
-    record SignIn(String email, String password) {
-    }
+    record SignIn(String email, String password) {}
 
-    record SignedInAs(String email, String displayName, Role role, String accountId) {
-    }
+    record SignedInAs(String email, String displayName, Role role, String accountId) {}
 
     private final Authenticator authenticator;
 
@@ -29,9 +29,15 @@ class SessionController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     SignedInAs signIn(@RequestBody SignIn body, HttpServletRequest request) {
-        var user = authenticator.authenticate(body.email(), body.password())
-                .orElseThrow(() -> new PortalProblem(401, "INVALID_CREDENTIALS",
-                        "the e-mail or password is not right"));
+        var user =
+                authenticator
+                        .authenticate(body.email(), body.password())
+                        .orElseThrow(
+                                () ->
+                                        new PortalProblem(
+                                                401,
+                                                "INVALID_CREDENTIALS",
+                                                "the e-mail or password is not right"));
         var previous = request.getSession(false);
         if (previous != null) {
             previous.invalidate();

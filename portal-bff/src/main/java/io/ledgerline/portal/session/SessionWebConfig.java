@@ -1,9 +1,10 @@
 package io.ledgerline.portal.session;
 
-import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
 
 @Configuration
 class SessionWebConfig implements WebMvcConfigurer {

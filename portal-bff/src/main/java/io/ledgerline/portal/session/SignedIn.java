@@ -1,7 +1,9 @@
 package io.ledgerline.portal.session;
 
 import io.ledgerline.portal.problem.PortalProblem;
+
 import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -22,8 +24,11 @@ class SignedIn implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
-                                  NativeWebRequest webRequest, WebDataBinderFactory binders) {
+    public Object resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mav,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binders) {
         var request = webRequest.getNativeRequest(HttpServletRequest.class);
         var session = request == null ? null : request.getSession(false);
         var user = session == null ? null : session.getAttribute(SESSION_ATTRIBUTE);

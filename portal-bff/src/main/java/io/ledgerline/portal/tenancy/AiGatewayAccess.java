@@ -3,13 +3,14 @@ package io.ledgerline.portal.tenancy;
 import io.ledgerline.portal.downstream.GatewayClient;
 import io.ledgerline.portal.problem.PortalProblem;
 import io.ledgerline.portal.tenancy.TenantGuard.Tenancy;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * R5: a customer has the AI Gateway only with portal access, AI credits enabled, its own AI
- * Gateway toggle on, and its partner's Customer Self-Service API Keys master toggle on.
+ * R5: a customer has the AI Gateway only with portal access, AI credits enabled, its own AI Gateway
+ * toggle on, and its partner's Customer Self-Service API Keys master toggle on.
  */
 @Component
 public class AiGatewayAccess {
@@ -35,7 +36,8 @@ public class AiGatewayAccess {
 
     public void require(Tenancy customer) {
         if (!available(customer)) {
-            throw PortalProblem.forbidden("AI_GATEWAY_NOT_AVAILABLE",
+            throw PortalProblem.forbidden(
+                    "AI_GATEWAY_NOT_AVAILABLE",
                     "the AI Gateway needs AI credits enabled and self-service keys allowed");
         }
     }
@@ -45,7 +47,9 @@ public class AiGatewayAccess {
             return gateway.settings(partnerId).selfServiceEnabled();
         } catch (PortalProblem unreachable) {
             // The menu hides what it cannot confirm; the page comes back with the gateway.
-            log.warn("gateway settings of partner {} unknown: {}", partnerId,
+            log.warn(
+                    "gateway settings of partner {} unknown: {}",
+                    partnerId,
                     unreachable.getMessage());
             return false;
         }

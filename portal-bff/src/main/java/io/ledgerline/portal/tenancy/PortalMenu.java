@@ -9,16 +9,15 @@ final class PortalMenu {
     static final String MAIN = "main";
     static final String SETTINGS = "settings";
 
-    private PortalMenu() {
-    }
+    private PortalMenu() {}
 
     static List<MenuItem> partner() {
         return List.of(new MenuItem("dashboard", "Dashboard", MAIN));
     }
 
     /**
-     * R1: Dashboard, Detailed Usage, Conversations and Settings always. R3: Billing & Payments
-     * with portal access. R5: AI Gateway only when {@link AiGatewayAccess} allows it.
+     * R1: Dashboard, Detailed Usage, Conversations and Settings always. R3: Billing & Payments with
+     * portal access. R5: AI Gateway only when {@link AiGatewayAccess} allows it.
      */
     static List<MenuItem> customer(boolean portalAccess, boolean aiGateway) {
         var items = new ArrayList<MenuItem>();

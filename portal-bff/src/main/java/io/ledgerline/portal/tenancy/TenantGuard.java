@@ -4,6 +4,7 @@ import io.ledgerline.portal.downstream.LedgerClient;
 import io.ledgerline.portal.downstream.LedgerViews.LedgerAccount;
 import io.ledgerline.portal.problem.PortalProblem;
 import io.ledgerline.portal.session.PortalUser;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,10 +38,11 @@ public class TenantGuard {
         if (!user.isPartner()) {
             throw forbidden(accountId);
         }
-        var tenant = tenants.find(accountId)
-                .filter(Tenant::isCustomer)
-                .filter(found -> found.partnerId().equals(user.partnerId()))
-                .orElseThrow(() -> forbidden(accountId));
+        var tenant =
+                tenants.find(accountId)
+                        .filter(Tenant::isCustomer)
+                        .filter(found -> found.partnerId().equals(user.partnerId()))
+                        .orElseThrow(() -> forbidden(accountId));
         return new Tenancy(tenant, ownedBy(user, ledger.account(accountId)));
     }
 
@@ -52,11 +54,10 @@ public class TenantGuard {
     }
 
     private static PortalProblem forbidden(String accountId) {
-        return PortalProblem.forbidden("TENANT_FORBIDDEN",
-                "this account is not yours to see: " + accountId);
+        return PortalProblem.forbidden(
+                "TENANT_FORBIDDEN", "this account is not yours to see: " + accountId);
     }
 
     /** A tenant the user may read, with its ledger account. */
-    public record Tenancy(Tenant tenant, LedgerAccount account) {
-    }
+    public record Tenancy(Tenant tenant, LedgerAccount account) {}
 }

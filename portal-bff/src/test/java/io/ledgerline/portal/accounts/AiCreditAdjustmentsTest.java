@@ -3,16 +3,24 @@ package io.ledgerline.portal.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.portal.support.PortalTestBase;
-import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 class AiCreditAdjustmentsTest extends PortalTestBase {
 
     @Test
     void R13_a_double_submitted_add_form_reaches_the_ledger_as_one_command_id() {
         var acme = signedIn("acme@demo.ledgerline");
-        var form = Map.of("commandId", "form-7f3a9c21", "amountUcr", 10_000_000,
-                "note", "Monthly package");
+        var form =
+                Map.of(
+                        "commandId",
+                        "form-7f3a9c21",
+                        "amountUcr",
+                        10_000_000,
+                        "note",
+                        "Monthly package");
 
         var first = acme.post("/api/portal/partner/customers/customer:bistro/credits", form);
         var second = acme.post("/api/portal/partner/customers/customer:bistro/credits", form);
@@ -22,35 +30,56 @@ class AiCreditAdjustmentsTest extends PortalTestBase {
         assertThat(second.body().path("commandId").asText())
                 .isEqualTo(first.body().path("commandId").asText())
                 .isEqualTo("portal-partner-acme-form-7f3a9c21");
-        var sent = DOWNSTREAM.received().stream().filter(r -> r.method().equals("POST"))
-                .toList();
-        assertThat(sent).hasSize(2).allSatisfy(r -> {
-            assertThat(r.path()).isEqualTo("/api/v1/accounts/customer:bistro/credits");
-            assertThat(r.body().path("note").asText()).isEqualTo("Monthly package");
-            assertThat(r.body().path("amountUcr").asLong()).isEqualTo(10_000_000L);
-        });
+        var sent = DOWNSTREAM.received().stream().filter(r -> r.method().equals("POST")).toList();
+        assertThat(sent)
+                .hasSize(2)
+                .allSatisfy(
+                        r -> {
+                            assertThat(r.path())
+                                    .isEqualTo("/api/v1/accounts/customer:bistro/credits");
+                            assertThat(r.body().path("note").asText()).isEqualTo("Monthly package");
+                            assertThat(r.body().path("amountUcr").asLong()).isEqualTo(10_000_000L);
+                        });
     }
 
     @Test
     void R13_deduct_sends_the_reason_to_the_ledger() {
         var acme = signedIn("acme@demo.ledgerline");
 
-        var reply = acme.post("/api/portal/partner/customers/customer:bistro/deductions",
-                Map.of("commandId", "deduct-form-1", "amountUcr", 25_000_000,
-                        "note", "Refund for failed calls"));
+        var reply =
+                acme.post(
+                        "/api/portal/partner/customers/customer:bistro/deductions",
+                        Map.of(
+                                "commandId",
+                                "deduct-form-1",
+                                "amountUcr",
+                                25_000_000,
+                                "note",
+                                "Refund for failed calls"));
 
         assertThat(reply.status()).isEqualTo(200);
-        var sent = DOWNSTREAM.received().stream().filter(r -> r.method().equals("POST"))
-                .findFirst().orElseThrow();
+        var sent =
+                DOWNSTREAM.received().stream()
+                        .filter(r -> r.method().equals("POST"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(sent.path()).isEqualTo("/api/v1/accounts/customer:bistro/deductions");
         assertThat(sent.body().path("reason").asText()).isEqualTo("Refund for failed calls");
     }
 
     @Test
     void R13_adding_credits_while_ai_credits_are_disabled_passes_the_ledgers_code_through() {
-        var reply = signedIn("acme@demo.ledgerline").post(
-                "/api/portal/partner/customers/customer:cornershop/credits",
-                Map.of("commandId", "form-add-cornershop", "amountUcr", 1_000_000, "note", "x"));
+        var reply =
+                signedIn("acme@demo.ledgerline")
+                        .post(
+                                "/api/portal/partner/customers/customer:cornershop/credits",
+                                Map.of(
+                                        "commandId",
+                                        "form-add-cornershop",
+                                        "amountUcr",
+                                        1_000_000,
+                                        "note",
+                                        "x"));
 
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -59,9 +88,17 @@ class AiCreditAdjustmentsTest extends PortalTestBase {
 
     @Test
     void a_non_positive_amount_is_refused_before_the_ledger_is_asked() {
-        var reply = signedIn("acme@demo.ledgerline").post(
-                "/api/portal/partner/customers/customer:bistro/credits",
-                Map.of("commandId", "form-add-zero", "amountUcr", 0, "note", "nothing"));
+        var reply =
+                signedIn("acme@demo.ledgerline")
+                        .post(
+                                "/api/portal/partner/customers/customer:bistro/credits",
+                                Map.of(
+                                        "commandId",
+                                        "form-add-zero",
+                                        "amountUcr",
+                                        0,
+                                        "note",
+                                        "nothing"));
 
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.code()).isEqualTo("INVALID_AMOUNT");

@@ -3,9 +3,11 @@ package io.ledgerline.portal.gatewaykeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.portal.support.PortalTestBase;
+
+import org.junit.jupiter.api.Test;
+
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 class CustomerKeysTest extends PortalTestBase {
 
@@ -13,17 +15,30 @@ class CustomerKeysTest extends PortalTestBase {
     void R8_a_key_is_created_with_a_name_and_models_only_and_its_secret_shown_once() {
         var bistro = signedIn("bistro@demo.ledgerline");
 
-        var created = bistro.post("/api/portal/gateway/keys", Map.of("commandId",
-                "generate-key-1", "name", "My app", "allowedModels", List.of("gpt-4o-mini"),
-                "budgetUcr", 999));
+        var created =
+                bistro.post(
+                        "/api/portal/gateway/keys",
+                        Map.of(
+                                "commandId",
+                                "generate-key-1",
+                                "name",
+                                "My app",
+                                "allowedModels",
+                                List.of("gpt-4o-mini"),
+                                "budgetUcr",
+                                999));
         var listed = bistro.get("/api/portal/gateway/keys");
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().path("secret").asText()).isEqualTo("llk_once_only_secret");
-        var sent = DOWNSTREAM.received().stream()
-                .filter(r -> r.method().equals("POST")).findFirst().orElseThrow();
+        var sent =
+                DOWNSTREAM.received().stream()
+                        .filter(r -> r.method().equals("POST"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(sent.path()).isEqualTo("/api/v1/customers/bistro/keys");
-        assertThat(sent.body().properties()).extracting(Map.Entry::getKey)
+        assertThat(sent.body().properties())
+                .extracting(Map.Entry::getKey)
                 .containsExactlyInAnyOrder("commandId", "name", "allowedModels");
         assertThat(listed.body().get(0).path("status").asText()).isEqualTo("ACTIVE");
         assertThat(listed.body().get(0).hasNonNull("secret")).isFalse();

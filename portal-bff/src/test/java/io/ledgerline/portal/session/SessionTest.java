@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.portal.support.PortalBrowser;
 import io.ledgerline.portal.support.PortalTestBase;
+
 import org.junit.jupiter.api.Test;
 
 class SessionTest extends PortalTestBase {

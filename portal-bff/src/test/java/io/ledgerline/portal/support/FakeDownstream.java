@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +22,10 @@ import java.util.regex.Pattern;
  */
 public final class FakeDownstream {
 
-    public record Account(String accountId, String partnerId, boolean aiCreditsEnabled,
-                          long spendableUcr) {
-    }
+    public record Account(
+            String accountId, String partnerId, boolean aiCreditsEnabled, long spendableUcr) {}
 
-    public record Received(String method, String path, JsonNode body) {
-    }
+    public record Received(String method, String path, JsonNode body) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACCOUNT = Pattern.compile("/api/v1/accounts/([^/]+)(/.*)?");
@@ -85,8 +84,14 @@ public final class FakeDownstream {
             var account = ACCOUNT.matcher(path);
             if (settings.matches()) {
                 var partnerId = settings.group(1);
-                send(exchange, 200, Map.of("partnerId", partnerId,
-                        "selfServiceEnabled", selfService.getOrDefault(partnerId, false)));
+                send(
+                        exchange,
+                        200,
+                        Map.of(
+                                "partnerId",
+                                partnerId,
+                                "selfServiceEnabled",
+                                selfService.getOrDefault(partnerId, false)));
             } else if (keys.matches() && method.equals("GET")) {
                 send(exchange, 200, List.of(key(keys.group(1), null)));
             } else if (keys.matches()) {
@@ -99,57 +104,145 @@ public final class FakeDownstream {
         }
     }
 
-    private void answerLedger(HttpExchange exchange, String method, String accountId, String rest,
-                              byte[] body) throws IOException {
+    private void answerLedger(
+            HttpExchange exchange, String method, String accountId, String rest, byte[] body)
+            throws IOException {
         var account = accounts.get(accountId);
         if (account == null) {
             problem(exchange, 404, "ACCOUNT_NOT_FOUND");
         } else if (rest == null && method.equals("GET")) {
             send(exchange, 200, view(account));
         } else if ("/history".equals(rest)) {
-            send(exchange, 200, Map.of("accountId", accountId, "page", 0, "size", 20,
-                    "totalRows", 1, "rows", List.of(Map.of("eventId", "e1", "type", "Added",
-                            "amountUcr", 500_000_000L, "balanceAfterUcr", 500_000_000L,
-                            "note", "Welcome pack", "occurredAt", "2026-11-23T06:00:00Z"))));
+            send(
+                    exchange,
+                    200,
+                    Map.of(
+                            "accountId",
+                            accountId,
+                            "page",
+                            0,
+                            "size",
+                            20,
+                            "totalRows",
+                            1,
+                            "rows",
+                            List.of(
+                                    Map.of(
+                                            "eventId",
+                                            "e1",
+                                            "type",
+                                            "Added",
+                                            "amountUcr",
+                                            500_000_000L,
+                                            "balanceAfterUcr",
+                                            500_000_000L,
+                                            "note",
+                                            "Welcome pack",
+                                            "occurredAt",
+                                            "2026-11-23T06:00:00Z"))));
         } else if ("/credits".equals(rest) && !account.aiCreditsEnabled()) {
             problem(exchange, 409, "AI_CREDITS_DISABLED");
         } else {
             var commandId = JSON.readTree(body).path("commandId").asText();
             var spendable = "customer/" + accountId.substring(accountId.indexOf(':') + 1) + "/ai";
-            send(exchange, 200, Map.of("commandId", commandId, "outcome", "POSTED",
-                    "eventIds", List.of("event-" + commandId),
-                    "balancesUcr", Map.of(spendable, 510_000_000L,
-                            "partner/" + account.partnerId() + "/ai-issuance", -510_000_000L)));
+            send(
+                    exchange,
+                    200,
+                    Map.of(
+                            "commandId",
+                            commandId,
+                            "outcome",
+                            "POSTED",
+                            "eventIds",
+                            List.of("event-" + commandId),
+                            "balancesUcr",
+                            Map.of(
+                                    spendable,
+                                    510_000_000L,
+                                    "partner/" + account.partnerId() + "/ai-issuance",
+                                    -510_000_000L)));
         }
     }
 
     private static Map<String, Object> view(Account account) {
         var kind = account.accountId().startsWith("partner:") ? "partner" : "customer";
-        var settings = Map.of("enabled", account.aiCreditsEnabled(), "pricePerMinuteUcr", 120000,
-                "graceSeconds", 30, "lowCreditThresholdUcr", 100_000_000L,
-                "lowCreditNotifications", true, "updatedAt", "2026-11-23T06:00:00Z");
-        return Map.of("accountId", account.accountId(), "kind", kind,
-                "partnerId", account.partnerId(), "aiCredits", settings, "balances", List.of(),
-                "spendableUcr", account.spendableUcr(), "reservedUcr", 0,
-                "lastUpdated", "2026-11-23T06:00:00Z");
+        var settings =
+                Map.of(
+                        "enabled",
+                        account.aiCreditsEnabled(),
+                        "pricePerMinuteUcr",
+                        120000,
+                        "graceSeconds",
+                        30,
+                        "lowCreditThresholdUcr",
+                        100_000_000L,
+                        "lowCreditNotifications",
+                        true,
+                        "updatedAt",
+                        "2026-11-23T06:00:00Z");
+        return Map.of(
+                "accountId",
+                account.accountId(),
+                "kind",
+                kind,
+                "partnerId",
+                account.partnerId(),
+                "aiCredits",
+                settings,
+                "balances",
+                List.of(),
+                "spendableUcr",
+                account.spendableUcr(),
+                "reservedUcr",
+                0,
+                "lastUpdated",
+                "2026-11-23T06:00:00Z");
     }
 
     private static Map<String, Object> key(String customerId, String secret) {
-        var key = new java.util.HashMap<String, Object>(Map.of("keyId", "key-1",
-                "kind", "CUSTOMER_SELF_SERVICE", "customerId", customerId, "name", "My app",
-                "prefix", "llk_abc", "status", "ACTIVE", "allowedModels", List.of("gpt-4o-mini"),
-                "spentUcr", 0, "createdAt", "2026-11-23T06:00:00Z"));
+        var key =
+                new java.util.HashMap<String, Object>(
+                        Map.of(
+                                "keyId",
+                                "key-1",
+                                "kind",
+                                "CUSTOMER_SELF_SERVICE",
+                                "customerId",
+                                customerId,
+                                "name",
+                                "My app",
+                                "prefix",
+                                "llk_abc",
+                                "status",
+                                "ACTIVE",
+                                "allowedModels",
+                                List.of("gpt-4o-mini"),
+                                "spentUcr",
+                                0,
+                                "createdAt",
+                                "2026-11-23T06:00:00Z"));
         if (secret != null) {
             key.put("secret", secret);
         }
         return key;
     }
 
-    private static void problem(HttpExchange exchange, int status, String code)
-            throws IOException {
+    private static void problem(HttpExchange exchange, int status, String code) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
-        write(exchange, status, Map.of("type", "about:blank", "title", code, "status", status,
-                "detail", "refused: " + code, "code", code));
+        write(
+                exchange,
+                status,
+                Map.of(
+                        "type",
+                        "about:blank",
+                        "title",
+                        code,
+                        "status",
+                        status,
+                        "detail",
+                        "refused: " + code,
+                        "code",
+                        code));
     }
 
     private static void send(HttpExchange exchange, int status, Object body) throws IOException {

@@ -2,6 +2,7 @@ package io.ledgerline.portal.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -28,12 +29,17 @@ public final class PortalBrowser {
 
     public PortalBrowser(int port) {
         this.baseUrl = "http://127.0.0.1:" + port;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.http =
+                HttpClient.newBuilder()
+                        .cookieHandler(cookies)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
     }
 
     public Reply signIn(String email, String password) {
-        return send("POST", "/api/portal/session",
+        return send(
+                "POST",
+                "/api/portal/session",
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
     }
 
@@ -69,7 +75,9 @@ public final class PortalBrowser {
     public String sessionCookie() {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("LEDGERLINE_PORTAL"))
-                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+                .map(java.net.HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     private Reply send(String method, String path, String json) {
@@ -77,17 +85,22 @@ public final class PortalBrowser {
     }
 
     private Reply send(String method, String path, String json, String contentType) {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+        var request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .timeout(Duration.ofSeconds(20))
+                        .method(
+                                method,
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", contentType);
         }
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             var text = response.body();
-            return new Reply(response.statusCode(),
+            return new Reply(
+                    response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
                     text == null || text.isBlank() ? null : JSON.readTree(text));
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.ledgerline.portal.support;
 
 import io.ledgerline.portal.support.FakeDownstream.Account;
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,13 +12,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The portal against real PostgreSQL (its Flyway schema with the demo logins) and a
- * {@link FakeDownstream} standing in for the ledger and gateway. One Spring context and one fake
- * server serve every test class that extends this.
+ * The portal against real PostgreSQL (its Flyway schema with the demo logins) and a {@link
+ * FakeDownstream} standing in for the ledger and gateway. One Spring context and one fake server
+ * serve every test class that extends this.
  *
- * <p>Besides the demo tenants (partner acme; customers bistro with AI credits, cornershop
- * without) it adds partner globex with customer harbor, and customer "drifted", which the portal
- * maps to acme but the ledger says belongs to globex.
+ * <p>Besides the demo tenants (partner acme; customers bistro with AI credits, cornershop without)
+ * it adds partner globex with customer harbor, and customer "drifted", which the portal maps to
+ * acme but the ledger says belongs to globex.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @LedgerlineIntegrationTest
@@ -26,11 +27,9 @@ public abstract class PortalTestBase {
     public static final String PASSWORD = "demo";
     protected static final FakeDownstream DOWNSTREAM = new FakeDownstream();
 
-    @LocalServerPort
-    protected int port;
+    @LocalServerPort protected int port;
 
-    @Autowired
-    protected JdbcClient jdbc;
+    @Autowired protected JdbcClient jdbc;
 
     @DynamicPropertySource
     static void downstream(DynamicPropertyRegistry properties) {
@@ -48,19 +47,23 @@ public abstract class PortalTestBase {
         DOWNSTREAM.account(new Account("customer:drifted", "globex", true, 5_000_000L));
         DOWNSTREAM.selfService("acme", true);
         DOWNSTREAM.forget();
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO portal.tenant (account_id, kind, partner_id, display_name) VALUES
                   ('partner:globex', 'PARTNER', 'globex', 'Globex'),
                   ('customer:harbor', 'CUSTOMER', 'globex', 'Harbor'),
                   ('customer:drifted', 'CUSTOMER', 'acme', 'Drifted')
-                ON CONFLICT (account_id) DO NOTHING""").update();
-        jdbc.sql("""
+                ON CONFLICT (account_id) DO NOTHING""")
+                .update();
+        jdbc.sql(
+                        """
                 INSERT INTO portal.portal_user (email, password_hash, role, account_id,
                                                 display_name)
                 SELECT 'globex@test.ledgerline', password_hash, 'PARTNER', 'partner:globex',
                        'Globex'
                 FROM portal.portal_user WHERE email = 'acme@demo.ledgerline'
-                ON CONFLICT (email) DO NOTHING""").update();
+                ON CONFLICT (email) DO NOTHING""")
+                .update();
     }
 
     protected PortalBrowser signedIn(String email) {

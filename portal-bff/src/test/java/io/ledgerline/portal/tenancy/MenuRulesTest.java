@@ -3,17 +3,18 @@ package io.ledgerline.portal.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.portal.support.PortalTestBase;
-import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
 
 class MenuRulesTest extends PortalTestBase {
 
     @ParameterizedTest
     @ValueSource(strings = {"bistro@demo.ledgerline", "cornershop@demo.ledgerline"})
-    void R1_customer_menu_always_has_dashboard_detailed_usage_conversations_settings(
-            String email) {
+    void R1_customer_menu_always_has_dashboard_detailed_usage_conversations_settings(String email) {
         var labels = menu(email);
 
         assertThat(labels).contains("Dashboard", "Detailed Usage", "Conversations", "Settings");
@@ -42,7 +43,8 @@ class MenuRulesTest extends PortalTestBase {
     void R5_no_ai_gateway_menu_while_the_partner_self_service_toggle_is_off() {
         DOWNSTREAM.selfService("acme", false);
 
-        assertThat(menu("bistro@demo.ledgerline")).doesNotContain("AI Gateway")
+        assertThat(menu("bistro@demo.ledgerline"))
+                .doesNotContain("AI Gateway")
                 .contains("Dashboard", "Detailed Usage", "Conversations", "Settings");
     }
 

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.portal.support.PortalBrowser.Reply;
 import io.ledgerline.portal.support.PortalTestBase;
-import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Map;
 
 class TenantIsolationTest extends PortalTestBase {
 
@@ -45,8 +47,8 @@ class TenantIsolationTest extends PortalTestBase {
     void partner_reads_its_own_account_and_its_customers() {
         var acme = signedIn("acme@demo.ledgerline");
 
-        assertThat(acme.get("/api/portal/accounts/partner:acme").body().path("balanceUcr")
-                .asLong()).isEqualTo(50_000_000_000L);
+        assertThat(acme.get("/api/portal/accounts/partner:acme").body().path("balanceUcr").asLong())
+                .isEqualTo(50_000_000_000L);
         assertThat(acme.get("/api/portal/accounts/customer:cornershop").status()).isEqualTo(200);
         var customers = acme.get("/api/portal/partner/customers").body();
         assertThat(customers.findValuesAsText("accountId"))
@@ -58,8 +60,10 @@ class TenantIsolationTest extends PortalTestBase {
         var acme = signedIn("acme@demo.ledgerline");
 
         assertForbidden(acme.get("/api/portal/accounts/customer:drifted"), "TENANT_FORBIDDEN");
-        assertForbidden(acme.post("/api/portal/partner/customers/customer:drifted/credits",
-                Map.of("commandId", "double-click-1", "amountUcr", 1_000_000, "note", "x")),
+        assertForbidden(
+                acme.post(
+                        "/api/portal/partner/customers/customer:drifted/credits",
+                        Map.of("commandId", "double-click-1", "amountUcr", 1_000_000, "note", "x")),
                 "TENANT_FORBIDDEN");
     }
 
@@ -68,10 +72,12 @@ class TenantIsolationTest extends PortalTestBase {
         var acme = signedIn("acme@demo.ledgerline");
         var body = Map.of("commandId", "form-submit-1", "amountUcr", 1_000_000, "note", "gift");
 
-        assertForbidden(acme.post("/api/portal/partner/customers/customer:harbor/credits", body),
+        assertForbidden(
+                acme.post("/api/portal/partner/customers/customer:harbor/credits", body),
                 "TENANT_FORBIDDEN");
-        assertForbidden(acme.post("/api/portal/partner/customers/customer:harbor/deductions",
-                body), "TENANT_FORBIDDEN");
+        assertForbidden(
+                acme.post("/api/portal/partner/customers/customer:harbor/deductions", body),
+                "TENANT_FORBIDDEN");
         assertThat(DOWNSTREAM.received()).noneMatch(r -> r.method().equals("POST"));
     }
 
@@ -80,8 +86,16 @@ class TenantIsolationTest extends PortalTestBase {
         var bistro = signedIn("bistro@demo.ledgerline");
 
         assertForbidden(bistro.get("/api/portal/partner/customers"), "PARTNER_ONLY");
-        assertForbidden(bistro.post("/api/portal/partner/customers/customer:bistro/credits",
-                Map.of("commandId", "form-submit-2", "amountUcr", 1_000_000, "note", "free")),
+        assertForbidden(
+                bistro.post(
+                        "/api/portal/partner/customers/customer:bistro/credits",
+                        Map.of(
+                                "commandId",
+                                "form-submit-2",
+                                "amountUcr",
+                                1_000_000,
+                                "note",
+                                "free")),
                 "TENANT_FORBIDDEN");
         assertThat(DOWNSTREAM.received()).noneMatch(r -> r.method().equals("POST"));
     }

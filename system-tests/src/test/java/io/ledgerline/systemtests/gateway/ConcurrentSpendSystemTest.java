@@ -10,26 +10,30 @@ import io.ledgerline.systemtests.support.JsonHttp;
 import io.ledgerline.systemtests.support.LedgerApi;
 import io.ledgerline.systemtests.support.RunningStack;
 import io.ledgerline.systemtests.support.Tenants;
+
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
 
 /**
- * 200 requests at once on a partner key whose budget covers only some of them. The gateway's
- * README documents the bound: for partner keys overspend is zero while the upstream honours
- * {@code max_tokens} (the stub does). Afterwards the gateway, the response headers and the ledger
- * agree on what was spent (drift 0).
+ * 200 requests at once on a partner key whose budget covers only some of them. The gateway's README
+ * documents the bound: for partner keys overspend is zero while the upstream honours {@code
+ * max_tokens} (the stub does). Afterwards the gateway, the response headers and the ledger agree on
+ * what was spent (drift 0).
  */
 class ConcurrentSpendSystemTest {
 
     private static final int REQUESTS = 200;
     private static final String MODEL = "gpt-4o-mini";
+
     /** Enough for a few dozen of these small requests, not for 200. */
     private static final Credits BUDGET = Credits.parse("0.05");
+
     private static final Duration SETTLE_WAIT = Duration.ofSeconds(90);
 
     private final RunningStack stack = RunningStack.get();
@@ -48,31 +52,45 @@ class ConcurrentSpendSystemTest {
         var accepted = replies.stream().filter(r -> r.status() == 200).toList();
         var refused = replies.stream().filter(r -> r.status() != 200).toList();
         assertThat(accepted).isNotEmpty();
-        assertThat(refused).as("the budget must run out").isNotEmpty()
-                .allSatisfy(reply -> {
-                    assertThat(reply.status()).as(reply.toString()).isEqualTo(429);
-                    assertThat(reply.body().at("/error/code").asText())
-                            .isEqualTo("insufficient_quota");
-                });
-        var spent = accepted.stream().map(r -> Credits.parse(r.header(GatewayApi.COST)))
-                .reduce(Credits.ZERO, Credits::plus);
+        assertThat(refused)
+                .as("the budget must run out")
+                .isNotEmpty()
+                .allSatisfy(
+                        reply -> {
+                            assertThat(reply.status()).as(reply.toString()).isEqualTo(429);
+                            assertThat(reply.body().at("/error/code").asText())
+                                    .isEqualTo("insufficient_quota");
+                        });
+        var spent =
+                accepted.stream()
+                        .map(r -> Credits.parse(r.header(GatewayApi.COST)))
+                        .reduce(Credits.ZERO, Credits::plus);
         assertThat(spent).as("spent").isLessThanOrEqualTo(BUDGET);
 
         var requestIds = accepted.stream().map(r -> r.header(GatewayApi.REQUEST_ID)).toList();
         var store = new EventStore(stack);
-        await().atMost(SETTLE_WAIT).untilAsserted(() -> {
-            var charges = store.chargesByUsageId();
-            assertThat(requestIds).allSatisfy(id ->
-                    assertThat(charges.getOrDefault(id, 0L)).as(id).isEqualTo(1L));
-        });
+        await().atMost(SETTLE_WAIT)
+                .untilAsserted(
+                        () -> {
+                            var charges = store.chargesByUsageId();
+                            assertThat(requestIds)
+                                    .allSatisfy(
+                                            id ->
+                                                    assertThat(charges.getOrDefault(id, 0L))
+                                                            .as(id)
+                                                            .isEqualTo(1L));
+                        });
         var reserve = "partner/" + partnerId + "/reserve/key-" + keyId;
-        await().atMost(SETTLE_WAIT).untilAsserted(() -> {
-            assertThat(ledger.balanceOf("partner:" + partnerId, reserve))
-                    .isEqualTo(BUDGET.minus(spent));
-            var view = gateway.partnerKey(partnerId, keyId).body();
-            assertThat(view.path("spentUcr").asLong()).isEqualTo(spent.ucr());
-            assertThat(view.path("remainingUcr").asLong()).isEqualTo(BUDGET.minus(spent).ucr());
-        });
+        await().atMost(SETTLE_WAIT)
+                .untilAsserted(
+                        () -> {
+                            assertThat(ledger.balanceOf("partner:" + partnerId, reserve))
+                                    .isEqualTo(BUDGET.minus(spent));
+                            var view = gateway.partnerKey(partnerId, keyId).body();
+                            assertThat(view.path("spentUcr").asLong()).isEqualTo(spent.ucr());
+                            assertThat(view.path("remainingUcr").asLong())
+                                    .isEqualTo(BUDGET.minus(spent).ucr());
+                        });
         assertThat(ledger.ledgerSumUcr("PLATFORM")).isZero();
     }
 
@@ -80,12 +98,21 @@ class ConcurrentSpendSystemTest {
         var pool = Executors.newFixedThreadPool(REQUESTS);
         var start = new CountDownLatch(1);
         try {
-            var calls = IntStream.range(0, REQUESTS)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
-                        awaitQuietly(start);
-                        return gateway.chat(secret, MODEL, "concurrent request " + i, 16);
-                    }, pool))
-                    .toList();
+            var calls =
+                    IntStream.range(0, REQUESTS)
+                            .mapToObj(
+                                    i ->
+                                            CompletableFuture.supplyAsync(
+                                                    () -> {
+                                                        awaitQuietly(start);
+                                                        return gateway.chat(
+                                                                secret,
+                                                                MODEL,
+                                                                "concurrent request " + i,
+                                                                16);
+                                                    },
+                                                    pool))
+                            .toList();
             start.countDown();
             return calls.stream().map(CompletableFuture::join).toList();
         } finally {

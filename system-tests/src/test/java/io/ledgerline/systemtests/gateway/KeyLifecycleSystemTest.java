@@ -8,10 +8,12 @@ import io.ledgerline.systemtests.support.GatewayApi;
 import io.ledgerline.systemtests.support.LedgerApi;
 import io.ledgerline.systemtests.support.RunningStack;
 import io.ledgerline.systemtests.support.Tenants;
+
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** Partner keys and self-service settings through the gateway's API, checked in the ledger. */
 class KeyLifecycleSystemTest {
@@ -27,24 +29,28 @@ class KeyLifecycleSystemTest {
     @Test
     void R10_a_partner_key_takes_its_budget_plus_the_tier_fee_shown_before_creation() {
         var partnerId = tenants.partner("SCALE", 1_000);
-        var preview = gateway.post("/api/v1/partners/" + partnerId + "/keys/budget-preview",
-                Map.of("budgetUcr", Credits.ofCredits(200).ucr()));
+        var preview =
+                gateway.post(
+                        "/api/v1/partners/" + partnerId + "/keys/budget-preview",
+                        Map.of("budgetUcr", Credits.ofCredits(200).ucr()));
         assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
         var total = Credits.ofMicros(preview.body().path("totalUcr").asLong());
         assertThat(total).isEqualTo(Credits.ofCredits(220));
 
         tenants.partnerKey(partnerId, Credits.ofCredits(200), List.of("gpt-4o"));
 
-        await().atMost(LEDGER_WAIT).until(() -> ledger.spendable("partner:" + partnerId),
-                Credits.ofCredits(1_000).minus(total)::equals);
+        await().atMost(LEDGER_WAIT)
+                .until(
+                        () -> ledger.spendable("partner:" + partnerId),
+                        Credits.ofCredits(1_000).minus(total)::equals);
     }
 
     @Test
     void R10_a_model_outside_the_partners_tier_is_refused_and_nothing_is_reserved() {
         var partnerId = tenants.partner("STARTER", 1_000);
 
-        var refused = gateway.createPartnerKey(partnerId, Credits.ofCredits(100),
-                List.of("gpt-4o"));
+        var refused =
+                gateway.createPartnerKey(partnerId, Credits.ofCredits(100), List.of("gpt-4o"));
 
         assertThat(refused.status()).as(refused.toString()).isBetween(400, 499);
         assertThat(refused.body().path("code").asText()).isNotBlank();
@@ -81,15 +87,20 @@ class KeyLifecycleSystemTest {
 
         assertThat(ledger.spendable("partner:" + partnerId)).isEqualTo(Credits.ofCredits(3_000));
         assertThat(tenants.selfServiceKey(customerId, List.of(MODEL)).status()).isEqualTo(201);
-        await().atMost(LEDGER_WAIT).until(() -> ledger.spendable("partner:" + partnerId),
-                Credits.ofCredits(2_000)::equals);
+        await().atMost(LEDGER_WAIT)
+                .until(
+                        () -> ledger.spendable("partner:" + partnerId),
+                        Credits.ofCredits(2_000)::equals);
     }
 
     /** Retried while the gateway's projection has not yet seen all of the customer's events. */
     private void awaitRefusal(String customerId, String code) {
         var commandId = Tenants.unique("refused");
-        await().atMost(Tenants.PROJECTION_WAIT).until(
-                () -> gateway.createCustomerKey(customerId, commandId, List.of(MODEL)),
-                reply -> reply.status() == 409 && code.equals(reply.body().path("code").asText()));
+        await().atMost(Tenants.PROJECTION_WAIT)
+                .until(
+                        () -> gateway.createCustomerKey(customerId, commandId, List.of(MODEL)),
+                        reply ->
+                                reply.status() == 409
+                                        && code.equals(reply.body().path("code").asText()));
     }
 }

@@ -9,10 +9,12 @@ import io.ledgerline.systemtests.support.GatewayApi;
 import io.ledgerline.systemtests.support.LedgerApi;
 import io.ledgerline.systemtests.support.RunningStack;
 import io.ledgerline.systemtests.support.Tenants;
+
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /** R11 on the real stack: revoking a partner key refunds exactly its unused reserve. */
 class KeyRevocationSystemTest {
@@ -46,12 +48,18 @@ class KeyRevocationSystemTest {
             spent = spent.plus(Credits.parse(reply.header(GatewayApi.COST)));
         }
         var store = new EventStore(stack);
-        await().atMost(BILLING_WAIT).untilAsserted(() -> assertThat(store.chargesByUsageId())
-                .containsAllEntriesOf(requestIds.stream()
-                        .collect(java.util.stream.Collectors.toMap(id -> id, id -> 1L))));
+        await().atMost(BILLING_WAIT)
+                .untilAsserted(
+                        () ->
+                                assertThat(store.chargesByUsageId())
+                                        .containsAllEntriesOf(
+                                                requestIds.stream()
+                                                        .collect(
+                                                                java.util.stream.Collectors.toMap(
+                                                                        id -> id, id -> 1L))));
         var unused = budget.minus(spent);
-        await().atMost(BILLING_WAIT).until(() -> ledger.balanceOf(partner, reserveAccount),
-                unused::equals);
+        await().atMost(BILLING_WAIT)
+                .until(() -> ledger.balanceOf(partner, reserveAccount), unused::equals);
         var availableBefore = ledger.spendable(partner);
         // 1,000 - (budget 100 + 5 % fee).
         assertThat(availableBefore).isEqualTo(Credits.ofCredits(895));
@@ -60,14 +68,22 @@ class KeyRevocationSystemTest {
 
         assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
         assertThat(revoked.body().path("status").asText()).isEqualTo("REVOKED");
-        await().atMost(BILLING_WAIT).untilAsserted(() -> {
-            assertThat(ledger.balanceOf(partner, reserveAccount)).isEqualTo(Credits.ZERO);
-            assertThat(ledger.spendable(partner)).isEqualTo(availableBefore.plus(unused));
-            assertThat(ledger.history(partner).body().path("rows")).anySatisfy(row -> {
-                assertThat(row.path("type").asText()).isEqualTo("Released");
-                assertThat(Math.abs(row.path("amountUcr").asLong())).isEqualTo(unused.ucr());
-            });
-        });
+        await().atMost(BILLING_WAIT)
+                .untilAsserted(
+                        () -> {
+                            assertThat(ledger.balanceOf(partner, reserveAccount))
+                                    .isEqualTo(Credits.ZERO);
+                            assertThat(ledger.spendable(partner))
+                                    .isEqualTo(availableBefore.plus(unused));
+                            assertThat(ledger.history(partner).body().path("rows"))
+                                    .anySatisfy(
+                                            row -> {
+                                                assertThat(row.path("type").asText())
+                                                        .isEqualTo("Released");
+                                                assertThat(Math.abs(row.path("amountUcr").asLong()))
+                                                        .isEqualTo(unused.ucr());
+                                            });
+                        });
         assertThat(ledger.ledgerSumUcr("PLATFORM")).isZero();
         assertThat(gateway.chat(secret, MODEL, "after revoke", 16).status()).isEqualTo(401);
     }

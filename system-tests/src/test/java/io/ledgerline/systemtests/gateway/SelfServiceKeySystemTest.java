@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.topics.Topics;
 import io.ledgerline.systemtests.support.GatewayApi;
@@ -12,14 +13,16 @@ import io.ledgerline.systemtests.support.LedgerApi;
 import io.ledgerline.systemtests.support.RunningStack;
 import io.ledgerline.systemtests.support.Tenants;
 import io.ledgerline.systemtests.support.TopicScan;
+
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
- * Customer self-service keys on the real stack: R8 (AI credits) and R9 (partner reserve, with
- * the status changes announced on gateway.keys.v1).
+ * Customer self-service keys on the real stack: R8 (AI credits) and R9 (partner reserve, with the
+ * status changes announced on gateway.keys.v1).
  */
 class SelfServiceKeySystemTest {
 
@@ -40,8 +43,8 @@ class SelfServiceKeySystemTest {
         var created = tenants.selfServiceKey(customerId, List.of(MODEL));
         var secret = GatewayApi.secretOf(created);
         // The key's deposit: 1,000 credits reserved from the partner through the ledger.
-        await().atMost(SUSPENSION_WAIT).until(() -> ledger.spendable(partner),
-                Credits.ofCredits(1_500)::equals);
+        await().atMost(SUSPENSION_WAIT)
+                .until(() -> ledger.spendable(partner), Credits.ofCredits(1_500)::equals);
         assertThat(chat(secret).status()).isEqualTo(200);
 
         ledger.deduct(partner, Credits.ofCredits(600));
@@ -55,16 +58,18 @@ class SelfServiceKeySystemTest {
 
         awaitChatStatus(secret, 200);
         assertThat(keyStatus(customerId)).isEqualTo("ACTIVE");
-        await().atMost(SUSPENSION_WAIT).untilAsserted(() ->
-                assertThat(announcedStatuses(GatewayApi.keyIdOf(created)))
-                        .containsSubsequence("ACTIVE", "SUSPENDED", "ACTIVE"));
+        await().atMost(SUSPENSION_WAIT)
+                .untilAsserted(
+                        () ->
+                                assertThat(announcedStatuses(GatewayApi.keyIdOf(created)))
+                                        .containsSubsequence("ACTIVE", "SUSPENDED", "ACTIVE"));
     }
 
     /** The statuses gateway.keys.v1 announced for a key, in order (one key, one partition). */
     private List<String> announcedStatuses(String keyId) throws Exception {
         var statuses = new ArrayList<String>();
-        var records = TopicScan.read(stack.kafkaBootstrapServers(),
-                List.of(Topics.GATEWAY_KEYS.name()));
+        var records =
+                TopicScan.read(stack.kafkaBootstrapServers(), List.of(Topics.GATEWAY_KEYS.name()));
         for (var record : records) {
             var event = JSON.readTree(record.value());
             if (keyId.equals(event.path("keyId").asText())) {
@@ -92,7 +97,8 @@ class SelfServiceKeySystemTest {
     }
 
     private JsonHttp.Reply awaitChatStatus(String secret, int status) {
-        return await().atMost(SUSPENSION_WAIT).pollInterval(Duration.ofMillis(100))
+        return await().atMost(SUSPENSION_WAIT)
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> chat(secret), reply -> reply.status() == status);
     }
 

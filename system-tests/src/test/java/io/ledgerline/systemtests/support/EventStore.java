@@ -10,7 +10,8 @@ import java.util.Map;
  */
 public final class EventStore {
 
-    private static final String CHARGES_BY_USAGE_ID = """
+    private static final String CHARGES_BY_USAGE_ID =
+            """
             SELECT convert_from(payload, 'UTF8')::jsonb ->> 'usageId' AS usage_id, count(*)
               FROM ledger.domain_event_entry
              WHERE payload_type IN ('io.ledgerline.contracts.ledger.event.UsageMetered',
@@ -28,8 +29,8 @@ public final class EventStore {
     public Map<String, Long> chargesByUsageId() {
         var counts = new HashMap<String, Long>();
         try (var connection = stack.database();
-             var statement = connection.prepareStatement(CHARGES_BY_USAGE_ID);
-             var rows = statement.executeQuery()) {
+                var statement = connection.prepareStatement(CHARGES_BY_USAGE_ID);
+                var rows = statement.executeQuery()) {
             while (rows.next()) {
                 counts.put(rows.getString(1), rows.getLong(2));
             }

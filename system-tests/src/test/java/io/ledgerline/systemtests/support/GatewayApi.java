@@ -3,7 +3,9 @@ package io.ledgerline.systemtests.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.ledgerline.contracts.money.Credits;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +40,8 @@ public final class GatewayApi extends JsonHttp {
     }
 
     /** R10: a partner key with further fields (requestsPerMinute, allowedDomains, ...). */
-    public Reply createPartnerKey(String partnerId, Credits budget, List<String> models,
-            Map<String, Object> more) {
+    public Reply createPartnerKey(
+            String partnerId, Credits budget, List<String> models, Map<String, Object> more) {
         var body = new LinkedHashMap<String, Object>();
         body.put("commandId", LedgerApi.commandId("create"));
         body.put("name", "system test key");
@@ -52,17 +54,20 @@ public final class GatewayApi extends JsonHttp {
 
     /** R8/R12: a customer self-service key, with a caller-chosen command id for retries. */
     public Reply createCustomerKey(String customerId, String commandId, List<String> models) {
-        return post("/api/v1/customers/" + customerId + "/keys", Map.of(
-                "commandId", commandId, "name", "my key", "allowedModels", models));
+        return post(
+                "/api/v1/customers/" + customerId + "/keys",
+                Map.of("commandId", commandId, "name", "my key", "allowedModels", models));
     }
 
     public Reply revokePartnerKey(String partnerId, String keyId) {
-        return post("/api/v1/partners/" + partnerId + "/keys/" + keyId + "/revoke",
+        return post(
+                "/api/v1/partners/" + partnerId + "/keys/" + keyId + "/revoke",
                 Map.of("commandId", LedgerApi.commandId("revoke")));
     }
 
     public Reply regeneratePartnerKey(String partnerId, String keyId) {
-        return post("/api/v1/partners/" + partnerId + "/keys/" + keyId + "/regenerate",
+        return post(
+                "/api/v1/partners/" + partnerId + "/keys/" + keyId + "/regenerate",
                 Map.of("commandId", LedgerApi.commandId("regen")));
     }
 
@@ -74,7 +79,9 @@ public final class GatewayApi extends JsonHttp {
     public Reply chat(String secret, String model, String prompt, int maxTokens) {
         var body = JSON.createObjectNode().put("model", model).put("max_tokens", maxTokens);
         body.putArray("messages").addObject().put("role", "user").put("content", prompt);
-        return post("/v1/chat/completions", body.toString(),
+        return post(
+                "/v1/chat/completions",
+                body.toString(),
                 Map.of("Authorization", "Bearer " + secret));
     }
 

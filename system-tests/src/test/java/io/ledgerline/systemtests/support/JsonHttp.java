@@ -3,6 +3,7 @@ package io.ledgerline.systemtests.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,8 +18,8 @@ public class JsonHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
 
@@ -52,8 +53,10 @@ public class JsonHttp {
     }
 
     public Reply post(String path, String rawBody, Map<String, String> headers) {
-        return send(HttpRequest.newBuilder(uri(path))
-                .POST(HttpRequest.BodyPublishers.ofString(rawBody)), headers);
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .POST(HttpRequest.BodyPublishers.ofString(rawBody)),
+                headers);
     }
 
     private Reply send(HttpRequest.Builder builder, Map<String, String> headers) {
@@ -61,7 +64,10 @@ public class JsonHttp {
         headers.forEach(builder::header);
         try {
             var response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), parse(response.body()), response.body(),
+            return new Reply(
+                    response.statusCode(),
+                    parse(response.body()),
+                    response.body(),
                     response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("call to " + baseUrl + " failed", e);

@@ -3,6 +3,7 @@ package io.ledgerline.systemtests.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.contracts.money.Credits;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -18,13 +19,29 @@ public final class LedgerApi extends JsonHttp {
     }
 
     public void openPartner(String partnerId) {
-        posted(post("/accounts", Map.of("commandId", commandId("open"),
-                "accountId", "partner:" + partnerId, "partnerId", partnerId)));
+        posted(
+                post(
+                        "/accounts",
+                        Map.of(
+                                "commandId",
+                                commandId("open"),
+                                "accountId",
+                                "partner:" + partnerId,
+                                "partnerId",
+                                partnerId)));
     }
 
     public void openCustomer(String customerId, String partnerId) {
-        posted(post("/accounts", Map.of("commandId", commandId("open"),
-                "accountId", "customer:" + customerId, "partnerId", partnerId)));
+        posted(
+                post(
+                        "/accounts",
+                        Map.of(
+                                "commandId",
+                                commandId("open"),
+                                "accountId",
+                                "customer:" + customerId,
+                                "partnerId",
+                                partnerId)));
     }
 
     /** R13 settings with AI credits on (0 per minute, no grace, no notifications). */
@@ -40,14 +57,29 @@ public final class LedgerApi extends JsonHttp {
     }
 
     public void addCredits(String accountId, Credits amount) {
-        posted(post("/accounts/" + accountId + "/credits", Map.of("commandId", commandId("add"),
-                "amountUcr", amount.ucr(), "note", "system test top-up")));
+        posted(
+                post(
+                        "/accounts/" + accountId + "/credits",
+                        Map.of(
+                                "commandId",
+                                commandId("add"),
+                                "amountUcr",
+                                amount.ucr(),
+                                "note",
+                                "system test top-up")));
     }
 
     public void deduct(String accountId, Credits amount) {
-        posted(post("/accounts/" + accountId + "/deductions", Map.of(
-                "commandId", commandId("deduct"), "amountUcr", amount.ucr(),
-                "reason", "system test drain")));
+        posted(
+                post(
+                        "/accounts/" + accountId + "/deductions",
+                        Map.of(
+                                "commandId",
+                                commandId("deduct"),
+                                "amountUcr",
+                                amount.ucr(),
+                                "reason",
+                                "system test drain")));
     }
 
     /** The spendable balance of a holder ({@code partner:p} available, {@code customer:c} AI). */

@@ -3,6 +3,11 @@ package io.ledgerline.systemtests.support;
 import io.ledgerline.contracts.topics.Topics;
 import io.ledgerline.testsupport.TestKafka;
 import io.ledgerline.testsupport.TestPostgres;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -15,9 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The whole stack, once per test JVM: a fresh PostgreSQL database and a Kafka broker from
@@ -29,14 +31,17 @@ public final class RunningStack {
 
     private static final String VERSION = "0.1.0-SNAPSHOT";
     private static final int TOPIC_TIMEOUT_SECONDS = 30;
+
     /**
      * Lets a restarted billing-service take over the partitions of the one a test killed within
      * seconds rather than Kafka's default 45 s session timeout; nothing else differs.
      */
     private static final String BILLING_SESSION_TIMEOUT =
             "-Dspring.kafka.consumer.properties[session.timeout.ms]=10000";
+
     /** A service that exits during start-up (e.g. the shared database is full) gets this many. */
     private static final int START_ATTEMPTS = 5;
+
     private static final long RESTART_PAUSE_MS = 10_000;
     private static RunningStack instance;
     private static RuntimeException startFailure;
@@ -51,22 +56,43 @@ public final class RunningStack {
     private RunningStack(TestPostgres.Database database, String kafka, Path root, Path logs) {
         this.database = database;
         this.kafka = kafka;
-        var common = Map.of(
-                "LEDGERLINE_DB_URL", database.jdbcUrl(),
-                "LEDGERLINE_DB_USER", database.user(),
-                "LEDGERLINE_DB_PASSWORD", database.password(),
-                "LEDGERLINE_KAFKA", kafka,
-                "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        var common =
+                Map.of(
+                        "LEDGERLINE_DB_URL", database.jdbcUrl(),
+                        "LEDGERLINE_DB_USER", database.user(),
+                        "LEDGERLINE_DB_PASSWORD", database.password(),
+                        "LEDGERLINE_KAFKA", kafka,
+                        "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         llmStub = service(root, logs, "llm-stub", "/v1/models", Map.of(), List.of());
-        ledger = service(root, logs, "ledger-service", "/actuator/health",
-                merge(common, pool(6)), List.of());
+        ledger =
+                service(
+                        root,
+                        logs,
+                        "ledger-service",
+                        "/actuator/health",
+                        merge(common, pool(6)),
+                        List.of());
         var ledgerUrl = Map.of("LEDGERLINE_LEDGER_URL", ledger.baseUrl() + "/api/v1");
-        billing = service(root, logs, "billing-service", "/actuator/health",
-                merge(common, ledgerUrl, pool(3)), List.of(BILLING_SESSION_TIMEOUT));
-        gateway = service(root, logs, "gateway-service", "/actuator/health",
-                merge(common, ledgerUrl, pool(3), Map.of(
-                        "LEDGERLINE_LLM_UPSTREAM_URL", llmStub.baseUrl() + "/v1")),
-                List.of());
+        billing =
+                service(
+                        root,
+                        logs,
+                        "billing-service",
+                        "/actuator/health",
+                        merge(common, ledgerUrl, pool(3)),
+                        List.of(BILLING_SESSION_TIMEOUT));
+        gateway =
+                service(
+                        root,
+                        logs,
+                        "gateway-service",
+                        "/actuator/health",
+                        merge(
+                                common,
+                                ledgerUrl,
+                                pool(3),
+                                Map.of("LEDGERLINE_LLM_UPSTREAM_URL", llmStub.baseUrl() + "/v1")),
+                        List.of());
     }
 
     /** The stack of this JVM, started on first use; a failed start fails every later caller. */
@@ -75,12 +101,18 @@ public final class RunningStack {
             throw new IllegalStateException("the stack could not start", startFailure);
         }
         if (instance == null) {
-            var root = Path.of(System.getProperty("ledgerline.root", "..")).toAbsolutePath()
-                    .normalize();
-            var logs = Path.of(System.getProperty("ledgerline.logs",
-                    root.resolve("system-tests/target/logs").toString()));
-            var stack = new RunningStack(TestPostgres.database(), TestKafka.bootstrapServers(),
-                    root, logs);
+            var root =
+                    Path.of(System.getProperty("ledgerline.root", ".."))
+                            .toAbsolutePath()
+                            .normalize();
+            var logs =
+                    Path.of(
+                            System.getProperty(
+                                    "ledgerline.logs",
+                                    root.resolve("system-tests/target/logs").toString()));
+            var stack =
+                    new RunningStack(
+                            TestPostgres.database(), TestKafka.bootstrapServers(), root, logs);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "stop-stack"));
             try {
                 stack.startAll();
@@ -143,8 +175,10 @@ public final class RunningStack {
             topics.add(new NewTopic(topic.name(), topic.partitions(), (short) 1));
             topics.add(new NewTopic(topic.deadLetterName(), topic.partitions(), (short) 1));
         }
-        try (var admin = Admin.create(Map.<String, Object>of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
+        try (var admin =
+                Admin.create(
+                        Map.<String, Object>of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
             var existing = admin.listTopics().names().get(TOPIC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             topics.removeIf(topic -> existing.contains(topic.name()));
             admin.createTopics(topics).all().get(TOPIC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -183,16 +217,21 @@ public final class RunningStack {
 
     /** A connection to the stack's database, for checks no API offers (the event store). */
     public Connection database() throws SQLException {
-        return DriverManager.getConnection(database.jdbcUrl(), database.user(),
-                database.password());
+        return DriverManager.getConnection(
+                database.jdbcUrl(), database.user(), database.password());
     }
 
     /**
-     * Runs a copy of the module's jar, so a rebuild of the module while the tests run (or before
-     * a restart) cannot pull classes out from under the running process.
+     * Runs a copy of the module's jar, so a rebuild of the module while the tests run (or before a
+     * restart) cannot pull classes out from under the running process.
      */
-    private static ServiceProcess service(Path root, Path logs, String module, String health,
-            Map<String, String> environment, List<String> jvmOptions) {
+    private static ServiceProcess service(
+            Path root,
+            Path logs,
+            String module,
+            String health,
+            Map<String, String> environment,
+            List<String> jvmOptions) {
         var target = root.resolve(module).resolve("target");
         var jar = ServiceProcess.runnableJar(target, module, VERSION);
         var copy = logs.resolveSibling("jars").resolve(module + ".jar");
@@ -206,8 +245,8 @@ public final class RunningStack {
     }
 
     /**
-     * The machine's PostgreSQL (100 connections) is shared with other stacks and test runs, so
-     * this stack keeps its pools small; the tests' load needs no more.
+     * The machine's PostgreSQL (100 connections) is shared with other stacks and test runs, so this
+     * stack keeps its pools small; the tests' load needs no more.
      */
     private static Map<String, String> pool(int connections) {
         return Map.of("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", String.valueOf(connections));

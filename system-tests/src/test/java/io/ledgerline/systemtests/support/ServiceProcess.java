@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
 /**
- * One service of the stack running from its packaged jar as a child process, the way a user's
- * stack runs it: {@code java -jar} with the service's environment variables, its output appended
- * to {@code target/logs/<name>.log}. It can be killed and started again on the same port.
+ * One service of the stack running from its packaged jar as a child process, the way a user's stack
+ * runs it: {@code java -jar} with the service's environment variables, its output appended to
+ * {@code target/logs/<name>.log}. It can be killed and started again on the same port.
  */
 public final class ServiceProcess {
 
@@ -27,8 +27,8 @@ public final class ServiceProcess {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(8);
     private static final int LOG_TAIL_LINES = 60;
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Path jar;
@@ -39,8 +39,14 @@ public final class ServiceProcess {
     private final Path log;
     private Process process;
 
-    ServiceProcess(String name, Path jar, int port, String healthPath,
-            Map<String, String> environment, List<String> jvmOptions, Path logDirectory) {
+    ServiceProcess(
+            String name,
+            Path jar,
+            int port,
+            String healthPath,
+            Map<String, String> environment,
+            List<String> jvmOptions,
+            Path logDirectory) {
         this.name = name;
         this.jar = jar;
         this.port = port;
@@ -88,11 +94,16 @@ public final class ServiceProcess {
         command.add(jar.toString());
         try {
             Files.createDirectories(log.getParent());
-            Files.writeString(log, "=== starting " + String.join(" ", command) + "\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            var builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Files.writeString(
+                    log,
+                    "=== starting " + String.join(" ", command) + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            var builder =
+                    new ProcessBuilder(command)
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("PORT", String.valueOf(port));
             process = builder.start();
@@ -107,23 +118,39 @@ public final class ServiceProcess {
         while (System.nanoTime() < deadline) {
             var running = process;
             if (running == null || !running.isAlive()) {
-                throw new ExitedEarly(name + " exited with "
-                        + (running == null ? "no process" : running.exitValue())
-                        + " before it became healthy; last lines of " + log + ":\n" + logTail());
+                throw new ExitedEarly(
+                        name
+                                + " exited with "
+                                + (running == null ? "no process" : running.exitValue())
+                                + " before it became healthy; last lines of "
+                                + log
+                                + ":\n"
+                                + logTail());
             }
             if (healthy()) {
                 return;
             }
             sleep(POLL_INTERVAL);
         }
-        throw new IllegalStateException(name + " did not become healthy within " + START_TIMEOUT
-                + " on port " + port + "; last lines of " + log + ":\n" + logTail());
+        throw new IllegalStateException(
+                name
+                        + " did not become healthy within "
+                        + START_TIMEOUT
+                        + " on port "
+                        + port
+                        + "; last lines of "
+                        + log
+                        + ":\n"
+                        + logTail());
     }
 
     private boolean healthy() {
         try {
-            var request = HttpRequest.newBuilder(URI.create(baseUrl() + healthPath))
-                    .timeout(Duration.ofSeconds(2)).GET().build();
+            var request =
+                    HttpRequest.newBuilder(URI.create(baseUrl() + healthPath))
+                            .timeout(Duration.ofSeconds(2))
+                            .GET()
+                            .build();
             var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200
                     && (!healthPath.startsWith("/actuator") || response.body().contains("\"UP\""));
@@ -183,8 +210,8 @@ public final class ServiceProcess {
     public String logTail() {
         try {
             var lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES),
-                    lines.size()));
+            return String.join(
+                    "\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
@@ -201,8 +228,12 @@ public final class ServiceProcess {
 
     private void appendToLog(String line) {
         try {
-            Files.writeString(log, line + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    line + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException ignored) {
             // The log is a diagnostic aid; a failed marker line changes nothing in the test.
         }
@@ -213,22 +244,30 @@ public final class ServiceProcess {
      * {@code -exec} classifier when the module keeps its plain jar as a library.
      */
     static Path runnableJar(Path moduleTarget, String module, String version) {
-        var candidates = List.of(
-                moduleTarget.resolve(module + "-" + version + "-exec.jar"),
-                moduleTarget.resolve(module + "-" + version + ".jar"));
+        var candidates =
+                List.of(
+                        moduleTarget.resolve(module + "-" + version + "-exec.jar"),
+                        moduleTarget.resolve(module + "-" + version + ".jar"));
         for (var candidate : candidates) {
             if (Files.isRegularFile(candidate) && isRunnable(candidate)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("no runnable jar of " + module + " in " + moduleTarget
-                + "; package it first: mvn -B -o -pl " + module + " package -DskipTests");
+        throw new IllegalStateException(
+                "no runnable jar of "
+                        + module
+                        + " in "
+                        + moduleTarget
+                        + "; package it first: mvn -B -o -pl "
+                        + module
+                        + " package -DskipTests");
     }
 
     private static boolean isRunnable(Path jar) {
         try (var file = new JarFile(jar.toFile())) {
             var manifest = file.getManifest();
-            return manifest != null && manifest.getMainAttributes().getValue("Main-Class") != null
+            return manifest != null
+                    && manifest.getMainAttributes().getValue("Main-Class") != null
                     && file.getEntry("BOOT-INF/") != null;
         } catch (IOException e) {
             return false;

@@ -9,14 +9,14 @@ import java.util.List;
 /** Searches every row of every table of the services' schemas for a piece of text. */
 public final class StoredRows {
 
-    private static final String TABLES = """
+    private static final String TABLES =
+            """
             SELECT table_schema, table_name FROM information_schema.tables
              WHERE table_type = 'BASE TABLE'
                AND table_schema NOT IN ('pg_catalog', 'information_schema')
             """;
 
-    private StoredRows() {
-    }
+    private StoredRows() {}
 
     /**
      * The tables holding {@code text} in any column, as text or inside a bytea column (whose text
@@ -28,14 +28,16 @@ public final class StoredRows {
         try (var connection = stack.database()) {
             var tables = new ArrayList<String>();
             try (var statement = connection.createStatement();
-                 var rows = statement.executeQuery(TABLES)) {
+                    var rows = statement.executeQuery(TABLES)) {
                 while (rows.next()) {
                     tables.add("\"" + rows.getString(1) + "\".\"" + rows.getString(2) + "\"");
                 }
             }
             for (var table : tables) {
-                var sql = "SELECT count(*) FROM " + table
-                        + " t WHERE strpos(t::text, ?) > 0 OR strpos(t::text, ?) > 0";
+                var sql =
+                        "SELECT count(*) FROM "
+                                + table
+                                + " t WHERE strpos(t::text, ?) > 0 OR strpos(t::text, ?) > 0";
                 try (var statement = connection.prepareStatement(sql)) {
                     statement.setString(1, text);
                     statement.setString(2, hex);

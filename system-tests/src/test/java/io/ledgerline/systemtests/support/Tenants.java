@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.contracts.money.Credits;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,8 @@ public final class Tenants {
 
     /** The ledger's read side follows its event store; tests start once it shows the account. */
     private void awaitReadSide(String accountId, Credits spendable) {
-        await().atMost(PROJECTION_WAIT).ignoreExceptions()
+        await().atMost(PROJECTION_WAIT)
+                .ignoreExceptions()
                 .until(() -> ledger.spendable(accountId), spendable::equals);
     }
 
@@ -66,11 +68,14 @@ public final class Tenants {
     public JsonHttp.Reply selfServiceKey(String customerId, List<String> models) {
         var commandId = LedgerApi.commandId("self");
         var created = new AtomicReference<JsonHttp.Reply>();
-        await().atMost(PROJECTION_WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            var reply = gateway.createCustomerKey(customerId, commandId, models);
-            created.set(reply);
-            assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        });
+        await().atMost(PROJECTION_WAIT)
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(
+                        () -> {
+                            var reply = gateway.createCustomerKey(customerId, commandId, models);
+                            created.set(reply);
+                            assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+                        });
         return created.get();
     }
 
@@ -79,8 +84,8 @@ public final class Tenants {
         return partnerKey(partnerId, budget, models, Map.of());
     }
 
-    public JsonHttp.Reply partnerKey(String partnerId, Credits budget, List<String> models,
-            Map<String, Object> more) {
+    public JsonHttp.Reply partnerKey(
+            String partnerId, Credits budget, List<String> models, Map<String, Object> more) {
         var created = gateway.createPartnerKey(partnerId, budget, models, more);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created;

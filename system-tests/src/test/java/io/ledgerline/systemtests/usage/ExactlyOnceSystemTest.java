@@ -10,6 +10,9 @@ import io.ledgerline.systemtests.support.JsonHttp;
 import io.ledgerline.systemtests.support.LedgerApi;
 import io.ledgerline.systemtests.support.RunningStack;
 import io.ledgerline.systemtests.support.Tenants;
+
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,12 +20,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
 
 /**
- * Every request id through the gateway is charged exactly once in the ledger: no loss and no
- * double charge, also when billing-service is killed in the middle of a burst and started again,
- * so Kafka redelivers what it had consumed without committing.
+ * Every request id through the gateway is charged exactly once in the ledger: no loss and no double
+ * charge, also when billing-service is killed in the middle of a burst and started again, so Kafka
+ * redelivers what it had consumed without committing.
  */
 class ExactlyOnceSystemTest {
 
@@ -48,34 +50,44 @@ class ExactlyOnceSystemTest {
         var replies = new ArrayList<>(burst(secret, 0, BEFORE_KILL));
         var firstIds = requestIdsOf(replies);
         // Kill billing while it is working through the first half: some charged, some not yet.
-        await().atMost(SETTLE_WAIT).pollInterval(Duration.ofMillis(50))
+        await().atMost(SETTLE_WAIT)
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> charged(store, firstIds) >= CHARGED_BEFORE_KILL);
         stack.billing().kill();
-        System.out.printf("billing-service killed with %d of %d requests charged%n",
+        System.out.printf(
+                "billing-service killed with %d of %d requests charged%n",
                 charged(store, firstIds), BEFORE_KILL);
         replies.addAll(burst(secret, BEFORE_KILL, REQUESTS - BEFORE_KILL));
         stack.billing().start();
         stack.billing().awaitHealthy();
 
-        assertThat(replies).allSatisfy(reply ->
-                assertThat(reply.status()).as(reply.toString()).isEqualTo(200));
+        assertThat(replies)
+                .allSatisfy(
+                        reply -> assertThat(reply.status()).as(reply.toString()).isEqualTo(200));
         var requestIds = requestIdsOf(replies);
         assertThat(new HashSet<>(requestIds)).as("distinct request ids").hasSize(REQUESTS);
-        var spent = replies.stream().map(r -> Credits.parse(r.header(GatewayApi.COST)))
-                .reduce(Credits.ZERO, Credits::plus);
-        await().atMost(SETTLE_WAIT).untilAsserted(() -> {
-            var charges = store.chargesByUsageId();
-            for (var requestId : requestIds) {
-                assertThat(charges.getOrDefault(requestId, 0L)).as("charges of " + requestId)
-                        .isEqualTo(1L);
-            }
-        });
+        var spent =
+                replies.stream()
+                        .map(r -> Credits.parse(r.header(GatewayApi.COST)))
+                        .reduce(Credits.ZERO, Credits::plus);
+        await().atMost(SETTLE_WAIT)
+                .untilAsserted(
+                        () -> {
+                            var charges = store.chargesByUsageId();
+                            for (var requestId : requestIds) {
+                                assertThat(charges.getOrDefault(requestId, 0L))
+                                        .as("charges of " + requestId)
+                                        .isEqualTo(1L);
+                            }
+                        });
         // The history and balances are the ledger's read side, which follows the event store.
-        await().atMost(SETTLE_WAIT).untilAsserted(() -> {
-            assertThat(usedRows("customer:" + customerId)).isEqualTo(REQUESTS);
-            assertThat(ledger.spendable("customer:" + customerId))
-                    .isEqualTo(Credits.ofCredits(1_000).minus(spent));
-        });
+        await().atMost(SETTLE_WAIT)
+                .untilAsserted(
+                        () -> {
+                            assertThat(usedRows("customer:" + customerId)).isEqualTo(REQUESTS);
+                            assertThat(ledger.spendable("customer:" + customerId))
+                                    .isEqualTo(Credits.ofCredits(1_000).minus(spent));
+                        });
         assertThat(ledger.ledgerSumUcr("PLATFORM")).isZero();
     }
 
@@ -83,10 +95,21 @@ class ExactlyOnceSystemTest {
     private List<JsonHttp.Reply> burst(String secret, int first, int count) {
         var pool = Executors.newFixedThreadPool(CLIENT_THREADS);
         try {
-            var calls = IntStream.range(first, first + count)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> gateway.chat(secret, MODEL,
-                            "request " + i + " of the burst", 16), pool))
-                    .toList();
+            var calls =
+                    IntStream.range(first, first + count)
+                            .mapToObj(
+                                    i ->
+                                            CompletableFuture.supplyAsync(
+                                                    () ->
+                                                            gateway.chat(
+                                                                    secret,
+                                                                    MODEL,
+                                                                    "request "
+                                                                            + i
+                                                                            + " of the burst",
+                                                                    16),
+                                                    pool))
+                            .toList();
             return calls.stream().map(CompletableFuture::join).toList();
         } finally {
             pool.shutdown();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.usage.UsageRecorded;
 import io.ledgerline.contracts.usage.UsageRecorded.CustomerBilling;
@@ -12,13 +13,15 @@ import io.ledgerline.systemtests.support.LedgerApi;
 import io.ledgerline.systemtests.support.RunningStack;
 import io.ledgerline.systemtests.support.Tenants;
 import io.ledgerline.systemtests.support.UsageTopic;
+
+import org.junit.jupiter.api.Test;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
 /** usage.v1 → billing-service → ledger-service: each use shows as a Used row of the payer. */
 class UsageToLedgerSystemTest {
@@ -35,11 +38,25 @@ class UsageToLedgerSystemTest {
         var customerId = tenants.customerWithAiCredits(partnerId, 100);
         var requestId = "req-" + UUID.randomUUID();
 
-        UsageTopic.publish(stack.kafkaBootstrapServers(), new UsageRecorded(
-                UUID.randomUUID().toString(), requestId, UsageRecorded.Source.GATEWAY, "k-system",
-                partnerId, customerId, "gpt-4o-mini", 1_000, 500, 120, 0, 0, List.of(),
-                new CustomerBilling(200, Credits.ofCredits(1), Credits.ZERO), null,
-                Instant.now()));
+        UsageTopic.publish(
+                stack.kafkaBootstrapServers(),
+                new UsageRecorded(
+                        UUID.randomUUID().toString(),
+                        requestId,
+                        UsageRecorded.Source.GATEWAY,
+                        "k-system",
+                        partnerId,
+                        customerId,
+                        "gpt-4o-mini",
+                        1_000,
+                        500,
+                        120,
+                        0,
+                        0,
+                        List.of(),
+                        new CustomerBilling(200, Credits.ofCredits(1), Credits.ZERO),
+                        null,
+                        Instant.now()));
 
         var used = awaitUsedRows("customer:" + customerId, 1).get(0);
         var charged = Credits.ofMicros(Math.abs(used.path("amountUcr").asLong()));
@@ -55,8 +72,13 @@ class UsageToLedgerSystemTest {
         var customerId = tenants.customerWithAiCredits(partnerId, 50);
         var key = tenants.selfServiceKey(customerId, List.of("gpt-4o-mini"));
 
-        var reply = stack.gatewayApi().chat(GatewayApi.secretOf(key), "gpt-4o-mini",
-                "Say something about ledgers.", 32);
+        var reply =
+                stack.gatewayApi()
+                        .chat(
+                                GatewayApi.secretOf(key),
+                                "gpt-4o-mini",
+                                "Say something about ledgers.",
+                                32);
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.header(GatewayApi.REQUEST_ID)).isNotBlank();
@@ -71,23 +93,45 @@ class UsageToLedgerSystemTest {
     void R10_a_partner_key_with_customer_billing_charges_the_partner_budget_and_the_customer() {
         var partnerId = tenants.partner("STARTER", 1_000);
         var customerId = tenants.customerWithAiCredits(partnerId, 20);
-        var terms = Map.<String, Object>of("customerBilling", Map.of("customerId", customerId,
-                "profitMultiplierPercent", 300, "aiCreditPriceCents", "1"));
+        var terms =
+                Map.<String, Object>of(
+                        "customerBilling",
+                        Map.of(
+                                "customerId",
+                                customerId,
+                                "profitMultiplierPercent",
+                                300,
+                                "aiCreditPriceCents",
+                                "1"));
         var budget = Credits.ofCredits(10);
         // Retried until the gateway's projection of the ledger knows the customer.
-        var created = await().atMost(Tenants.PROJECTION_WAIT).until(
-                () -> stack.gatewayApi().createPartnerKey(partnerId, budget,
-                        List.of("gpt-4o-mini"), terms),
-                reply -> reply.status() == 201);
+        var created =
+                await().atMost(Tenants.PROJECTION_WAIT)
+                        .until(
+                                () ->
+                                        stack.gatewayApi()
+                                                .createPartnerKey(
+                                                        partnerId,
+                                                        budget,
+                                                        List.of("gpt-4o-mini"),
+                                                        terms),
+                                reply -> reply.status() == 201);
 
-        var reply = stack.gatewayApi().chat(GatewayApi.secretOf(created), "gpt-4o-mini",
-                "Bill this to my customer.", 32);
+        var reply =
+                stack.gatewayApi()
+                        .chat(
+                                GatewayApi.secretOf(created),
+                                "gpt-4o-mini",
+                                "Bill this to my customer.",
+                                32);
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         var platformCost = Credits.parse(reply.header(GatewayApi.COST));
         var reserve = "partner/" + partnerId + "/reserve/key-" + GatewayApi.keyIdOf(created);
-        await().atMost(BILLING_WAIT).until(() -> ledger.balanceOf("partner:" + partnerId, reserve),
-                budget.minus(platformCost)::equals);
+        await().atMost(BILLING_WAIT)
+                .until(
+                        () -> ledger.balanceOf("partner:" + partnerId, reserve),
+                        budget.minus(platformCost)::equals);
         var used = awaitUsedRows("customer:" + customerId, 1).get(0);
         var customerCharge = Credits.ofMicros(Math.abs(used.path("amountUcr").asLong()));
         assertThat(customerCharge).isGreaterThan(platformCost);
@@ -97,15 +141,17 @@ class UsageToLedgerSystemTest {
 
     private List<JsonNode> awaitUsedRows(String accountId, int count) {
         var rows = new ArrayList<JsonNode>();
-        await().atMost(BILLING_WAIT).untilAsserted(() -> {
-            rows.clear();
-            for (var row : ledger.history(accountId).body().path("rows")) {
-                if (row.path("type").asText().equals("Used")) {
-                    rows.add(row);
-                }
-            }
-            assertThat(rows).as("Used rows of " + accountId).hasSize(count);
-        });
+        await().atMost(BILLING_WAIT)
+                .untilAsserted(
+                        () -> {
+                            rows.clear();
+                            for (var row : ledger.history(accountId).body().path("rows")) {
+                                if (row.path("type").asText().equals("Used")) {
+                                    rows.add(row);
+                                }
+                            }
+                            assertThat(rows).as("Used rows of " + accountId).hasSize(count);
+                        });
         return rows;
     }
 }
