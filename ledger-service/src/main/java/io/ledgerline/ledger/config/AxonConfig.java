@@ -6,13 +6,13 @@ import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.ledger.account.AccountTargetResolver;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -77,8 +77,9 @@ public class AxonConfig {
 
     /** Keeps recently used accounts in memory so a busy account is not re-sourced per command. */
     @Bean
-    public Cache accountCache() {
-        return new WeakReferenceCache();
+    public Cache accountCache(
+            @Value("${ledgerline.writer.max-cached-accounts:200000}") int maxCachedAccounts) {
+        return new BoundedAccountCache(maxCachedAccounts);
     }
 
     private static Serializer contractSerializer() {
