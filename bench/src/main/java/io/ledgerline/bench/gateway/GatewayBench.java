@@ -1,0 +1,194 @@
+package io.ledgerline.bench.gateway;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The gateway figures of DESIGN section 8 in one run, side by side: added latency at a fixed
+ * rate (open loop) against the stub upstream and nginx, streaming, throughput, usage → balance
+ * lag and partner drop → keys refused. Started by bench/gateway.sh with the services running.
+ */
+public final class GatewayBench {
+
+    private static final String HOST = "127.0.0.1";
+    private static final String PATH = "/v1/chat/completions";
+    private static final long DRAIN_TIMEOUT_MS = 180_000;
+
+    private final GatewayOptions options;
+    private final Map<String, Object> report = new LinkedHashMap<>();
+    private final Map<String, Object> loads = new LinkedHashMap<>();
+
+    private GatewayBench(GatewayOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.print(GatewayOptions.USAGE);
+            return;
+        }
+        new GatewayBench(new GatewayOptions(args)).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        String run = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
+                .format(Instant.now());
+        String model = options.text("model", "gpt-4o-mini");
+        int stubPort = options.number("stub-port", -1);
+        int nginxPort = options.number("nginx-port", -1);
+        int gatewayPort = options.number("gateway-port", -1);
+        String kafka = options.text("kafka", null);
+        var http = new JsonHttp();
+        var setup = new GatewaySetup(http, options.text("ledger-url", null),
+                "http://" + HOST + ":" + gatewayPort, run);
+        var keys = setup.create(model);
+        report.put("run", run);
+        report.put("machine", options.text("machine", "unknown"));
+        report.put("model", model);
+
+        String plain = "{\"model\":\"" + model + "\",\"max_tokens\":16,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Say hello to the bench.\"}]}";
+        String streamed = plain.substring(0, plain.length() - 1) + ",\"stream\":true}";
+        var direct = new Target("direct", HOST, stubPort,
+                RawHttpConnection.post(HOST, stubPort, PATH, null, plain));
+        var nginx = new Target("nginx", HOST, nginxPort,
+                RawHttpConnection.post(HOST, nginxPort, PATH, null, plain));
+        var gateway = new Target("gateway", HOST, gatewayPort,
+                RawHttpConnection.post(HOST, gatewayPort, PATH, keys.partnerKey(), plain));
+        var directStream = new Target("direct", HOST, stubPort,
+                RawHttpConnection.post(HOST, stubPort, PATH, null, streamed));
+        var gatewayStream = new Target("gateway", HOST, gatewayPort,
+                RawHttpConnection.post(HOST, gatewayPort, PATH, keys.partnerKey(), streamed));
+        var selfService = new Target("gateway-self-service", HOST, gatewayPort,
+                RawHttpConnection.post(HOST, gatewayPort, PATH, keys.customerKey(), plain));
+
+        try (var backlog = new BillingBacklog(kafka)) {
+            var openLoop = new OpenLoop(options.number("rate", 2_000),
+                    Duration.ofSeconds(options.number("warm-up-s", 5)),
+                    Duration.ofSeconds(options.number("seconds", 15)),
+                    options.number("connections", 64));
+            var fixedRate = new LinkedHashMap<String, OpenLoop.Result>();
+            for (var target : List.of(direct, nginx, gateway)) {
+                fixedRate.put(target.name(), phase("fixed-rate " + target.name(),
+                        () -> openLoop.run(target)));
+                settle(backlog);
+            }
+            var lowLoop = new OpenLoop(options.number("low-rate", 200),
+                    Duration.ofSeconds(options.number("warm-up-s", 5)),
+                    Duration.ofSeconds(options.number("seconds", 15)),
+                    options.number("connections", 64));
+            var lowRate = new LinkedHashMap<String, OpenLoop.Result>();
+            for (var target : List.of(direct, nginx, gateway)) {
+                lowRate.put(target.name(), phase("low-rate " + target.name(),
+                        () -> lowLoop.run(target)));
+                settle(backlog);
+            }
+            var streamLoop = new OpenLoop(options.number("stream-rate", 100),
+                    Duration.ofSeconds(3), Duration.ofSeconds(options.number("stream-seconds", 10)),
+                    options.number("connections", 64));
+            var streaming = new LinkedHashMap<String, OpenLoop.Result>();
+            for (var target : List.of(directStream, gatewayStream)) {
+                streaming.put(target.name(), phase("streaming " + target.name(),
+                        () -> streamLoop.run(target)));
+                settle(backlog);
+            }
+            var closedLoop = new ClosedLoop(options.number("closed-connections", 32),
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(options.number("closed-seconds", 10)));
+            var throughput = new LinkedHashMap<String, ClosedLoop.Result>();
+            for (var target : List.of(direct, nginx, gateway)) {
+                throughput.put(target.name(), phase("throughput " + target.name(),
+                        () -> closedLoop.run(target)));
+                settle(backlog);
+            }
+            UsageLag.Result lag;
+            report.put("billingBacklogBeforeUsageLag", backlog.lag());
+            try (var watcher = new MeteredWatcher(kafka)) {
+                var usageLag = new UsageLag(selfService, options.number("lag-requests", 200),
+                        options.number("lag-rate", 20), 60_000);
+                lag = phase("usage-lag", () -> usageLag.run(watcher));
+            }
+            settle(backlog);
+            var drop = new PartnerDrop(setup, selfService, options.number("drop-rounds", 20),
+                    options.number("poll-pause-us", 2_000));
+            var dropped = phase("partner-drop", drop::run);
+
+            report.put("fixedRate", json(fixedRate));
+            report.put("addedLatency", added(fixedRate));
+            report.put("lowRate", json(lowRate));
+            report.put("addedLatencyAtLowRate", added(lowRate));
+            report.put("streaming", json(streaming));
+            var throughputJson = new LinkedHashMap<String, Object>();
+            throughput.forEach((name, result) -> throughputJson.put(name, result.json()));
+            double directRps = throughput.get("direct").requestsPerSecond();
+            throughputJson.put("gatewayToDirect",
+                    round(throughput.get("gateway").requestsPerSecond() / directRps));
+            throughputJson.put("nginxToDirect",
+                    round(throughput.get("nginx").requestsPerSecond() / directRps));
+            report.put("throughput", throughputJson);
+            report.put("usageToBalance", lag.json());
+            report.put("partnerDropToRefused", dropped.json());
+            report.put("loadAverage", loads);
+            new GatewayTable(fixedRate, lowRate, streaming, throughput, lag, dropped, loads)
+                    .print(System.out);
+        }
+        var dir = Path.of(options.text("results-dir", "bench/results"));
+        Files.createDirectories(dir);
+        var file = dir.resolve("gateway-" + run + ".json");
+        JsonHttp.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(file.toFile(), report);
+        System.out.println("Results: " + file);
+    }
+
+    private <T> T phase(String name, Callable<T> body) throws Exception {
+        String before = LoadAverage.now();
+        Progress.line(name, "start (load average " + before + ")");
+        long start = System.nanoTime();
+        T result = body.call();
+        String after = LoadAverage.now();
+        loads.put(name, Map.of("before", before, "after", after));
+        Progress.line(name, String.format("done in %.1f s (load average %s)",
+                (System.nanoTime() - start) / 1e9, after));
+        return result;
+    }
+
+    /** Lets billing rate the phase's usage before the next phase is measured. */
+    private void settle(BillingBacklog backlog) throws Exception {
+        double seconds = backlog.drain(DRAIN_TIMEOUT_MS);
+        if (seconds > 1) {
+            Progress.line("billing", String.format("caught up in %.1f s", seconds));
+        }
+    }
+
+    private static Map<String, Object> json(Map<String, OpenLoop.Result> results) {
+        var map = new LinkedHashMap<String, Object>();
+        results.forEach((name, result) -> map.put(name, result.json()));
+        return map;
+    }
+
+    private static Map<String, Object> added(Map<String, OpenLoop.Result> fixedRate) {
+        var direct = fixedRate.get("direct").total();
+        var map = new LinkedHashMap<String, Object>();
+        for (var name : List.of("gateway", "nginx")) {
+            var through = fixedRate.get(name).total();
+            map.put(name, Map.of(
+                    "p50Ms", Samples.Summary.round(through.p50Ms() - direct.p50Ms()),
+                    "p99Ms", Samples.Summary.round(through.p99Ms() - direct.p99Ms())));
+        }
+        return map;
+    }
+
+    private static double round(double ratio) {
+        return Math.round(ratio * 1_000) / 1_000.0;
+    }
+}
