@@ -75,6 +75,17 @@ build_if_missing() {
   fi
 }
 
+# Runs private copies: a build elsewhere in the shared tree may replace a jar under a running
+# JVM, which then fails to load its next class.
+copy_jars() {
+  local dir="$LEDGERLINE_HOME/jars"
+  mkdir -p "$dir"
+  cp "$BENCH_JAR" "$dir/bench.jar"
+  cp "$LEDGER_JAR" "$dir/ledger-service.jar"
+  BENCH_JAR="$dir/bench.jar"
+  LEDGER_JAR="$dir/ledger-service.jar"
+}
+
 start_postgres_if_needed() {
   port_answers "$PG_PORT" || STARTED_POSTGRES=1
   ensure_postgres
@@ -175,8 +186,10 @@ machine_description() {
 }
 
 run_client() {
+  local classpath
+  classpath="$(cat "$BENCH_CLASSPATH_FILE")"
   java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-    -cp "$BENCH_JAR:$(cat "$BENCH_CLASSPATH_FILE")" io.ledgerline.bench.LedgerBench "$@"
+    -cp "$BENCH_JAR:$classpath" io.ledgerline.bench.LedgerBench "$@"
 }
 
 main() {
@@ -189,6 +202,7 @@ main() {
   machine="$(machine_description)"
   ensure_pgbench
   build_if_missing
+  copy_jars
   trap stop_started EXIT
   trap 'exit 130' INT TERM
   start_postgres_if_needed
