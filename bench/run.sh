@@ -75,6 +75,17 @@ build_if_missing() {
   fi
 }
 
+# One run at a time: two would share the ports, the database and the state dir. The lock is on
+# fd 9, which launch_java closes for the ledger and the broker, so it ends with this script.
+take_bench_lock() {
+  mkdir -p "$LEDGERLINE_HOME"
+  exec 9>"$LEDGERLINE_HOME/bench.lock"
+  if ! flock -n 9; then
+    warn "another benchmark run is in progress (lock: $LEDGERLINE_HOME/bench.lock)"
+    exit 1
+  fi
+}
+
 # Runs private copies: a build elsewhere in the shared tree may replace a jar under a running
 # JVM, which then fails to load its next class.
 copy_jars() {
@@ -199,6 +210,7 @@ main() {
     run_client --help
     return
   fi
+  take_bench_lock
   machine="$(machine_description)"
   ensure_pgbench
   build_if_missing
