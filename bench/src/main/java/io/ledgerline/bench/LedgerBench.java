@@ -100,6 +100,10 @@ public final class LedgerBench {
                 batch.add(commandFor.apply(index));
             }
             var answer = ledger.postBatch(batch);
+            if (answer.status() == 404) {
+                throw new IllegalStateException("the ledger has no POST /api/v1/batches: its jar"
+                        + " is older than the batch endpoint; rebuild ledger-service");
+            }
             if (!answer.accepted() || answer.refused() > 0) {
                 throw new IllegalStateException(what + " failed (HTTP " + answer.status() + "): "
                         + answer.firstRefusal());
