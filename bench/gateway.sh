@@ -115,7 +115,12 @@ start_kafka() {
 }
 
 start_component() {
-  local name="$1" port="$2" module="$3" component="bench-gw-$1"
+  local name="$1" port="$2" module="$3" component="bench-gw-$1" jar
+  # A copy: others rebuild the tree's jars meanwhile, and a Spring Boot jar replaced under a
+  # running JVM fails on the next class it loads (NoClassDefFoundError mid-run).
+  jar="$STATE_DIR/jars/$module.jar"
+  mkdir -p "$STATE_DIR/jars"
+  cp "$(service_jar "$module")" "$jar"
   say "$(printf '%-15s' "$name") starting on port $port (log: $LOG_DIR/$component.log)"
   # shellcheck disable=SC2086 # the options hold several arguments on purpose
   PORT="$port" SERVER_PORT="$port" LEDGERLINE_DB_URL="$DB_URL" LEDGERLINE_DB_USER="$PG_USER" \
@@ -124,7 +129,7 @@ start_component() {
     LEDGERLINE_LLM_UPSTREAM_URL="http://127.0.0.1:$STUB_PORT/v1" \
     AXONIQ_UPDATE_CHECKER_DISABLED=true \
     launch_java "$component" $SERVICE_JAVA_OPTS -Daxoniq.update-checker.disabled=true \
-    -jar "$(service_jar "$module")" \
+    -jar "$jar" \
     --logging.level.org.axonframework.modelling.command.AbstractRepository=ERROR
 }
 
@@ -229,8 +234,24 @@ machine_description() {
 }
 
 run_client() {
+  local jar="$STATE_DIR/jars/bench.jar"
+  mkdir -p "$STATE_DIR/jars"
+  cp "$BENCH_JAR" "$jar"
   java -Xmx512m -XX:+UseParallelGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-    -cp "$BENCH_JAR:$(cat "$BENCH_CLASSPATH_FILE")" io.ledgerline.bench.gateway.GatewayBench "$@"
+    -cp "$jar:$(cat "$BENCH_CLASSPATH_FILE")" io.ledgerline.bench.gateway.GatewayBench "$@"
+}
+
+# name=pid,... of every process the bench started, for the CPU time each phase used.
+bench_pids() {
+  local entry name pid list=""
+  for entry in "${COMPONENTS[@]}"; do
+    name="${entry%%:*}"
+    pid="$(component_pid "bench-gw-$name")" && list+="$name=$pid,"
+  done
+  pid="$(component_pid kafka)" && list+="kafka=$pid,"
+  # nginx's one worker does the proxying; its master only watches it.
+  pid="$(pgrep -P "$NGINX_PID" | head -n 1)" && list+="nginx=$pid,"
+  printf '%s' "${list%,}"
 }
 
 main() {
@@ -253,7 +274,8 @@ main() {
   start_nginx
   run_client --stub-port="$STUB_PORT" --nginx-port="$NGINX_PORT" \
     --gateway-port="$GATEWAY_PORT" --ledger-url="http://127.0.0.1:$LEDGER_PORT/api/v1" \
-    --kafka="$KAFKA_BOOTSTRAP" --results-dir="$BENCH_DIR/results" --machine="$machine" "$@"
+    --kafka="$KAFKA_BOOTSTRAP" --results-dir="$BENCH_DIR/results" --machine="$machine" \
+    --pids="$(bench_pids)" --clock-ticks="$(getconf CLK_TCK)" "$@"
 }
 
 # Sourcing this file (for experiments) defines the functions without running anything.

@@ -26,6 +26,8 @@ public final class GatewayBench {
     private final GatewayOptions options;
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final Map<String, Object> loads = new LinkedHashMap<>();
+    private final Map<String, Object> cpu = new LinkedHashMap<>();
+    private ProcessCpu processCpu = new ProcessCpu(Map.of(), 100);
 
     private GatewayBench(GatewayOptions options) {
         this.options = options;
@@ -48,6 +50,8 @@ public final class GatewayBench {
         int nginxPort = options.number("nginx-port", -1);
         int gatewayPort = options.number("gateway-port", -1);
         String kafka = options.text("kafka", null);
+        processCpu = new ProcessCpu(pids(options.text("pids", "")),
+                options.number("clock-ticks", 100));
         var http = new JsonHttp();
         var setup = new GatewaySetup(http, options.text("ledger-url", null),
                 "http://" + HOST + ":" + gatewayPort, run);
@@ -73,6 +77,18 @@ public final class GatewayBench {
                 RawHttpConnection.post(HOST, gatewayPort, PATH, keys.customerKey(), plain));
 
         try (var backlog = new BillingBacklog(kafka)) {
+            // JIT-compile every path first: a cold target stalls for seconds at 2,000 rps.
+            var warmUp = new ClosedLoop(8, Duration.ZERO, Duration.ofSeconds(3));
+            for (var target : List.of(direct, nginx, directStream)) {
+                phase("warm-up " + target.name(), () -> warmUp.run(target));
+            }
+            // The gateway is a Spring WebFlux app: its JIT needs far longer (C2 compiler time).
+            var gatewayWarmUp = new ClosedLoop(4, Duration.ZERO,
+                    Duration.ofSeconds(options.number("gateway-warm-up-s", 30)));
+            for (var target : List.of(gateway, gatewayStream)) {
+                phase("warm-up " + target.name(), () -> gatewayWarmUp.run(target));
+            }
+            settle(backlog);
             var openLoop = new OpenLoop(options.number("rate", 2_000),
                     Duration.ofSeconds(options.number("warm-up-s", 5)),
                     Duration.ofSeconds(options.number("seconds", 15)),
@@ -139,6 +155,7 @@ public final class GatewayBench {
             report.put("usageToBalance", lag.json());
             report.put("partnerDropToRefused", dropped.json());
             report.put("loadAverage", loads);
+            report.put("cpuSeconds", cpu);
             new GatewayTable(fixedRate, lowRate, streaming, throughput, lag, dropped, loads)
                     .print(System.out);
         }
@@ -152,13 +169,20 @@ public final class GatewayBench {
 
     private <T> T phase(String name, Callable<T> body) throws Exception {
         String before = LoadAverage.now();
+        var cpuBefore = processCpu.seconds();
+        var threadsBefore = processCpu.threadSeconds("gateway");
         Progress.line(name, "start (load average " + before + ")");
         long start = System.nanoTime();
         T result = body.call();
         String after = LoadAverage.now();
+        var used = ProcessCpu.used(cpuBefore, processCpu.seconds());
+        var gatewayThreads = ProcessCpu.top(threadsBefore, processCpu.threadSeconds("gateway"),
+                5);
         loads.put(name, Map.of("before", before, "after", after));
-        Progress.line(name, String.format("done in %.1f s (load average %s)",
-                (System.nanoTime() - start) / 1e9, after));
+        cpu.put(name, Map.of("byProcess", used, "gatewayByThreadKind", gatewayThreads));
+        Progress.line(name, String.format("done in %.1f s (load average %s; CPU s used: %s;"
+                + " gateway threads: %s)", (System.nanoTime() - start) / 1e9, after, used,
+                gatewayThreads));
         return result;
     }
 
@@ -168,6 +192,18 @@ public final class GatewayBench {
         if (seconds > 1) {
             Progress.line("billing", String.format("caught up in %.1f s", seconds));
         }
+    }
+
+    /** {@code name=pid,name=pid}: the processes whose CPU time each phase records. */
+    private static Map<String, Long> pids(String list) {
+        var pids = new LinkedHashMap<String, Long>();
+        for (var entry : list.split(",")) {
+            var parts = entry.split("=");
+            if (parts.length == 2) {
+                pids.put(parts[0], Long.parseLong(parts[1]));
+            }
+        }
+        return pids;
     }
 
     private static Map<String, Object> json(Map<String, OpenLoop.Result> results) {

@@ -11,6 +11,7 @@ final class GatewayOptions {
                                 --kafka=HOST:PORT [options]
               --rate=2000            open-loop requests/s (non-streaming)
               --low-rate=200         a second open-loop rate every target should sustain
+              --gateway-warm-up-s=30 closed-loop JIT warm-up of the gateway (plain, stream)
               --warm-up-s=5          open-loop warm-up per target, not measured
               --seconds=15           open-loop measured seconds per target
               --connections=64       connections of the open-loop client
@@ -24,6 +25,8 @@ final class GatewayOptions {
               --poll-pause-us=2000   pause between gateway polls in the drop phase
               --model=gpt-4o-mini    model in every request
               --results-dir=DIR      where gateway-<timestamp>.json goes
+              --pids=name=pid,...    processes whose CPU time every phase records
+              --clock-ticks=100      /proc clock ticks per second (getconf CLK_TCK)
               --machine=TEXT         description of the machine for the report
             """;
 

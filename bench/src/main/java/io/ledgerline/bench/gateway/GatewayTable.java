@@ -59,6 +59,8 @@ final class GatewayTable {
                 lag.requests(), lag.lag().p50Ms(), lag.lag().p99Ms(), lag.lag().maxMs(),
                 lag.notSeen(),
                 verdict(lag.notSeen() == 0 && lag.lag().p99Ms() <= LAG_P99_TARGET_MS));
+        out.printf("  (the gateway's own latency, one request at a time on one connection: "
+                + "p50 %.3f ms  p99 %.3f ms)%n", lag.latency().p50Ms(), lag.latency().p99Ms());
         out.printf("Partner drop -> self-service key refused, %d rounds: p50 %.1f ms  p99 %.1f ms"
                 + "  max %.1f ms  timeouts %d   goal p99 <= 250 ms: %s%n", drop.rounds(),
                 drop.toRefused().p50Ms(), drop.toRefused().p99Ms(), drop.toRefused().maxMs(),

@@ -25,6 +25,7 @@ final class UsageLag {
 
     Result run(MeteredWatcher watcher) throws IOException, InterruptedException {
         var answered = new LinkedHashMap<String, Long>();
+        var latency = new Samples();
         long errors = 0;
         long periodNanos = 1_000_000_000L / rate;
         try (var connection = new RawHttpConnection(target.host(), target.port())) {
@@ -35,6 +36,7 @@ final class UsageLag {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
                 var exchange = connection.exchange(target.request());
+                latency.add(exchange.endNanos() - exchange.sentNanos());
                 if (exchange.ok() && exchange.requestId() != null) {
                     answered.put(exchange.requestId(), exchange.endNanos());
                 } else {
@@ -57,10 +59,12 @@ final class UsageLag {
                 lag.add(Math.max(0, seen - entry.getValue()));
             }
         }
-        return new Result(requests, rate, lag.summary(), missing, errors);
+        return new Result(requests, rate, lag.summary(), missing, errors, latency.summary());
     }
 
-    record Result(int requests, int rate, Samples.Summary lag, int notSeen, long errors) {
+    /** {@code latency}: each request's own round trip, one at a time on one connection. */
+    record Result(int requests, int rate, Samples.Summary lag, int notSeen, long errors,
+            Samples.Summary latency) {
 
         Map<String, Object> json() {
             var map = new LinkedHashMap<String, Object>();
@@ -69,6 +73,7 @@ final class UsageLag {
             map.put("lag", lag.json());
             map.put("notSeenInTime", notSeen);
             map.put("gatewayErrors", errors);
+            map.put("gatewayLatencyOneAtATime", latency.json());
             return map;
         }
     }
