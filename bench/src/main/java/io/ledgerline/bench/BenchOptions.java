@@ -113,8 +113,8 @@ record BenchOptions(
 
     static String usage() {
         var text = new StringBuilder("options (default):");
-        DEFAULTS.forEach((name, value) ->
-                text.append("\n  --").append(name).append('=').append(value));
+        DEFAULTS.forEach(
+                (name, value) -> text.append("\n  --").append(name).append('=').append(value));
         return text.toString();
     }
 }

@@ -18,8 +18,7 @@ final class BenchReport {
     private static final DateTimeFormatter FILE_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    record Setup(int accounts, double seconds) {
-    }
+    record Setup(int accounts, double seconds) {}
 
     private final BenchOptions options;
     private final Instant startedAt;
@@ -30,9 +29,15 @@ final class BenchReport {
     private final SingleCommandLatency.Result single;
     private final PublishDrain.Result afterAll;
 
-    BenchReport(BenchOptions options, Instant startedAt, Setup setup,
-                SustainedLoad.Result sustained, PublishDrain.Result drain, CatchUp.Result catchUp,
-                SingleCommandLatency.Result single, PublishDrain.Result afterAll) {
+    BenchReport(
+            BenchOptions options,
+            Instant startedAt,
+            Setup setup,
+            SustainedLoad.Result sustained,
+            PublishDrain.Result drain,
+            CatchUp.Result catchUp,
+            SingleCommandLatency.Result single,
+            PublishDrain.Result afterAll) {
         this.options = options;
         this.startedAt = startedAt;
         this.setup = setup;
@@ -51,56 +56,134 @@ final class BenchReport {
     void print() {
         var out = new StringBuilder();
         line(out, "%nLedger benchmark  %s  machine: %s%n", startedAt, options.machine());
-        line(out, "%-36s %s%n", "setup", String.format(Locale.ROOT,
-                "%,d partner accounts opened and topped up in %.1f s",
-                setup.accounts(), setup.seconds()));
+        line(
+                out,
+                "%-36s %s%n",
+                "setup",
+                String.format(
+                        Locale.ROOT,
+                        "%,d partner accounts opened and topped up in %.1f s",
+                        setup.accounts(),
+                        setup.seconds()));
         line(out, "%-36s %-28s %s%n", "figure", "measured", "target / note");
-        line(out, "%-36s %-28s %s%n", "sustained credit movements/s",
+        line(
+                out,
+                "%-36s %-28s %s%n",
+                "sustained credit movements/s",
                 String.format(Locale.ROOT, "%,.0f /s", sustained.movementsPerSecond()),
-                String.format(Locale.ROOT, ">= %,.0f  %s", TARGET_MOVEMENTS_PER_SECOND,
+                String.format(
+                        Locale.ROOT,
+                        ">= %,.0f  %s",
+                        TARGET_MOVEMENTS_PER_SECOND,
                         met(sustained.movementsPerSecond() >= TARGET_MOVEMENTS_PER_SECOND)));
-        line(out, "%-36s %-28s %s%n", "  batch latency p50 / p99 / max",
-                ms(sustained.batchLatency()), String.format(Locale.ROOT,
-                        "%d clients x %d commands, %,d batches in %.0f s", options.clients(),
-                        options.batchSize(), sustained.batches(), sustained.seconds()));
-        line(out, "%-36s %-28s %s%n", "  posted / refused / failed batches",
-                String.format(Locale.ROOT, "%,d / %,d / %,d", sustained.posted(),
-                        sustained.refused(), sustained.failedBatches()),
+        line(
+                out,
+                "%-36s %-28s %s%n",
+                "  batch latency p50 / p99 / max",
+                ms(sustained.batchLatency()),
+                String.format(
+                        Locale.ROOT,
+                        "%d clients x %d commands, %,d batches in %.0f s",
+                        options.clients(),
+                        options.batchSize(),
+                        sustained.batches(),
+                        sustained.seconds()));
+        line(
+                out,
+                "%-36s %-28s %s%n",
+                "  posted / refused / failed batches",
+                String.format(
+                        Locale.ROOT,
+                        "%,d / %,d / %,d",
+                        sustained.posted(),
+                        sustained.refused(),
+                        sustained.failedBatches()),
                 sustained.refusals().isEmpty() ? "" : "refusals: " + sustained.refusals());
-        line(out, "%-36s %-28s %s%n", "pgbench one-row insert TPS", pgbenchFigure(),
-                String.format(Locale.ROOT, "%d clients, %d s, same server",
-                        options.pgbenchClients(), options.pgbenchSeconds()));
-        line(out, "%-36s %-28s %s%n", "ratio ledger / pgbench",
+        line(
+                out,
+                "%-36s %-28s %s%n",
+                "pgbench one-row insert TPS",
+                pgbenchFigure(),
+                String.format(
+                        Locale.ROOT,
+                        "%d clients, %d s, same server",
+                        options.pgbenchClients(),
+                        options.pgbenchSeconds()));
+        line(
+                out,
+                "%-36s %-28s %s%n",
+                "ratio ledger / pgbench",
                 String.format(Locale.ROOT, "%.2f x", ratio()),
-                String.format(Locale.ROOT, ">= %.0f  %s", TARGET_RATIO,
-                        met(ratio() >= TARGET_RATIO)));
-        line(out, "%-36s %-28s %s%n", "single command p50 / p99 / max", ms(single.latency()),
-                String.format(Locale.ROOT, "POST /usage, %d/s open loop, %d s, %,d ok, %,d failed",
-                        single.ratePerSecond(), single.seconds(), single.ok(), single.failed()));
-        line(out, "%-36s %-28s %s%n", "CPU: machine busy / ledger / client",
-                sustained.cpu().describe(), "during the measured load; cores used by each");
-        line(out, "%-36s %-28s %s%n", "load average at the end of the load",
-                sustained.loadAverage(), "1, 5, 15 min, whole machine (this run included)");
-        line(out, "%-36s %-28s %s%n", "publish drain after sustained load",
-                String.format(Locale.ROOT, "%.1f s%s", drain.drainSeconds(), drain.drained() ? ""
-                        : " (timed out)"),
-                String.format(Locale.ROOT, "%,d events behind at load end, %,d stored",
-                        drain.backlogAtLoadEnd(), drain.storedEvents()));
-        line(out, "%-36s %-28s %s%n", "all processors caught up after load",
-                String.format(Locale.ROOT, "%.1f s%s", catchUp.secondsAfterLoad(),
+                String.format(
+                        Locale.ROOT, ">= %.0f  %s", TARGET_RATIO, met(ratio() >= TARGET_RATIO)));
+        line(
+                out,
+                "%-36s %-28s %s%n",
+                "single command p50 / p99 / max",
+                ms(single.latency()),
+                String.format(
+                        Locale.ROOT,
+                        "POST /usage, %d/s open loop, %d s, %,d ok, %,d failed",
+                        single.ratePerSecond(),
+                        single.seconds(),
+                        single.ok(),
+                        single.failed()));
+        line(
+                out,
+                "%-36s %-28s %s%n",
+                "CPU: machine busy / ledger / client",
+                sustained.cpu().describe(),
+                "during the measured load; cores used by each");
+        line(
+                out,
+                "%-36s %-28s %s%n",
+                "load average at the end of the load",
+                sustained.loadAverage(),
+                "1, 5, 15 min, whole machine (this run included)");
+        line(
+                out,
+                "%-36s %-28s %s%n",
+                "publish drain after sustained load",
+                String.format(
+                        Locale.ROOT,
+                        "%.1f s%s",
+                        drain.drainSeconds(),
+                        drain.drained() ? "" : " (timed out)"),
+                String.format(
+                        Locale.ROOT,
+                        "%,d events behind at load end, %,d stored",
+                        drain.backlogAtLoadEnd(),
+                        drain.storedEvents()));
+        line(
+                out,
+                "%-36s %-28s %s%n",
+                "all processors caught up after load",
+                String.format(
+                        Locale.ROOT,
+                        "%.1f s%s",
+                        catchUp.secondsAfterLoad(),
                         catchUp.caughtUp() ? "" : " (timed out)"),
-                String.format(Locale.ROOT, "slowest was %,d events behind (read side, publisher)",
+                String.format(
+                        Locale.ROOT,
+                        "slowest was %,d events behind (read side, publisher)",
                         catchUp.behindAtLoadEnd()));
-        line(out, "%-36s %-28s %s%n", "events stored / published at end",
-                String.format(Locale.ROOT, "%,d / %,d", afterAll.storedEvents(),
-                        afterAll.publishedEvents()), "ledger.events.v1, all partitions");
+        line(
+                out,
+                "%-36s %-28s %s%n",
+                "events stored / published at end",
+                String.format(
+                        Locale.ROOT,
+                        "%,d / %,d",
+                        afterAll.storedEvents(),
+                        afterAll.publishedEvents()),
+                "ledger.events.v1, all partitions");
         System.out.print(out);
     }
 
     Path writeJson() throws IOException {
         Files.createDirectories(options.resultsDir());
-        Path file = options.resultsDir()
-                .resolve("ledger-" + FILE_STAMP.format(startedAt) + ".json");
+        Path file =
+                options.resultsDir().resolve("ledger-" + FILE_STAMP.format(startedAt) + ".json");
         LedgerClient.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), asMap());
         return file;
     }
@@ -111,23 +194,43 @@ final class BenchReport {
         report.put("startedAt", startedAt.toString());
         report.put("machine", options.machine());
         report.put("settings", settings());
-        report.put("setup",
-                ordered("accounts", setup.accounts(), "seconds", round(setup.seconds())));
+        report.put(
+                "setup", ordered("accounts", setup.accounts(), "seconds", round(setup.seconds())));
         report.put("sustained", sustainedMap());
-        report.put("pgbench", ordered("tps", round(options.pgbenchTps()),
-                "clients", options.pgbenchClients(), "seconds", options.pgbenchSeconds()));
+        report.put(
+                "pgbench",
+                ordered(
+                        "tps",
+                        round(options.pgbenchTps()),
+                        "clients",
+                        options.pgbenchClients(),
+                        "seconds",
+                        options.pgbenchSeconds()));
         report.put("ratio", round(ratio()));
-        report.put("targets", ordered(
-                "movementsPerSecond", TARGET_MOVEMENTS_PER_SECOND, "ratio", TARGET_RATIO,
-                "movementsPerSecondMet",
-                sustained.movementsPerSecond() >= TARGET_MOVEMENTS_PER_SECOND,
-                "ratioMet", ratio() >= TARGET_RATIO));
+        report.put(
+                "targets",
+                ordered(
+                        "movementsPerSecond",
+                        TARGET_MOVEMENTS_PER_SECOND,
+                        "ratio",
+                        TARGET_RATIO,
+                        "movementsPerSecondMet",
+                        sustained.movementsPerSecond() >= TARGET_MOVEMENTS_PER_SECOND,
+                        "ratioMet",
+                        ratio() >= TARGET_RATIO));
         report.put("singleCommand", singleMap());
         report.put("publishDrain", drainMap(drain));
-        report.put("catchUp", ordered("lastGlobalIndex", catchUp.lastGlobalIndex(),
-                "behindAtLoadEnd", catchUp.behindAtLoadEnd(),
-                "secondsAfterLoad", round(catchUp.secondsAfterLoad()),
-                "caughtUp", catchUp.caughtUp()));
+        report.put(
+                "catchUp",
+                ordered(
+                        "lastGlobalIndex",
+                        catchUp.lastGlobalIndex(),
+                        "behindAtLoadEnd",
+                        catchUp.behindAtLoadEnd(),
+                        "secondsAfterLoad",
+                        round(catchUp.secondsAfterLoad()),
+                        "caughtUp",
+                        catchUp.caughtUp()));
         report.put("end", drainMap(afterAll));
         return report;
     }
@@ -155,9 +258,15 @@ final class BenchReport {
         map.put("failedBatches", sustained.failedBatches());
         map.put("batchLatencyMs", latencyMap(sustained.batchLatency()));
         map.put("loadAverage", sustained.loadAverage());
-        map.put("cpu", ordered("machineBusyPercent", round(sustained.cpu().machineBusyPercent()),
-                "ledgerCores", round(sustained.cpu().ledgerCores()),
-                "clientCores", round(sustained.cpu().clientCores())));
+        map.put(
+                "cpu",
+                ordered(
+                        "machineBusyPercent",
+                        round(sustained.cpu().machineBusyPercent()),
+                        "ledgerCores",
+                        round(sustained.cpu().ledgerCores()),
+                        "clientCores",
+                        round(sustained.cpu().clientCores())));
         return map;
     }
 
@@ -183,18 +292,30 @@ final class BenchReport {
     }
 
     private static Map<String, Object> latencyMap(LatencyRecorder.Summary summary) {
-        return ordered("samples", summary.samples(), "p50", round(summary.p50Ms()),
-                "p99", round(summary.p99Ms()), "max", round(summary.maxMs()));
+        return ordered(
+                "samples",
+                summary.samples(),
+                "p50",
+                round(summary.p50Ms()),
+                "p99",
+                round(summary.p99Ms()),
+                "max",
+                round(summary.maxMs()));
     }
 
     private String pgbenchFigure() {
         return options.pgbenchTps() > 0
-                ? String.format(Locale.ROOT, "%,.0f /s", options.pgbenchTps()) : "not measured";
+                ? String.format(Locale.ROOT, "%,.0f /s", options.pgbenchTps())
+                : "not measured";
     }
 
     private static String ms(LatencyRecorder.Summary summary) {
-        return String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms",
-                summary.p50Ms(), summary.p99Ms(), summary.maxMs());
+        return String.format(
+                Locale.ROOT,
+                "%.1f / %.1f / %.1f ms",
+                summary.p50Ms(),
+                summary.p99Ms(),
+                summary.maxMs());
     }
 
     private static String met(boolean met) {

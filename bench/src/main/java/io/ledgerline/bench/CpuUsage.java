@@ -14,14 +14,19 @@ final class CpuUsage {
 
     /** USER_HZ: the unit of the tick counters in /proc, 100 on every Linux this runs on. */
     private static final double TICKS_PER_SECOND = 100;
+
     /** Field numbers in proc(5), counting the pid as 1 and the command name as 2. */
     private static final int UTIME_FIELD = 14;
+
     private static final int STIME_FIELD = 15;
     private static final int FIRST_FIELD_AFTER_NAME = 3;
 
-    record Snapshot(long machineBusyTicks, long machineTotalTicks, long ledgerTicks,
-                    long clientTicks, long nanos) {
-    }
+    record Snapshot(
+            long machineBusyTicks,
+            long machineTotalTicks,
+            long ledgerTicks,
+            long clientTicks,
+            long nanos) {}
 
     /** Busy share of all cores (0-100) and cores used by the ledger and the client. */
     record Usage(double machineBusyPercent, double ledgerCores, double clientCores) {
@@ -30,18 +35,25 @@ final class CpuUsage {
             if (machineBusyPercent < 0) {
                 return "unknown";
             }
-            return String.format(Locale.ROOT, "%.0f %% / %.2f / %.2f", machineBusyPercent,
-                    ledgerCores, clientCores);
+            return String.format(
+                    Locale.ROOT,
+                    "%.0f %% / %.2f / %.2f",
+                    machineBusyPercent,
+                    ledgerCores,
+                    clientCores);
         }
     }
 
-    private CpuUsage() {
-    }
+    private CpuUsage() {}
 
     static Snapshot take(long ledgerPid) {
         long[] machine = machineTicks();
-        return new Snapshot(machine[0], machine[1], processTicks(String.valueOf(ledgerPid)),
-                processTicks("self"), System.nanoTime());
+        return new Snapshot(
+                machine[0],
+                machine[1],
+                processTicks(String.valueOf(ledgerPid)),
+                processTicks("self"),
+                System.nanoTime());
     }
 
     static Usage between(Snapshot from, Snapshot to) {
@@ -51,7 +63,9 @@ final class CpuUsage {
         }
         double seconds = (to.nanos() - from.nanos()) / 1e9;
         double busy = 100.0 * (to.machineBusyTicks() - from.machineBusyTicks()) / total;
-        return new Usage(busy, cores(from.ledgerTicks(), to.ledgerTicks(), seconds),
+        return new Usage(
+                busy,
+                cores(from.ledgerTicks(), to.ledgerTicks(), seconds),
                 cores(from.clientTicks(), to.clientTicks(), seconds));
     }
 

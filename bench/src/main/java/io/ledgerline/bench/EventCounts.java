@@ -1,6 +1,12 @@
 package io.ledgerline.bench;
 
 import io.ledgerline.contracts.topics.Topics;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,10 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Counts the ledger's events in both places: stored in PostgreSQL (Axon's event table) and
@@ -30,9 +32,13 @@ final class EventCounts implements AutoCloseable {
     private List<TopicPartition> partitions;
 
     EventCounts(String kafkaBootstrap, String dbUrl, String dbUser) throws SQLException {
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap,
-                AdminClientConfig.CLIENT_ID_CONFIG, "ledger-bench"));
+        this.admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                kafkaBootstrap,
+                                AdminClientConfig.CLIENT_ID_CONFIG,
+                                "ledger-bench"));
         this.database = DriverManager.getConnection(dbUrl, dbUser, "");
     }
 
@@ -47,17 +53,19 @@ final class EventCounts implements AutoCloseable {
 
     /**
      * How far the slowest tracking processor (read-side projections, Kafka publisher) got: the
-     * lowest index over every processor's segments. Tokens are Jackson-serialised
-     * {@code GapAwareTrackingToken}s, {@code {"index": n, "gaps": [...]}}.
+     * lowest index over every processor's segments. Tokens are Jackson-serialised {@code
+     * GapAwareTrackingToken}s, {@code {"index": n, "gaps": [...]}}.
      */
     long slowestProcessorIndex() throws SQLException {
-        return single("SELECT coalesce(min(coalesce("
-                + "(convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint, -1)), -1)"
-                + " FROM ledger.token_entry");
+        return single(
+                "SELECT coalesce(min(coalesce("
+                        + "(convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint, -1)), -1)"
+                        + " FROM ledger.token_entry");
     }
 
     private long single(String sql) throws SQLException {
-        try (var statement = database.createStatement(); var rows = statement.executeQuery(sql)) {
+        try (var statement = database.createStatement();
+                var rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
@@ -65,11 +73,19 @@ final class EventCounts implements AutoCloseable {
 
     long publishedEvents() throws InterruptedException {
         try {
-            var latest = partitions().stream()
-                    .collect(Collectors.toMap(Function.identity(),
-                            partition -> OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get(ADMIN_TIMEOUT_S, TimeUnit.SECONDS).values()
-                    .stream().mapToLong(info -> info.offset()).sum();
+            var latest =
+                    partitions().stream()
+                            .collect(
+                                    Collectors.toMap(
+                                            Function.identity(), partition -> OffsetSpec.latest()));
+            return admin
+                    .listOffsets(latest)
+                    .all()
+                    .get(ADMIN_TIMEOUT_S, TimeUnit.SECONDS)
+                    .values()
+                    .stream()
+                    .mapToLong(info -> info.offset())
+                    .sum();
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot read the end offsets of " + TOPIC, e);
         }
@@ -78,10 +94,15 @@ final class EventCounts implements AutoCloseable {
     private List<TopicPartition> partitions()
             throws InterruptedException, ExecutionException, TimeoutException {
         if (partitions == null) {
-            var description = admin.describeTopics(List.of(TOPIC)).allTopicNames()
-                    .get(ADMIN_TIMEOUT_S, TimeUnit.SECONDS).get(TOPIC);
-            partitions = description.partitions().stream()
-                    .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
+            var description =
+                    admin.describeTopics(List.of(TOPIC))
+                            .allTopicNames()
+                            .get(ADMIN_TIMEOUT_S, TimeUnit.SECONDS)
+                            .get(TOPIC);
+            partitions =
+                    description.partitions().stream()
+                            .map(info -> new TopicPartition(TOPIC, info.partition()))
+                            .toList();
         }
         return partitions;
     }

@@ -18,7 +18,10 @@ final class LatencyRecorder {
     synchronized Summary summary() {
         long[] sorted = Arrays.copyOf(samples, count);
         Arrays.sort(sorted);
-        return new Summary(sorted.length, percentileMs(sorted, 50), percentileMs(sorted, 99),
+        return new Summary(
+                sorted.length,
+                percentileMs(sorted, 50),
+                percentileMs(sorted, 99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }
 
@@ -31,6 +34,5 @@ final class LatencyRecorder {
         return sorted[Math.max(0, rank - 1)] / 1e6;
     }
 
-    record Summary(int samples, double p50Ms, double p99Ms, double maxMs) {
-    }
+    record Summary(int samples, double p50Ms, double p99Ms, double maxMs) {}
 }

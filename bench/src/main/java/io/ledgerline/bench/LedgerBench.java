@@ -1,6 +1,7 @@
 package io.ledgerline.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -55,29 +56,36 @@ public final class LedgerBench {
         if (!ledger.healthy()) {
             throw new IllegalStateException("the ledger is not healthy at " + options.ledgerUrl());
         }
-        try (var events = new EventCounts(
-                options.kafkaBootstrap(), options.dbUrl(), options.dbUser())) {
+        try (var events =
+                new EventCounts(options.kafkaBootstrap(), options.dbUrl(), options.dbUser())) {
             long publishedBefore = events.publishedEvents();
             var startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             say("1/4 setup: opening %,d partner accounts and topping them up", options.accounts());
             var setup = setUpAccounts();
-            say("2/4 sustained load: %d clients x batches of %d, %d s warm-up + %d s measured",
-                    options.clients(), options.batchSize(), options.warmupSeconds(),
+            say(
+                    "2/4 sustained load: %d clients x batches of %d, %d s warm-up + %d s measured",
+                    options.clients(),
+                    options.batchSize(),
+                    options.warmupSeconds(),
                     options.sustainSeconds());
-            var sustained = new SustainedLoad(ledger, commands, options)
-                    .run(events, publishedBefore);
+            var sustained =
+                    new SustainedLoad(ledger, commands, options).run(events, publishedBefore);
             long loadEnd = System.nanoTime();
             long behind = events.lastGlobalIndex() - events.slowestProcessorIndex();
-            say("3/4 catch-up: waiting until %s holds every stored event and every tracking"
-                    + " processor has handled it", EventCounts.TOPIC);
+            say(
+                    "3/4 catch-up: waiting until %s holds every stored event and every tracking"
+                            + " processor has handled it",
+                    EventCounts.TOPIC);
             var drain = PublishDrain.await(events, publishedBefore, options.drainTimeoutSeconds());
             var catchUp = CatchUp.await(events, loadEnd, behind, options.drainTimeoutSeconds());
-            say("4/4 single commands: %d/s for %d s, open loop", options.singleRatePerSecond(),
-                    options.singleSeconds());
+            say(
+                    "4/4 single commands: %d/s for %d s, open loop",
+                    options.singleRatePerSecond(), options.singleSeconds());
             var single = new SingleCommandLatency(ledger, commands, options).run();
             var end = PublishDrain.await(events, publishedBefore, options.drainTimeoutSeconds());
-            var report = new BenchReport(options, startedAt, setup, sustained, drain, catchUp,
-                    single, end);
+            var report =
+                    new BenchReport(
+                            options, startedAt, setup, sustained, drain, catchUp, single, end);
             report.print();
             say("%nresults written to %s", report.writeJson());
         }
@@ -101,12 +109,13 @@ public final class LedgerBench {
             }
             var answer = ledger.postBatch(batch);
             if (answer.status() == 404) {
-                throw new IllegalStateException("the ledger has no POST /api/v1/batches: its jar"
-                        + " is older than the batch endpoint; rebuild ledger-service");
+                throw new IllegalStateException(
+                        "the ledger has no POST /api/v1/batches: its jar"
+                                + " is older than the batch endpoint; rebuild ledger-service");
             }
             if (!answer.accepted() || answer.refused() > 0) {
-                throw new IllegalStateException(what + " failed (HTTP " + answer.status() + "): "
-                        + answer.firstRefusal());
+                throw new IllegalStateException(
+                        what + " failed (HTTP " + answer.status() + "): " + answer.firstRefusal());
             }
         }
     }

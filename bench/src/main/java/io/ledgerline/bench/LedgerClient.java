@@ -3,6 +3,7 @@ package io.ledgerline.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,15 +25,19 @@ final class LedgerClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(CONNECT_TIMEOUT)
-            .executor(Executors.newFixedThreadPool(4, runnable -> {
-                var thread = new Thread(runnable, "bench-http");
-                thread.setDaemon(true);
-                return thread;
-            }))
-            .build();
+    private final HttpClient http =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(CONNECT_TIMEOUT)
+                    .executor(
+                            Executors.newFixedThreadPool(
+                                    4,
+                                    runnable -> {
+                                        var thread = new Thread(runnable, "bench-http");
+                                        thread.setDaemon(true);
+                                        return thread;
+                                    }))
+                    .build();
     private final URI base;
 
     LedgerClient(URI base) {
@@ -43,8 +48,12 @@ final class LedgerClient {
      * The answer to one batch: how many commands were posted, how many were refused by code, and
      * the first refusal's detail (or the body of a non-200 answer).
      */
-    record BatchAnswer(int status, int posted, int refused, Map<String, Integer> refusals,
-                       String firstRefusal) {
+    record BatchAnswer(
+            int status,
+            int posted,
+            int refused,
+            Map<String, Integer> refusals,
+            String firstRefusal) {
 
         boolean accepted() {
             return status == 200;
@@ -54,10 +63,14 @@ final class LedgerClient {
     BatchAnswer postBatch(List<ObjectNode> commands) throws IOException, InterruptedException {
         var body = JSON.createObjectNode();
         body.putArray("commands").addAll(commands);
-        var response = http.send(post("/api/v1/batches", body),
-                HttpResponse.BodyHandlers.ofByteArray());
+        var response =
+                http.send(post("/api/v1/batches", body), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
-            return new BatchAnswer(response.statusCode(), 0, 0, Map.of(),
+            return new BatchAnswer(
+                    response.statusCode(),
+                    0,
+                    0,
+                    Map.of(),
                     new String(response.body(), StandardCharsets.UTF_8));
         }
         JsonNode answer = JSON.readTree(response.body());
@@ -77,14 +90,19 @@ final class LedgerClient {
     }
 
     CompletableFuture<HttpResponse<Void>> postUsage(String accountId, ObjectNode body) {
-        String path = "/api/v1/accounts/" + URLEncoder.encode(accountId, StandardCharsets.UTF_8)
-                + "/usage";
+        String path =
+                "/api/v1/accounts/"
+                        + URLEncoder.encode(accountId, StandardCharsets.UTF_8)
+                        + "/usage";
         return http.sendAsync(post(path, body), HttpResponse.BodyHandlers.discarding());
     }
 
     boolean healthy() {
-        var request = HttpRequest.newBuilder(base.resolve("/actuator/health"))
-                .timeout(CONNECT_TIMEOUT).GET().build();
+        var request =
+                HttpRequest.newBuilder(base.resolve("/actuator/health"))
+                        .timeout(CONNECT_TIMEOUT)
+                        .GET()
+                        .build();
         try {
             var response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");

@@ -1,22 +1,26 @@
 package io.ledgerline.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The commands of a run: partner accounts {@code partner:bench-<n>}, their top-ups, and a mix of
- * credit movements on random accounts. Command ids carry a run id so that a second run against
- * the same ledger never replays the first one's answers.
+ * credit movements on random accounts. Command ids carry a run id so that a second run against the
+ * same ledger never replays the first one's answers.
  */
 final class LoadCommands {
 
     /** One million credits each, far more than a run can spend. */
     static final long TOP_UP_UCR = 1_000_000L * 1_000_000L;
+
     static final long MIN_MOVEMENT_UCR = 1_000;
     static final long MAX_MOVEMENT_UCR = 100_000;
+
     /** Out of 100: usage charges, then deductions; the rest are additions. */
     private static final int USAGE_SHARE = 70;
+
     private static final int DEDUCTION_SHARE = 15;
 
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
@@ -51,8 +55,8 @@ final class LoadCommands {
     /** A usage charge, a deduction or an addition of a small amount on a random account. */
     ObjectNode randomMovement(Random random) {
         int index = random.nextInt(accounts);
-        long amountUcr = MIN_MOVEMENT_UCR
-                + random.nextInt((int) (MAX_MOVEMENT_UCR - MIN_MOVEMENT_UCR));
+        long amountUcr =
+                MIN_MOVEMENT_UCR + random.nextInt((int) (MAX_MOVEMENT_UCR - MIN_MOVEMENT_UCR));
         int kind = random.nextInt(100);
         ObjectNode command;
         if (kind < USAGE_SHARE) {

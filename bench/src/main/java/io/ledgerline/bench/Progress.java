@@ -10,21 +10,26 @@ final class Progress implements AutoCloseable {
 
     static final int INTERVAL_SECONDS = 5;
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-                var thread = new Thread(runnable, "bench-progress");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(
+                    runnable -> {
+                        var thread = new Thread(runnable, "bench-progress");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
 
     Progress(Supplier<String> line) {
-        timer.scheduleAtFixedRate(() -> {
-            try {
-                System.out.println("  " + line.get());
-            } catch (RuntimeException e) {
-                System.out.println("  (progress unavailable: " + e.getMessage() + ")");
-            }
-        }, INTERVAL_SECONDS, INTERVAL_SECONDS, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        System.out.println("  " + line.get());
+                    } catch (RuntimeException e) {
+                        System.out.println("  (progress unavailable: " + e.getMessage() + ")");
+                    }
+                },
+                INTERVAL_SECONDS,
+                INTERVAL_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     @Override

@@ -4,19 +4,21 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 /**
- * After the load: how many stored events had not reached Kafka yet, and how long the publisher
- * took to get every one of them there.
+ * After the load: how many stored events had not reached Kafka yet, and how long the publisher took
+ * to get every one of them there.
  */
 final class PublishDrain {
 
     private static final long POLL_INTERVAL_MS = 100;
 
-    record Result(long storedEvents, long publishedEvents, long backlogAtLoadEnd,
-                  double drainSeconds, boolean drained) {
-    }
+    record Result(
+            long storedEvents,
+            long publishedEvents,
+            long backlogAtLoadEnd,
+            double drainSeconds,
+            boolean drained) {}
 
-    private PublishDrain() {
-    }
+    private PublishDrain() {}
 
     /**
      * Waits until Kafka holds at least as many new events as the event store. More is possible:
@@ -35,8 +37,12 @@ final class PublishDrain {
             published = events.publishedEvents() - publishedBefore;
             if (System.nanoTime() - lastLine > Progress.INTERVAL_SECONDS * 1_000_000_000L) {
                 lastLine = System.nanoTime();
-                System.out.printf(Locale.ROOT, "  drain    %3ds  published %,d of %,d%n",
-                        (lastLine - start) / 1_000_000_000L, published, stored);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  drain    %3ds  published %,d of %,d%n",
+                        (lastLine - start) / 1_000_000_000L,
+                        published,
+                        stored);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -12,16 +12,20 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Open loop: single {@code POST /accounts/{id}/usage} commands sent at a fixed rate whatever the
- * answers do. Latency is counted from the moment a command was due, so a stalled server shows up
- * in the figures instead of silently slowing the sender down (no coordinated omission).
+ * answers do. Latency is counted from the moment a command was due, so a stalled server shows up in
+ * the figures instead of silently slowing the sender down (no coordinated omission).
  */
 final class SingleCommandLatency {
 
     private static final long IN_FLIGHT_TIMEOUT_S = 60;
 
-    record Result(int ratePerSecond, int seconds, long sent, long ok, long failed,
-                  LatencyRecorder.Summary latency) {
-    }
+    record Result(
+            int ratePerSecond,
+            int seconds,
+            long sent,
+            long ok,
+            long failed,
+            LatencyRecorder.Summary latency) {}
 
     private final LedgerClient ledger;
     private final LoadCommands commands;
@@ -42,24 +46,39 @@ final class SingleCommandLatency {
         var inFlight = new ArrayList<CompletableFuture<?>>();
         var random = ThreadLocalRandom.current();
         long start = System.nanoTime();
-        try (var progress = new Progress(() -> String.format(Locale.ROOT,
-                "single   %3ds  answered %,d of %,d", (System.nanoTime() - start) / 1_000_000_000L,
-                ok.get() + failed.get(), total))) {
+        try (var progress =
+                new Progress(
+                        () ->
+                                String.format(
+                                        Locale.ROOT,
+                                        "single   %3ds  answered %,d of %,d",
+                                        (System.nanoTime() - start) / 1_000_000_000L,
+                                        ok.get() + failed.get(),
+                                        total))) {
             for (long i = 0; i < total; i++) {
                 long due = start + i * periodNanos;
                 LockSupport.parkNanos(due - System.nanoTime());
                 var body = commands.usageBody(LoadCommands.MIN_MOVEMENT_UCR);
                 String account = LoadCommands.accountId(random.nextInt(commands.accounts()));
-                inFlight.add(ledger.postUsage(account, body).whenComplete((response, error) -> {
-                    latency.record(System.nanoTime() - due);
-                    boolean posted = error == null && response.statusCode() == 200;
-                    (posted ? ok : failed).incrementAndGet();
-                }));
+                inFlight.add(
+                        ledger.postUsage(account, body)
+                                .whenComplete(
+                                        (response, error) -> {
+                                            latency.record(System.nanoTime() - due);
+                                            boolean posted =
+                                                    error == null && response.statusCode() == 200;
+                                            (posted ? ok : failed).incrementAndGet();
+                                        }));
             }
             awaitAll(inFlight);
         }
-        return new Result(options.singleRatePerSecond(), options.singleSeconds(), total, ok.get(),
-                failed.get(), latency.summary());
+        return new Result(
+                options.singleRatePerSecond(),
+                options.singleSeconds(),
+                total,
+                ok.get(),
+                failed.get(),
+                latency.summary());
     }
 
     private static void awaitAll(ArrayList<CompletableFuture<?>> inFlight)
@@ -69,8 +88,8 @@ final class SingleCommandLatency {
                     .exceptionally(error -> null)
                     .get(IN_FLIGHT_TIMEOUT_S, TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            System.out.println("  some single commands got no answer within "
-                    + IN_FLIGHT_TIMEOUT_S + "s");
+            System.out.println(
+                    "  some single commands got no answer within " + IN_FLIGHT_TIMEOUT_S + "s");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.ledgerline.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,9 +75,16 @@ final class SustainedLoad {
             for (var worker : workers) {
                 worker.join();
             }
-            return new Result(options.sustainSeconds(), posted.get(), refused.get(),
-                    batches.get(), failedBatches.get(), Map.copyOf(refusals), latency.summary(),
-                    loadAverage(), cpu);
+            return new Result(
+                    options.sustainSeconds(),
+                    posted.get(),
+                    refused.get(),
+                    batches.get(),
+                    failedBatches.get(),
+                    Map.copyOf(refusals),
+                    latency.summary(),
+                    loadAverage(),
+                    cpu);
         }
     }
 
@@ -90,8 +98,7 @@ final class SustainedLoad {
         }
     }
 
-    private Supplier<String> progressLine(
-            long start, EventCounts events, long publishedBefore) {
+    private Supplier<String> progressLine(long start, EventCounts events, long publishedBefore) {
         var last = new long[] {start, 0};
         return () -> {
             long now = System.nanoTime();
@@ -108,9 +115,14 @@ final class SustainedLoad {
                 Thread.currentThread().interrupt();
                 published = -1;
             }
-            return String.format(Locale.ROOT,
+            return String.format(
+                    Locale.ROOT,
                     "%s %3ds  posted %,10d  last %ds: %,8.0f movements/s  published to Kafka %,d",
-                    phase, (now - start) / 1_000_000_000L, total, Progress.INTERVAL_SECONDS, rate,
+                    phase,
+                    (now - start) / 1_000_000_000L,
+                    total,
+                    Progress.INTERVAL_SECONDS,
+                    rate,
                     published);
         };
     }

@@ -1,14 +1,15 @@
 package io.ledgerline.bench.gateway;
 
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 
 /**
  * The usage events billing has not consumed yet. Every gateway request of a phase becomes a
@@ -29,14 +30,25 @@ final class BillingBacklog implements AutoCloseable {
     }
 
     long lag() throws ExecutionException, InterruptedException {
-        var partitions = admin.describeTopics(java.util.List.of(TOPIC)).allTopicNames().get()
-                .get(TOPIC).partitions().stream()
-                .map(p -> new TopicPartition(TOPIC, p.partition()))
-                .collect(Collectors.toList());
-        Map<TopicPartition, OffsetAndMetadata> committed = admin
-                .listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
-        var latest = admin.listOffsets(partitions.stream()
-                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
+        var partitions =
+                admin
+                        .describeTopics(java.util.List.of(TOPIC))
+                        .allTopicNames()
+                        .get()
+                        .get(TOPIC)
+                        .partitions()
+                        .stream()
+                        .map(p -> new TopicPartition(TOPIC, p.partition()))
+                        .collect(Collectors.toList());
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
+        var latest =
+                admin.listOffsets(
+                                partitions.stream()
+                                        .collect(
+                                                Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                        .all()
+                        .get();
         long lag = 0;
         for (var partition : partitions) {
             var offset = committed.get(partition);
@@ -60,8 +72,9 @@ final class BillingBacklog implements AutoCloseable {
             lag = lag();
         }
         if (lag > 0) {
-            Progress.line("billing", "still " + lag + " events behind after " + timeoutMs
-                    + " ms; going on");
+            Progress.line(
+                    "billing",
+                    "still " + lag + " events behind after " + timeoutMs + " ms; going on");
         }
         return (System.nanoTime() - start) / 1e9;
     }

@@ -27,30 +27,34 @@ final class ClosedLoop {
         var latency = new Samples();
         var workers = new ArrayList<Thread>();
         for (int i = 0; i < connections; i++) {
-            var worker = new Thread(() -> {
-                try (var connection = new RawHttpConnection(target.host(), target.port())) {
-                    long now = System.nanoTime();
-                    while (now < end) {
-                        try {
-                            var exchange = connection.exchange(target.request());
-                            now = exchange.endNanos();
-                            if (exchange.sentNanos() < measureFrom || now > end) {
-                                continue;
-                            }
-                            if (exchange.ok()) {
-                                completed.incrementAndGet();
-                                latency.add(now - exchange.sentNanos());
-                            } else {
-                                errors.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            errors.incrementAndGet();
-                            connection.close();
-                            now = System.nanoTime();
-                        }
-                    }
-                }
-            }, "closed-loop-" + target.name() + "-" + i);
+            var worker =
+                    new Thread(
+                            () -> {
+                                try (var connection =
+                                        new RawHttpConnection(target.host(), target.port())) {
+                                    long now = System.nanoTime();
+                                    while (now < end) {
+                                        try {
+                                            var exchange = connection.exchange(target.request());
+                                            now = exchange.endNanos();
+                                            if (exchange.sentNanos() < measureFrom || now > end) {
+                                                continue;
+                                            }
+                                            if (exchange.ok()) {
+                                                completed.incrementAndGet();
+                                                latency.add(now - exchange.sentNanos());
+                                            } else {
+                                                errors.incrementAndGet();
+                                            }
+                                        } catch (Exception e) {
+                                            errors.incrementAndGet();
+                                            connection.close();
+                                            now = System.nanoTime();
+                                        }
+                                    }
+                                }
+                            },
+                            "closed-loop-" + target.name() + "-" + i);
             worker.setDaemon(true);
             worker.start();
             workers.add(worker);
@@ -59,11 +63,19 @@ final class ClosedLoop {
             worker.join(measured.toMillis() + warmUp.toMillis() + 60_000);
         }
         double seconds = measured.toNanos() / 1e9;
-        return new Result(target.name(), connections, completed.get() / seconds, errors.get(),
+        return new Result(
+                target.name(),
+                connections,
+                completed.get() / seconds,
+                errors.get(),
                 latency.summary());
     }
 
-    record Result(String target, int connections, double requestsPerSecond, long errors,
+    record Result(
+            String target,
+            int connections,
+            double requestsPerSecond,
+            long errors,
             Samples.Summary latency) {
 
         Map<String, Object> json() {

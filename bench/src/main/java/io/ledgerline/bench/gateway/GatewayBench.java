@@ -1,6 +1,7 @@
 package io.ledgerline.bench.gateway;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,9 +14,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * The gateway figures of DESIGN section 8 in one run, side by side: added latency at a fixed
- * rate (open loop) against the stub upstream and nginx, streaming, throughput, usage → balance
- * lag and partner drop → keys refused. Started by bench/gateway.sh with the services running.
+ * The gateway figures of DESIGN section 8 in one run, side by side: added latency at a fixed rate
+ * (open loop) against the stub upstream and nginx, streaming, throughput, usage → balance lag and
+ * partner drop → keys refused. Started by bench/gateway.sh with the services running.
  */
 public final class GatewayBench {
 
@@ -43,38 +44,72 @@ public final class GatewayBench {
     }
 
     private void run() throws Exception {
-        String run = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
-                .format(Instant.now());
+        String run =
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                        .withZone(ZoneOffset.UTC)
+                        .format(Instant.now());
         String model = options.text("model", "gpt-4o-mini");
         int stubPort = options.number("stub-port", -1);
         int nginxPort = options.number("nginx-port", -1);
         int gatewayPort = options.number("gateway-port", -1);
         String kafka = options.text("kafka", null);
-        processCpu = new ProcessCpu(pids(options.text("pids", "")),
-                options.number("clock-ticks", 100));
+        processCpu =
+                new ProcessCpu(pids(options.text("pids", "")), options.number("clock-ticks", 100));
         var http = new JsonHttp();
-        var setup = new GatewaySetup(http, options.text("ledger-url", null),
-                "http://" + HOST + ":" + gatewayPort, run);
+        var setup =
+                new GatewaySetup(
+                        http,
+                        options.text("ledger-url", null),
+                        "http://" + HOST + ":" + gatewayPort,
+                        run);
         var keys = setup.create(model);
         report.put("run", run);
         report.put("machine", options.text("machine", "unknown"));
         report.put("model", model);
 
-        String plain = "{\"model\":\"" + model + "\",\"max_tokens\":16,"
-                + "\"messages\":[{\"role\":\"user\",\"content\":\"Say hello to the bench.\"}]}";
+        String plain =
+                "{\"model\":\""
+                        + model
+                        + "\",\"max_tokens\":16,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"Say hello to the bench.\"}]}";
         String streamed = plain.substring(0, plain.length() - 1) + ",\"stream\":true}";
-        var direct = new Target("direct", HOST, stubPort,
-                RawHttpConnection.post(HOST, stubPort, PATH, null, plain));
-        var nginx = new Target("nginx", HOST, nginxPort,
-                RawHttpConnection.post(HOST, nginxPort, PATH, null, plain));
-        var gateway = new Target("gateway", HOST, gatewayPort,
-                RawHttpConnection.post(HOST, gatewayPort, PATH, keys.partnerKey(), plain));
-        var directStream = new Target("direct", HOST, stubPort,
-                RawHttpConnection.post(HOST, stubPort, PATH, null, streamed));
-        var gatewayStream = new Target("gateway", HOST, gatewayPort,
-                RawHttpConnection.post(HOST, gatewayPort, PATH, keys.partnerKey(), streamed));
-        var selfService = new Target("gateway-self-service", HOST, gatewayPort,
-                RawHttpConnection.post(HOST, gatewayPort, PATH, keys.customerKey(), plain));
+        var direct =
+                new Target(
+                        "direct",
+                        HOST,
+                        stubPort,
+                        RawHttpConnection.post(HOST, stubPort, PATH, null, plain));
+        var nginx =
+                new Target(
+                        "nginx",
+                        HOST,
+                        nginxPort,
+                        RawHttpConnection.post(HOST, nginxPort, PATH, null, plain));
+        var gateway =
+                new Target(
+                        "gateway",
+                        HOST,
+                        gatewayPort,
+                        RawHttpConnection.post(HOST, gatewayPort, PATH, keys.partnerKey(), plain));
+        var directStream =
+                new Target(
+                        "direct",
+                        HOST,
+                        stubPort,
+                        RawHttpConnection.post(HOST, stubPort, PATH, null, streamed));
+        var gatewayStream =
+                new Target(
+                        "gateway",
+                        HOST,
+                        gatewayPort,
+                        RawHttpConnection.post(
+                                HOST, gatewayPort, PATH, keys.partnerKey(), streamed));
+        var selfService =
+                new Target(
+                        "gateway-self-service",
+                        HOST,
+                        gatewayPort,
+                        RawHttpConnection.post(HOST, gatewayPort, PATH, keys.customerKey(), plain));
 
         try (var backlog = new BillingBacklog(kafka)) {
             // JIT-compile every path first: a cold target stalls for seconds at 2,000 rps.
@@ -83,60 +118,84 @@ public final class GatewayBench {
                 phase("warm-up " + target.name(), () -> warmUp.run(target));
             }
             // The gateway is a Spring WebFlux app: its JIT needs far longer (C2 compiler time).
-            var gatewayWarmUp = new ClosedLoop(4, Duration.ZERO,
-                    Duration.ofSeconds(options.number("gateway-warm-up-s", 30)));
+            var gatewayWarmUp =
+                    new ClosedLoop(
+                            4,
+                            Duration.ZERO,
+                            Duration.ofSeconds(options.number("gateway-warm-up-s", 30)));
             for (var target : List.of(gateway, gatewayStream)) {
                 phase("warm-up " + target.name(), () -> gatewayWarmUp.run(target));
             }
             settle(backlog);
-            var openLoop = new OpenLoop(options.number("rate", 2_000),
-                    Duration.ofSeconds(options.number("warm-up-s", 5)),
-                    Duration.ofSeconds(options.number("seconds", 15)),
-                    options.number("connections", 64));
+            var openLoop =
+                    new OpenLoop(
+                            options.number("rate", 2_000),
+                            Duration.ofSeconds(options.number("warm-up-s", 5)),
+                            Duration.ofSeconds(options.number("seconds", 15)),
+                            options.number("connections", 64));
             var fixedRate = new LinkedHashMap<String, OpenLoop.Result>();
             for (var target : List.of(direct, nginx, gateway)) {
-                fixedRate.put(target.name(), phase("fixed-rate " + target.name(),
-                        () -> openLoop.run(target)));
+                fixedRate.put(
+                        target.name(),
+                        phase("fixed-rate " + target.name(), () -> openLoop.run(target)));
                 settle(backlog);
             }
-            var lowLoop = new OpenLoop(options.number("low-rate", 200),
-                    Duration.ofSeconds(options.number("warm-up-s", 5)),
-                    Duration.ofSeconds(options.number("seconds", 15)),
-                    options.number("connections", 64));
+            var lowLoop =
+                    new OpenLoop(
+                            options.number("low-rate", 200),
+                            Duration.ofSeconds(options.number("warm-up-s", 5)),
+                            Duration.ofSeconds(options.number("seconds", 15)),
+                            options.number("connections", 64));
             var lowRate = new LinkedHashMap<String, OpenLoop.Result>();
             for (var target : List.of(direct, nginx, gateway)) {
-                lowRate.put(target.name(), phase("low-rate " + target.name(),
-                        () -> lowLoop.run(target)));
+                lowRate.put(
+                        target.name(),
+                        phase("low-rate " + target.name(), () -> lowLoop.run(target)));
                 settle(backlog);
             }
-            var streamLoop = new OpenLoop(options.number("stream-rate", 100),
-                    Duration.ofSeconds(3), Duration.ofSeconds(options.number("stream-seconds", 10)),
-                    options.number("connections", 64));
+            var streamLoop =
+                    new OpenLoop(
+                            options.number("stream-rate", 100),
+                            Duration.ofSeconds(3),
+                            Duration.ofSeconds(options.number("stream-seconds", 10)),
+                            options.number("connections", 64));
             var streaming = new LinkedHashMap<String, OpenLoop.Result>();
             for (var target : List.of(directStream, gatewayStream)) {
-                streaming.put(target.name(), phase("streaming " + target.name(),
-                        () -> streamLoop.run(target)));
+                streaming.put(
+                        target.name(),
+                        phase("streaming " + target.name(), () -> streamLoop.run(target)));
                 settle(backlog);
             }
-            var closedLoop = new ClosedLoop(options.number("closed-connections", 32),
-                    Duration.ofSeconds(2),
-                    Duration.ofSeconds(options.number("closed-seconds", 10)));
+            var closedLoop =
+                    new ClosedLoop(
+                            options.number("closed-connections", 32),
+                            Duration.ofSeconds(2),
+                            Duration.ofSeconds(options.number("closed-seconds", 10)));
             var throughput = new LinkedHashMap<String, ClosedLoop.Result>();
             for (var target : List.of(direct, nginx, gateway)) {
-                throughput.put(target.name(), phase("throughput " + target.name(),
-                        () -> closedLoop.run(target)));
+                throughput.put(
+                        target.name(),
+                        phase("throughput " + target.name(), () -> closedLoop.run(target)));
                 settle(backlog);
             }
             UsageLag.Result lag;
             report.put("billingBacklogBeforeUsageLag", backlog.lag());
             try (var watcher = new MeteredWatcher(kafka)) {
-                var usageLag = new UsageLag(selfService, options.number("lag-requests", 200),
-                        options.number("lag-rate", 20), 60_000);
+                var usageLag =
+                        new UsageLag(
+                                selfService,
+                                options.number("lag-requests", 200),
+                                options.number("lag-rate", 20),
+                                60_000);
                 lag = phase("usage-lag", () -> usageLag.run(watcher));
             }
             settle(backlog);
-            var drop = new PartnerDrop(setup, selfService, options.number("drop-rounds", 20),
-                    options.number("poll-pause-us", 2_000));
+            var drop =
+                    new PartnerDrop(
+                            setup,
+                            selfService,
+                            options.number("drop-rounds", 20),
+                            options.number("poll-pause-us", 2_000));
             var dropped = phase("partner-drop", drop::run);
 
             report.put("fixedRate", json(fixedRate));
@@ -147,9 +206,11 @@ public final class GatewayBench {
             var throughputJson = new LinkedHashMap<String, Object>();
             throughput.forEach((name, result) -> throughputJson.put(name, result.json()));
             double directRps = throughput.get("direct").requestsPerSecond();
-            throughputJson.put("gatewayToDirect",
+            throughputJson.put(
+                    "gatewayToDirect",
                     round(throughput.get("gateway").requestsPerSecond() / directRps));
-            throughputJson.put("nginxToDirect",
+            throughputJson.put(
+                    "nginxToDirect",
                     round(throughput.get("nginx").requestsPerSecond() / directRps));
             report.put("throughput", throughputJson);
             report.put("usageToBalance", lag.json());
@@ -162,7 +223,9 @@ public final class GatewayBench {
         var dir = Path.of(options.text("results-dir", "bench/results"));
         Files.createDirectories(dir);
         var file = dir.resolve("gateway-" + run + ".json");
-        JsonHttp.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
+        JsonHttp.JSON
+                .copy()
+                .enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(file.toFile(), report);
         System.out.println("Results: " + file);
     }
@@ -176,13 +239,15 @@ public final class GatewayBench {
         T result = body.call();
         String after = LoadAverage.now();
         var used = ProcessCpu.used(cpuBefore, processCpu.seconds());
-        var gatewayThreads = ProcessCpu.top(threadsBefore, processCpu.threadSeconds("gateway"),
-                5);
+        var gatewayThreads = ProcessCpu.top(threadsBefore, processCpu.threadSeconds("gateway"), 5);
         loads.put(name, Map.of("before", before, "after", after));
         cpu.put(name, Map.of("byProcess", used, "gatewayByThreadKind", gatewayThreads));
-        Progress.line(name, String.format("done in %.1f s (load average %s; CPU s used: %s;"
-                + " gateway threads: %s)", (System.nanoTime() - start) / 1e9, after, used,
-                gatewayThreads));
+        Progress.line(
+                name,
+                String.format(
+                        "done in %.1f s (load average %s; CPU s used: %s;"
+                                + " gateway threads: %s)",
+                        (System.nanoTime() - start) / 1e9, after, used, gatewayThreads));
         return result;
     }
 
@@ -217,9 +282,11 @@ public final class GatewayBench {
         var map = new LinkedHashMap<String, Object>();
         for (var name : List.of("gateway", "nginx")) {
             var through = fixedRate.get(name).total();
-            map.put(name, Map.of(
-                    "p50Ms", Samples.Summary.round(through.p50Ms() - direct.p50Ms()),
-                    "p99Ms", Samples.Summary.round(through.p99Ms() - direct.p99Ms())));
+            map.put(
+                    name,
+                    Map.of(
+                            "p50Ms", Samples.Summary.round(through.p50Ms() - direct.p50Ms()),
+                            "p99Ms", Samples.Summary.round(through.p99Ms() - direct.p99Ms())));
         }
         return map;
     }

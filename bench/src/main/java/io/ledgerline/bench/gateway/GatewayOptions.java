@@ -6,7 +6,8 @@ import java.util.Map;
 /** {@code --name=value} arguments of the gateway bench, with defaults. */
 final class GatewayOptions {
 
-    static final String USAGE = """
+    static final String USAGE =
+            """
             Usage: GatewayBench --stub-port=P --nginx-port=P --gateway-port=P --ledger-url=URL
                                 --kafka=HOST:PORT [options]
               --rate=2000            open-loop requests/s (non-streaming)

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A partner with platform credits, GROWTH gateway settings with self-service on, a partner key
- * with a large budget, and a customer with AI credits and a self-service key — all through the
- * services' public APIs (docs/ledger-api.md, gateway-service/README.md).
+ * A partner with platform credits, GROWTH gateway settings with self-service on, a partner key with
+ * a large budget, and a customer with AI credits and a self-service key — all through the services'
+ * public APIs (docs/ledger-api.md, gateway-service/README.md).
  */
 final class GatewaySetup {
 
@@ -34,35 +34,109 @@ final class GatewaySetup {
     }
 
     Keys create(String model) throws IOException, InterruptedException {
-        ledger("POST", "/accounts", Map.of("commandId", id("open-partner"),
-                "accountId", "partner:" + partner, "partnerId", partner));
-        ledger("POST", "/accounts/partner:" + partner + "/credits", Map.of(
-                "commandId", id("top-up-partner"),
-                "amountUcr", PARTNER_TOP_UP_CREDITS * UCR_PER_CREDIT, "note", "gateway bench"));
-        ledger("POST", "/accounts", Map.of("commandId", id("open-customer"),
-                "accountId", "customer:" + customer, "partnerId", partner));
-        ledger("PUT", "/accounts/customer:" + customer + "/ai-credits", Map.of(
-                "commandId", id("ai-credits"), "enabled", true, "pricePerMinuteUcr", 120_000,
-                "graceSeconds", 30, "lowCreditThresholdUcr", UCR_PER_CREDIT,
-                "lowCreditNotifications", false));
-        ledger("POST", "/accounts/customer:" + customer + "/credits", Map.of(
-                "commandId", id("ai-credits-add"),
-                "amountUcr", CUSTOMER_AI_CREDITS * UCR_PER_CREDIT, "note", "gateway bench"));
-        var settings = Map.of("tier", "GROWTH", "selfServiceEnabled", true,
-                "applyToNewCustomers", true, "applyToExistingCustomers", true,
-                "defaultProfitMultiplierPercent", 150, "aiCreditPriceCents", "1");
-        createWithRetry("gateway settings", "PUT",
-                "/api/v1/partners/" + partner + "/gateway-settings", settings);
-        var partnerKey = createWithRetry("partner key", "POST",
-                "/api/v1/partners/" + partner + "/keys", Map.of("commandId", id("partner-key"),
-                        "name", "bench partner key",
-                        "budgetUcr", PARTNER_KEY_BUDGET_CREDITS * UCR_PER_CREDIT,
-                        "allowedModels", List.of(model)));
-        var customerKey = createWithRetry("self-service key", "POST",
-                "/api/v1/customers/" + customer + "/keys", Map.of(
-                        "commandId", id("customer-key"), "name", "bench self-service key",
-                        "allowedModels", List.of(model)));
-        return new Keys(partnerKey.json().path("secret").asText(),
+        ledger(
+                "POST",
+                "/accounts",
+                Map.of(
+                        "commandId",
+                        id("open-partner"),
+                        "accountId",
+                        "partner:" + partner,
+                        "partnerId",
+                        partner));
+        ledger(
+                "POST",
+                "/accounts/partner:" + partner + "/credits",
+                Map.of(
+                        "commandId",
+                        id("top-up-partner"),
+                        "amountUcr",
+                        PARTNER_TOP_UP_CREDITS * UCR_PER_CREDIT,
+                        "note",
+                        "gateway bench"));
+        ledger(
+                "POST",
+                "/accounts",
+                Map.of(
+                        "commandId",
+                        id("open-customer"),
+                        "accountId",
+                        "customer:" + customer,
+                        "partnerId",
+                        partner));
+        ledger(
+                "PUT",
+                "/accounts/customer:" + customer + "/ai-credits",
+                Map.of(
+                        "commandId",
+                        id("ai-credits"),
+                        "enabled",
+                        true,
+                        "pricePerMinuteUcr",
+                        120_000,
+                        "graceSeconds",
+                        30,
+                        "lowCreditThresholdUcr",
+                        UCR_PER_CREDIT,
+                        "lowCreditNotifications",
+                        false));
+        ledger(
+                "POST",
+                "/accounts/customer:" + customer + "/credits",
+                Map.of(
+                        "commandId",
+                        id("ai-credits-add"),
+                        "amountUcr",
+                        CUSTOMER_AI_CREDITS * UCR_PER_CREDIT,
+                        "note",
+                        "gateway bench"));
+        var settings =
+                Map.of(
+                        "tier",
+                        "GROWTH",
+                        "selfServiceEnabled",
+                        true,
+                        "applyToNewCustomers",
+                        true,
+                        "applyToExistingCustomers",
+                        true,
+                        "defaultProfitMultiplierPercent",
+                        150,
+                        "aiCreditPriceCents",
+                        "1");
+        createWithRetry(
+                "gateway settings",
+                "PUT",
+                "/api/v1/partners/" + partner + "/gateway-settings",
+                settings);
+        var partnerKey =
+                createWithRetry(
+                        "partner key",
+                        "POST",
+                        "/api/v1/partners/" + partner + "/keys",
+                        Map.of(
+                                "commandId",
+                                id("partner-key"),
+                                "name",
+                                "bench partner key",
+                                "budgetUcr",
+                                PARTNER_KEY_BUDGET_CREDITS * UCR_PER_CREDIT,
+                                "allowedModels",
+                                List.of(model)));
+        var customerKey =
+                createWithRetry(
+                        "self-service key",
+                        "POST",
+                        "/api/v1/customers/" + customer + "/keys",
+                        Map.of(
+                                "commandId",
+                                id("customer-key"),
+                                "name",
+                                "bench self-service key",
+                                "allowedModels",
+                                List.of(model)));
+        return new Keys(
+                partnerKey.json().path("secret").asText(),
                 customerKey.json().path("secret").asText());
     }
 
@@ -70,8 +144,8 @@ final class GatewaySetup {
             throws IOException, InterruptedException {
         var answer = http.send(method, ledgerApi + path, body);
         if (!answer.ok()) {
-            throw new IllegalStateException(method + " " + path + " answered " + answer.status()
-                    + ": " + answer.text());
+            throw new IllegalStateException(
+                    method + " " + path + " answered " + answer.status() + ": " + answer.text());
         }
         return answer;
     }
@@ -87,8 +161,8 @@ final class GatewaySetup {
                 return answer;
             }
             if (answer.status() == 400 || System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException(what + " answered " + answer.status() + ": "
-                        + answer.text());
+                throw new IllegalStateException(
+                        what + " answered " + answer.status() + ": " + answer.text());
             }
             Thread.sleep(500);
         }
@@ -98,6 +172,5 @@ final class GatewaySetup {
         return "bench-gw-" + run + "-" + what;
     }
 
-    record Keys(String partnerKey, String customerKey) {
-    }
+    record Keys(String partnerKey, String customerKey) {}
 }

@@ -3,6 +3,7 @@ package io.ledgerline.bench.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,22 +16,31 @@ final class JsonHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient client =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
 
     Answer send(String method, String url, Object body) throws IOException, InterruptedException {
-        var builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json");
-        var publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
-        var response = client.send(builder.method(method, publisher).build(),
-                HttpResponse.BodyHandlers.ofString());
+        var builder =
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json");
+        var publisher =
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
+        var response =
+                client.send(
+                        builder.method(method, publisher).build(),
+                        HttpResponse.BodyHandlers.ofString());
         JsonNode json;
         try {
-            json = response.body().isBlank() ? MissingNode.getInstance()
-                    : JSON.readTree(response.body());
+            json =
+                    response.body().isBlank()
+                            ? MissingNode.getInstance()
+                            : JSON.readTree(response.body());
         } catch (IOException e) {
             json = MissingNode.getInstance();
         }

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** The machine's 1/5/15-minute load averages, recorded around every phase (a shared machine). */
 final class LoadAverage {
 
-    private LoadAverage() {
-    }
+    private LoadAverage() {}
 
     static String now() {
         try {

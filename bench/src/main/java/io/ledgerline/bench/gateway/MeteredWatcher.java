@@ -1,5 +1,11 @@
 package io.ledgerline.bench.gateway;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -8,15 +14,10 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads ledger.events.v1 from its current end and notes when each {@code UsageMetered} arrives,
- * by usage id (the gateway's request id): the moment the customer's ledger shows the usage.
+ * Reads ledger.events.v1 from its current end and notes when each {@code UsageMetered} arrives, by
+ * usage id (the gateway's request id): the moment the customer's ledger shows the usage.
  */
 final class MeteredWatcher implements AutoCloseable {
 
@@ -42,9 +43,10 @@ final class MeteredWatcher implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
         try (var consumer = new KafkaConsumer<String, byte[]>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
-                    .map(p -> new TopicPartition(TOPIC, p.partition()))
-                    .collect(Collectors.toList());
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(TOPIC).stream()
+                            .map(p -> new TopicPartition(TOPIC, p.partition()))
+                            .collect(Collectors.toList());
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
@@ -52,14 +54,15 @@ final class MeteredWatcher implements AutoCloseable {
             while (running) {
                 for (var record : consumer.poll(Duration.ofMillis(50))) {
                     var type = record.headers().lastHeader("ll-type");
-                    if (type == null || !"UsageMetered".equals(
-                            new String(type.value(), StandardCharsets.UTF_8))) {
+                    if (type == null
+                            || !"UsageMetered"
+                                    .equals(new String(type.value(), StandardCharsets.UTF_8))) {
                         continue;
                     }
                     long now = System.nanoTime();
                     try {
-                        var usageId = JsonHttp.JSON.readTree(record.value()).path("usageId")
-                                .asText(null);
+                        var usageId =
+                                JsonHttp.JSON.readTree(record.value()).path("usageId").asText(null);
                         if (usageId != null) {
                             seenNanos.putIfAbsent(usageId, now);
                         }

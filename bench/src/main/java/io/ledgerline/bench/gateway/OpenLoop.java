@@ -17,6 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 final class OpenLoop {
 
     private static final long POISON = Long.MIN_VALUE;
+
     /** Requests due but not sent beyond which the target cannot keep the rate: stop there. */
     private static final double MAX_BACKLOG_SECONDS = 2.0;
 
@@ -46,9 +47,20 @@ final class OpenLoop {
         var workers = new ArrayList<Thread>();
         String[] firstError = new String[1];
         for (int i = 0; i < connections; i++) {
-            var worker = new Thread(() -> work(target, due, measureFrom, total, everything,
-                    firstByte, errors, failures, firstError),
-                    "open-loop-" + target.name() + "-" + i);
+            var worker =
+                    new Thread(
+                            () ->
+                                    work(
+                                            target,
+                                            due,
+                                            measureFrom,
+                                            total,
+                                            everything,
+                                            firstByte,
+                                            errors,
+                                            failures,
+                                            firstError),
+                            "open-loop-" + target.name() + "-" + i);
             worker.setDaemon(true);
             worker.start();
             workers.add(worker);
@@ -81,21 +93,46 @@ final class OpenLoop {
         var summary = fromStart ? everything.summary() : total.summary();
         double seconds = Math.max(1, stoppedAt - (fromStart ? start : measureFrom)) / 1e9;
         double completedRps = summary.samples() / seconds;
-        var result = new Result(target.name(), rate, summary, firstByte.summary(),
-                errors.get(), failures.get(), firstError[0], saturated, completedRps);
-        Progress.line(target.name(), String.format("p50 %.3f ms, p99 %.3f ms, max %.3f ms, "
-                + "%d measured, %d errors%s%s", summary.p50Ms(), summary.p99Ms(),
-                summary.maxMs(), summary.samples(), errors.get() + failures.get(),
-                saturated ? String.format(", SATURATED: more than %.0f s of requests queued"
-                        + " after %.1f s; stopped", MAX_BACKLOG_SECONDS,
-                        (stoppedAt - start) / 1e9) : "",
-                firstError[0] == null ? "" : ", first: " + firstError[0]));
+        var result =
+                new Result(
+                        target.name(),
+                        rate,
+                        summary,
+                        firstByte.summary(),
+                        errors.get(),
+                        failures.get(),
+                        firstError[0],
+                        saturated,
+                        completedRps);
+        Progress.line(
+                target.name(),
+                String.format(
+                        "p50 %.3f ms, p99 %.3f ms, max %.3f ms, " + "%d measured, %d errors%s%s",
+                        summary.p50Ms(),
+                        summary.p99Ms(),
+                        summary.maxMs(),
+                        summary.samples(),
+                        errors.get() + failures.get(),
+                        saturated
+                                ? String.format(
+                                        ", SATURATED: more than %.0f s of requests queued"
+                                                + " after %.1f s; stopped",
+                                        MAX_BACKLOG_SECONDS, (stoppedAt - start) / 1e9)
+                                : "",
+                        firstError[0] == null ? "" : ", first: " + firstError[0]));
         return result;
     }
 
-    private static void work(Target target, BlockingQueue<Long> due, long measureFrom,
-            Samples total, Samples everything, Samples firstByte, AtomicLong errors,
-            AtomicLong failures, String[] firstError) {
+    private static void work(
+            Target target,
+            BlockingQueue<Long> due,
+            long measureFrom,
+            Samples total,
+            Samples everything,
+            Samples firstByte,
+            AtomicLong errors,
+            AtomicLong failures,
+            String[] firstError) {
         try (var connection = new RawHttpConnection(target.host(), target.port())) {
             while (true) {
                 long intended = due.take();
@@ -131,8 +168,15 @@ final class OpenLoop {
         }
     }
 
-    record Result(String target, int rate, Samples.Summary total, Samples.Summary firstByte,
-            long httpErrors, long ioFailures, String firstError, boolean saturated,
+    record Result(
+            String target,
+            int rate,
+            Samples.Summary total,
+            Samples.Summary firstByte,
+            long httpErrors,
+            long ioFailures,
+            String firstError,
+            boolean saturated,
             double completedRps) {
 
         Map<String, Object> json() {

@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * R9 end to end: with the self-service key accepted, the partner's available credits are
- * deducted to below 1,000 through the ledger's REST API; the gateway is polled with the key
- * until it refuses (429). Then the partner is topped up again and polled until it accepts.
- * Times count from the ledger's answer to the command to the gateway's first changed answer.
+ * R9 end to end: with the self-service key accepted, the partner's available credits are deducted
+ * to below 1,000 through the ledger's REST API; the gateway is polled with the key until it refuses
+ * (429). Then the partner is topped up again and polled until it accepts. Times count from the
+ * ledger's answer to the command to the gateway's first changed answer.
  */
 final class PartnerDrop {
 
@@ -40,13 +40,28 @@ final class PartnerDrop {
             for (int round = 1; round <= rounds; round++) {
                 long drop = available - LEFT_AFTER_DROP_UCR;
                 long sent = System.nanoTime();
-                setup.ledger("POST", "/accounts/" + account + "/deductions", Map.of(
-                        "commandId", setup.id("drop-" + round), "amountUcr", drop,
-                        "reason", "gateway bench: partner drops below 1,000 credits"));
+                setup.ledger(
+                        "POST",
+                        "/accounts/" + account + "/deductions",
+                        Map.of(
+                                "commandId",
+                                setup.id("drop-" + round),
+                                "amountUcr",
+                                drop,
+                                "reason",
+                                "gateway bench: partner drops below 1,000 credits"));
                 long down = pollUntil(connection, false, System.nanoTime());
-                var restore = setup.ledger("POST", "/accounts/" + account + "/credits", Map.of(
-                        "commandId", setup.id("restore-" + round), "amountUcr", drop,
-                        "note", "gateway bench: partner back above 1,000 credits"));
+                var restore =
+                        setup.ledger(
+                                "POST",
+                                "/accounts/" + account + "/credits",
+                                Map.of(
+                                        "commandId",
+                                        setup.id("restore-" + round),
+                                        "amountUcr",
+                                        drop,
+                                        "note",
+                                        "gateway bench: partner back above 1,000 credits"));
                 long up = pollUntil(connection, true, System.nanoTime());
                 available = availableAfter(restore.json().path("balancesUcr"), available);
                 if (down < 0 || up < 0) {
@@ -56,15 +71,22 @@ final class PartnerDrop {
                     restored.add(up);
                 }
                 if (round % 5 == 0) {
-                    Progress.line("partner-drop", round + "/" + rounds + " rounds, last "
-                            + (down / 1_000_000.0) + " ms to refused, "
-                            + (up / 1_000_000.0) + " ms to accepted again ("
-                            + ((System.nanoTime() - sent) / 1_000_000) + " ms round)");
+                    Progress.line(
+                            "partner-drop",
+                            round
+                                    + "/"
+                                    + rounds
+                                    + " rounds, last "
+                                    + (down / 1_000_000.0)
+                                    + " ms to refused, "
+                                    + (up / 1_000_000.0)
+                                    + " ms to accepted again ("
+                                    + ((System.nanoTime() - sent) / 1_000_000)
+                                    + " ms round)");
                 }
             }
         }
-        return new Result(rounds, refused.summary(), restored.summary(), timeouts,
-                pollPauseMicros);
+        return new Result(rounds, refused.summary(), restored.summary(), timeouts, pollPauseMicros);
     }
 
     private long available(String account) throws IOException, InterruptedException {
@@ -79,8 +101,8 @@ final class PartnerDrop {
     }
 
     /** The command's answer is authoritative; the read side may lag a little behind it. */
-    private static long availableAfter(com.fasterxml.jackson.databind.JsonNode balances,
-            long fallback) {
+    private static long availableAfter(
+            com.fasterxml.jackson.databind.JsonNode balances, long fallback) {
         var names = balances.fieldNames();
         while (names.hasNext()) {
             var name = names.next();
@@ -98,8 +120,8 @@ final class PartnerDrop {
             var exchange = connection.exchange(target.request());
             boolean isAccepted = exchange.ok();
             if (!isAccepted && exchange.status() != 429) {
-                throw new IllegalStateException("gateway answered " + exchange.status() + ": "
-                        + exchange.bodyStart());
+                throw new IllegalStateException(
+                        "gateway answered " + exchange.status() + ": " + exchange.bodyStart());
             }
             if (isAccepted == accepted) {
                 return exchange.endNanos() - from;
@@ -109,8 +131,12 @@ final class PartnerDrop {
         return -1;
     }
 
-    record Result(int rounds, Samples.Summary toRefused, Samples.Summary toAccepted,
-            int timeouts, long pollPauseMicros) {
+    record Result(
+            int rounds,
+            Samples.Summary toRefused,
+            Samples.Summary toAccepted,
+            int timeouts,
+            long pollPauseMicros) {
 
         Map<String, Object> json() {
             var map = new LinkedHashMap<String, Object>();

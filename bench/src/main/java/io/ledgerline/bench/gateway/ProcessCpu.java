@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * CPU seconds the bench's own processes used (user + system, from /proc/<pid>/stat), so each
- * phase can say where the machine's two cores went: gateway, stub, billing, ledger, Kafka.
+ * CPU seconds the bench's own processes used (user + system, from /proc/<pid>/stat), so each phase
+ * can say where the machine's two cores went: gateway, stub, billing, ledger, Kafka.
  */
 final class ProcessCpu {
 
@@ -28,8 +28,12 @@ final class ProcessCpu {
 
     static Map<String, Double> used(Map<String, Double> before, Map<String, Double> after) {
         var used = new LinkedHashMap<String, Double>();
-        before.forEach((name, start) -> used.put(name,
-                Math.round((after.getOrDefault(name, start) - start) * 100) / 100.0));
+        before.forEach(
+                (name, start) ->
+                        used.put(
+                                name,
+                                Math.round((after.getOrDefault(name, start) - start) * 100)
+                                        / 100.0));
         return used;
     }
 
@@ -44,15 +48,18 @@ final class ProcessCpu {
             return seconds;
         }
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            tasks.forEach(task -> {
-                try {
-                    var kind = Files.readString(task.resolve("comm")).trim()
-                            .replaceAll("[0-9#]+", "");
-                    seconds.merge(kind, statSeconds(task.resolve("stat")), Double::sum);
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended meanwhile
-                }
-            });
+            tasks.forEach(
+                    task -> {
+                        try {
+                            var kind =
+                                    Files.readString(task.resolve("comm"))
+                                            .trim()
+                                            .replaceAll("[0-9#]+", "");
+                            seconds.merge(kind, statSeconds(task.resolve("stat")), Double::sum);
+                        } catch (IOException | RuntimeException e) {
+                            // the thread ended meanwhile
+                        }
+                    });
         } catch (IOException e) {
             return seconds;
         }
@@ -60,15 +67,26 @@ final class ProcessCpu {
     }
 
     /** The largest users in {@code after - before}, biggest first, at most {@code limit}. */
-    static Map<String, Double> top(Map<String, Double> before, Map<String, Double> after,
-            int limit) {
+    static Map<String, Double> top(
+            Map<String, Double> before, Map<String, Double> after, int limit) {
         var top = new LinkedHashMap<String, Double>();
         after.keySet().stream()
-                .sorted((a, b) -> Double.compare(after.get(b) - before.getOrDefault(b, 0.0),
-                        after.get(a) - before.getOrDefault(a, 0.0)))
+                .sorted(
+                        (a, b) ->
+                                Double.compare(
+                                        after.get(b) - before.getOrDefault(b, 0.0),
+                                        after.get(a) - before.getOrDefault(a, 0.0)))
                 .limit(limit)
-                .forEach(kind -> top.put(kind, Math.round(
-                        (after.get(kind) - before.getOrDefault(kind, 0.0)) * 100) / 100.0));
+                .forEach(
+                        kind ->
+                                top.put(
+                                        kind,
+                                        Math.round(
+                                                        (after.get(kind)
+                                                                        - before.getOrDefault(
+                                                                                kind, 0.0))
+                                                                * 100)
+                                                / 100.0));
         return top;
     }
 

@@ -8,11 +8,9 @@ final class Progress {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private Progress() {
-    }
+    private Progress() {}
 
     static void line(String phase, String message) {
-        System.err.printf("%s  %-14s %s%n", TIME.format(LocalTime.now()),
-                phase, message);
+        System.err.printf("%s  %-14s %s%n", TIME.format(LocalTime.now()), phase, message);
     }
 }

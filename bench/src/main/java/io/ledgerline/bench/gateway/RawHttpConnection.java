@@ -14,8 +14,8 @@ import java.util.Locale;
 
 /**
  * A keep-alive HTTP/1.1 connection that writes prepared request bytes and reads the answer
- * (content-length, chunked or until close). A load client must cost far less CPU per request
- * than what it measures; java.net.http costs about half a millisecond here (DESIGN section 9).
+ * (content-length, chunked or until close). A load client must cost far less CPU per request than
+ * what it measures; java.net.http costs about half a millisecond here (DESIGN section 9).
  */
 final class RawHttpConnection implements Closeable {
 
@@ -88,11 +88,11 @@ final class RawHttpConnection implements Closeable {
             String value = line.substring(colon + 1).trim();
             switch (name) {
                 case "content-length" -> contentLength = Long.parseLong(value);
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT)
-                        .contains("chunked");
+                case "transfer-encoding" ->
+                        chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                 case "connection" -> close = value.equalsIgnoreCase("close");
                 case "x-request-id" -> requestId = value;
-                default -> { }
+                default -> {}
             }
         }
         var body = new Body();
@@ -164,11 +164,18 @@ final class RawHttpConnection implements Closeable {
 
     static byte[] post(String host, int port, String path, String bearer, String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        var head = new StringBuilder(256)
-                .append("POST ").append(path).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(host).append(':').append(port).append("\r\n")
-                .append("Content-Type: application/json\r\n")
-                .append("Accept: */*\r\n");
+        var head =
+                new StringBuilder(256)
+                        .append("POST ")
+                        .append(path)
+                        .append(" HTTP/1.1\r\n")
+                        .append("Host: ")
+                        .append(host)
+                        .append(':')
+                        .append(port)
+                        .append("\r\n")
+                        .append("Content-Type: application/json\r\n")
+                        .append("Accept: */*\r\n");
         if (bearer != null) {
             head.append("Authorization: Bearer ").append(bearer).append("\r\n");
         }

@@ -20,7 +20,10 @@ final class Samples {
     synchronized Summary summary() {
         long[] sorted = Arrays.copyOf(values, count);
         Arrays.sort(sorted);
-        return new Summary(sorted.length, percentileMs(sorted, 50), percentileMs(sorted, 99),
+        return new Summary(
+                sorted.length,
+                percentileMs(sorted, 50),
+                percentileMs(sorted, 99),
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
     }
 

@@ -1,5 +1,4 @@
 package io.ledgerline.bench.gateway;
 
 /** Where a phase sends its requests and the prepared bytes it sends. */
-record Target(String name, String host, int port, byte[] request) {
-}
+record Target(String name, String host, int port, byte[] request) {}

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Usage → balance: M paced gateway requests on the customer's self-service key; for each, the
- * time from its answer to the ledger's {@code UsageMetered} for its request id on
- * ledger.events.v1 (gateway → usage.v1 → billing rates it → ledger appends and publishes).
+ * Usage → balance: M paced gateway requests on the customer's self-service key; for each, the time
+ * from its answer to the ledger's {@code UsageMetered} for its request id on ledger.events.v1
+ * (gateway → usage.v1 → billing rates it → ledger appends and publishes).
  */
 final class UsageLag {
 
@@ -63,7 +63,12 @@ final class UsageLag {
     }
 
     /** {@code latency}: each request's own round trip, one at a time on one connection. */
-    record Result(int requests, int rate, Samples.Summary lag, int notSeen, long errors,
+    record Result(
+            int requests,
+            int rate,
+            Samples.Summary lag,
+            int notSeen,
+            long errors,
             Samples.Summary latency) {
 
         Map<String, Object> json() {
