@@ -1,21 +1,23 @@
 package io.ledgerline.bench;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Collects latencies (nanoseconds) from many threads; percentiles by sorting a copy. */
-final class LatencyRecorder {
+public final class LatencyRecorder {
 
     private long[] samples = new long[1_024];
     private int count;
 
-    synchronized void record(long nanos) {
+    public synchronized void record(long nanos) {
         if (count == samples.length) {
             samples = Arrays.copyOf(samples, count * 2);
         }
         samples[count++] = nanos;
     }
 
-    synchronized Summary summary() {
+    public synchronized Summary summary() {
         long[] sorted = Arrays.copyOf(samples, count);
         Arrays.sort(sorted);
         return new Summary(
@@ -34,5 +36,20 @@ final class LatencyRecorder {
         return sorted[Math.max(0, rank - 1)] / 1e6;
     }
 
-    record Summary(int samples, double p50Ms, double p99Ms, double maxMs) {}
+    /** Sample count and nearest-rank percentiles in milliseconds. */
+    public record Summary(int samples, double p50Ms, double p99Ms, double maxMs) {
+
+        public Map<String, Object> json() {
+            var map = new LinkedHashMap<String, Object>();
+            map.put("samples", samples);
+            map.put("p50Ms", round(p50Ms));
+            map.put("p99Ms", round(p99Ms));
+            map.put("maxMs", round(maxMs));
+            return map;
+        }
+
+        public static double round(double ms) {
+            return Math.round(ms * 1_000) / 1_000.0;
+        }
+    }
 }

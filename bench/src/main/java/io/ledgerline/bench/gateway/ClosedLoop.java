@@ -1,5 +1,7 @@
 package io.ledgerline.bench.gateway;
 
+import io.ledgerline.bench.LatencyRecorder;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +26,7 @@ final class ClosedLoop {
         long end = measureFrom + measured.toNanos();
         var completed = new AtomicLong();
         var errors = new AtomicLong();
-        var latency = new Samples();
+        var latency = new LatencyRecorder();
         var workers = new ArrayList<Thread>();
         for (int i = 0; i < connections; i++) {
             var worker =
@@ -42,7 +44,7 @@ final class ClosedLoop {
                                             }
                                             if (exchange.ok()) {
                                                 completed.incrementAndGet();
-                                                latency.add(now - exchange.sentNanos());
+                                                latency.record(now - exchange.sentNanos());
                                             } else {
                                                 errors.incrementAndGet();
                                             }
@@ -76,7 +78,7 @@ final class ClosedLoop {
             int connections,
             double requestsPerSecond,
             long errors,
-            Samples.Summary latency) {
+            LatencyRecorder.Summary latency) {
 
         Map<String, Object> json() {
             var map = new LinkedHashMap<String, Object>();

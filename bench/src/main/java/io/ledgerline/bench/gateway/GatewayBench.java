@@ -2,6 +2,8 @@ package io.ledgerline.bench.gateway;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.ledgerline.bench.LatencyRecorder;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -285,8 +287,11 @@ public final class GatewayBench {
             map.put(
                     name,
                     Map.of(
-                            "p50Ms", Samples.Summary.round(through.p50Ms() - direct.p50Ms()),
-                            "p99Ms", Samples.Summary.round(through.p99Ms() - direct.p99Ms())));
+                            "p50Ms",
+                                    LatencyRecorder.Summary.round(through.p50Ms() - direct.p50Ms()),
+                            "p99Ms",
+                                    LatencyRecorder.Summary.round(
+                                            through.p99Ms() - direct.p99Ms())));
         }
         return map;
     }

@@ -1,5 +1,7 @@
 package io.ledgerline.bench.gateway;
 
+import io.ledgerline.bench.LatencyRecorder;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,9 +37,9 @@ final class OpenLoop {
 
     Result run(Target target) throws InterruptedException {
         BlockingQueue<Long> due = new LinkedBlockingQueue<>();
-        var total = new Samples();
-        var everything = new Samples();
-        var firstByte = new Samples();
+        var total = new LatencyRecorder();
+        var everything = new LatencyRecorder();
+        var firstByte = new LatencyRecorder();
         var errors = new AtomicLong();
         var failures = new AtomicLong();
         long periodNanos = 1_000_000_000L / rate;
@@ -127,9 +129,9 @@ final class OpenLoop {
             Target target,
             BlockingQueue<Long> due,
             long measureFrom,
-            Samples total,
-            Samples everything,
-            Samples firstByte,
+            LatencyRecorder total,
+            LatencyRecorder everything,
+            LatencyRecorder firstByte,
             AtomicLong errors,
             AtomicLong failures,
             String[] firstError) {
@@ -145,11 +147,11 @@ final class OpenLoop {
                         errors.incrementAndGet();
                         noteFirst(firstError, exchange.status() + " " + exchange.bodyStart());
                     } else if (intended < measureFrom) {
-                        everything.add(exchange.endNanos() - intended);
+                        everything.record(exchange.endNanos() - intended);
                     } else {
-                        everything.add(exchange.endNanos() - intended);
-                        total.add(exchange.endNanos() - intended);
-                        firstByte.add(exchange.firstByteNanos() - intended);
+                        everything.record(exchange.endNanos() - intended);
+                        total.record(exchange.endNanos() - intended);
+                        firstByte.record(exchange.firstByteNanos() - intended);
                     }
                 } catch (Exception e) {
                     failures.incrementAndGet();
@@ -171,8 +173,8 @@ final class OpenLoop {
     record Result(
             String target,
             int rate,
-            Samples.Summary total,
-            Samples.Summary firstByte,
+            LatencyRecorder.Summary total,
+            LatencyRecorder.Summary firstByte,
             long httpErrors,
             long ioFailures,
             String firstError,

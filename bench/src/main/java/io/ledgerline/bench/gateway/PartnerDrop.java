@@ -1,5 +1,7 @@
 package io.ledgerline.bench.gateway;
 
+import io.ledgerline.bench.LatencyRecorder;
+
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,8 +30,8 @@ final class PartnerDrop {
     }
 
     Result run() throws IOException, InterruptedException {
-        var refused = new Samples();
-        var restored = new Samples();
+        var refused = new LatencyRecorder();
+        var restored = new LatencyRecorder();
         int timeouts = 0;
         String account = "partner:" + setup.partner;
         try (var connection = new RawHttpConnection(target.host(), target.port())) {
@@ -67,8 +69,8 @@ final class PartnerDrop {
                 if (down < 0 || up < 0) {
                     timeouts++;
                 } else {
-                    refused.add(down);
-                    restored.add(up);
+                    refused.record(down);
+                    restored.record(up);
                 }
                 if (round % 5 == 0) {
                     Progress.line(
@@ -133,8 +135,8 @@ final class PartnerDrop {
 
     record Result(
             int rounds,
-            Samples.Summary toRefused,
-            Samples.Summary toAccepted,
+            LatencyRecorder.Summary toRefused,
+            LatencyRecorder.Summary toAccepted,
             int timeouts,
             long pollPauseMicros) {
 

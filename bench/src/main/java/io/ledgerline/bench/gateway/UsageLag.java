@@ -1,5 +1,7 @@
 package io.ledgerline.bench.gateway;
 
+import io.ledgerline.bench.LatencyRecorder;
+
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +27,7 @@ final class UsageLag {
 
     Result run(MeteredWatcher watcher) throws IOException, InterruptedException {
         var answered = new LinkedHashMap<String, Long>();
-        var latency = new Samples();
+        var latency = new LatencyRecorder();
         long errors = 0;
         long periodNanos = 1_000_000_000L / rate;
         try (var connection = new RawHttpConnection(target.host(), target.port())) {
@@ -36,7 +38,7 @@ final class UsageLag {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
                 var exchange = connection.exchange(target.request());
-                latency.add(exchange.endNanos() - exchange.sentNanos());
+                latency.record(exchange.endNanos() - exchange.sentNanos());
                 if (exchange.ok() && exchange.requestId() != null) {
                     answered.put(exchange.requestId(), exchange.endNanos());
                 } else {
@@ -49,14 +51,14 @@ final class UsageLag {
                 && answered.keySet().stream().anyMatch(id -> watcher.seen(id) == null)) {
             Thread.sleep(20);
         }
-        var lag = new Samples();
+        var lag = new LatencyRecorder();
         int missing = 0;
         for (var entry : answered.entrySet()) {
             Long seen = watcher.seen(entry.getKey());
             if (seen == null) {
                 missing++;
             } else {
-                lag.add(Math.max(0, seen - entry.getValue()));
+                lag.record(Math.max(0, seen - entry.getValue()));
             }
         }
         return new Result(requests, rate, lag.summary(), missing, errors, latency.summary());
@@ -66,10 +68,10 @@ final class UsageLag {
     record Result(
             int requests,
             int rate,
-            Samples.Summary lag,
+            LatencyRecorder.Summary lag,
             int notSeen,
             long errors,
-            Samples.Summary latency) {
+            LatencyRecorder.Summary latency) {
 
         Map<String, Object> json() {
             var map = new LinkedHashMap<String, Object>();
