@@ -112,7 +112,10 @@ class ConcurrentDeductionTest {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(
                         () -> {
+                            // Until the read side has seen the account, the answer is a 404
+                            // problem.
                             var view = api.get("/accounts/" + account).getBody();
+                            assertThat(view).containsKey("spendableUcr");
                             assertThat(((Number) view.get("spendableUcr")).longValue())
                                     .isEqualTo(expectedUcr);
                         });
