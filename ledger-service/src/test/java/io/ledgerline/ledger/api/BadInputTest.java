@@ -29,9 +29,7 @@ class BadInputTest {
     @BeforeEach
     void setUp() {
         api = new LedgerApiClient(http);
-        partner = newId("p");
-        api.openPartner(partner);
-        LedgerApiClient.expectOk(api.add("partner:" + partner, 10_000_000, "top-up"));
+        partner = api.openFundedPartner(10_000_000);
     }
 
     @ParameterizedTest(name = "{0} -> {2} {3}")

@@ -41,10 +41,8 @@ class ConcurrentDeductionTest {
     @Test
     void fifty_threads_deducting_never_take_a_partner_below_zero() throws Exception {
         var api = new LedgerApiClient(http);
-        var partner = newId("p");
-        api.openPartner(partner);
         long start = 100_000_000L;
-        LedgerApiClient.expectOk(api.add("partner:" + partner, start, "top-up"));
+        var partner = api.openFundedPartner(start);
         var accepted = new AtomicLong();
         var refused = new AtomicLong();
 

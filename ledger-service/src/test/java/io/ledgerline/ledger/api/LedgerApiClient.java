@@ -53,6 +53,30 @@ final class LedgerApiClient {
         return http.exchange("/api/v1" + path, method, new HttpEntity<>(body, headers), JSON);
     }
 
+    /** Opens a new partner topped up with {@code amountUcr}; returns the partner's id. */
+    String openFundedPartner(long amountUcr) {
+        var partner = newId("p");
+        openPartner(partner);
+        expectOk(add("partner:" + partner, amountUcr, "top-up"));
+        return partner;
+    }
+
+    ResponseEntity<Map<String, Object>> reserve(
+            String accountId,
+            String reservationId,
+            long amountUcr,
+            long timeoutSeconds,
+            String purpose) {
+        return post(
+                "/accounts/" + accountId + "/reservations",
+                Map.of(
+                        "commandId", newId("r"),
+                        "reservationId", reservationId,
+                        "amountUcr", amountUcr,
+                        "timeoutSeconds", timeoutSeconds,
+                        "purpose", purpose));
+    }
+
     void openPartner(String partnerId) {
         expectOk(
                 post(

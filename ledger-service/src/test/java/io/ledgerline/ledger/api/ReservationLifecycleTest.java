@@ -30,25 +30,10 @@ class ReservationLifecycleTest {
     @SuppressWarnings("unchecked")
     void reserve_settle_part_and_release_the_rest() {
         var api = new LedgerApiClient(http);
-        var partner = newId("p");
+        var partner = api.openFundedPartner(50_000_000);
         var account = "partner:" + partner;
-        api.openPartner(partner);
-        expectOk(api.add(account, 50_000_000, "top-up"));
 
-        expectOk(
-                api.post(
-                        "/accounts/" + account + "/reservations",
-                        Map.of(
-                                "commandId",
-                                newId("r"),
-                                "reservationId",
-                                "lease-1",
-                                "amountUcr",
-                                20_000_000,
-                                "timeoutSeconds",
-                                0,
-                                "purpose",
-                                "key budget")));
+        expectOk(api.reserve(account, "lease-1", 20_000_000, 0, "key budget"));
         expectOk(
                 api.post(
                         "/accounts/" + account + "/reservations/lease-1/settlements",
@@ -79,25 +64,10 @@ class ReservationLifecycleTest {
     @SuppressWarnings("unchecked")
     void an_open_reservation_is_released_when_its_timeout_passes() {
         var api = new LedgerApiClient(http);
-        var partner = newId("p");
+        var partner = api.openFundedPartner(10_000_000);
         var account = "partner:" + partner;
-        api.openPartner(partner);
-        expectOk(api.add(account, 10_000_000, "top-up"));
 
-        expectOk(
-                api.post(
-                        "/accounts/" + account + "/reservations",
-                        Map.of(
-                                "commandId",
-                                newId("r"),
-                                "reservationId",
-                                "call-1",
-                                "amountUcr",
-                                4_000_000,
-                                "timeoutSeconds",
-                                1,
-                                "purpose",
-                                "call")));
+        expectOk(api.reserve(account, "call-1", 4_000_000, 1, "call"));
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(
