@@ -26,7 +26,7 @@ class KafkaErrorHandling {
     static final long RETRY_INTERVAL_MS = 500;
     static final long RETRY_ATTEMPTS = 2;
     static final long LEDGER_WAIT_INITIAL_MS = 200;
-    static final double LEDGER_WAIT_MULTIPLIER = 2.0;
+    static final double LEDGER_WAIT_GROWTH_RATIO = 2.0;
     static final long LEDGER_WAIT_MAX_INTERVAL_MS = 5_000;
 
     /** The dead-letter record goes to any partition of the companion topic. */
@@ -50,7 +50,7 @@ class KafkaErrorHandling {
     }
 
     private static BackOff waitForLedger() {
-        var backOff = new ExponentialBackOff(LEDGER_WAIT_INITIAL_MS, LEDGER_WAIT_MULTIPLIER);
+        var backOff = new ExponentialBackOff(LEDGER_WAIT_INITIAL_MS, LEDGER_WAIT_GROWTH_RATIO);
         backOff.setMaxInterval(LEDGER_WAIT_MAX_INTERVAL_MS);
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         return backOff;
