@@ -28,7 +28,7 @@ SERVICE_JAVA_OPTS="${LEDGERLINE_BENCH_GW_JAVA_OPTS:--Xmx512m}"
 HEALTH_TIMEOUT_S=240
 BENCH_JAR="$BENCH_DIR/target/bench-$VERSION.jar"
 BENCH_CLASSPATH_FILE="$BENCH_DIR/target/runtime.classpath"
-MVN=(mvn -B -q -o -Dstyle.color=never)
+MVN=(mvn -B -q -Dstyle.color=never)
 # name:port:module, in start order; components carry a bench-gw- prefix in their pid files.
 COMPONENTS=(
   "llm-stub:$STUB_PORT:llm-stub"
@@ -69,19 +69,19 @@ build_if_missing() {
   local entry module
   if [[ ! -f $INFRA_JAR || ! -f $INFRA_CLASSPATH_FILE ]]; then
     say "Build           infra (the broker's classpath is missing)"
-    (cd "$ROOT" && "${MVN[@]}" -pl infra package -DskipTests)
+    (cd "$ROOT" && "${MVN[@]}" -pl infra -am package -DskipTests)
   fi
   for entry in "${COMPONENTS[@]}"; do
     module="${entry##*:}"
     if [[ ! -f $(service_jar "$module") ]]; then
       say "Build           $module (its jar is missing)"
-      (cd "$ROOT" && "${MVN[@]}" -pl "$module" package -DskipTests)
+      (cd "$ROOT" && "${MVN[@]}" -pl "$module" -am package -DskipTests)
     fi
   done
   if [[ ! -f $BENCH_JAR || ! -f $BENCH_CLASSPATH_FILE ]] \
     || [[ -n $(find "$BENCH_DIR/src" "$BENCH_DIR/pom.xml" -newer "$BENCH_JAR" -print -quit) ]]; then
     say "Build           bench (the load client)"
-    (cd "$ROOT" && "${MVN[@]}" -pl bench package -DskipTests)
+    (cd "$ROOT" && "${MVN[@]}" -pl bench -am package -DskipTests)
   fi
 }
 

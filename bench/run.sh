@@ -37,7 +37,7 @@ HEALTH_TIMEOUT_S=180
 BENCH_JAR="$BENCH_DIR/target/bench-$VERSION.jar"
 BENCH_CLASSPATH_FILE="$BENCH_DIR/target/runtime.classpath"
 
-MVN=(mvn -B -q -o -Dstyle.color=never)
+MVN=(mvn -B -q -Dstyle.color=never)
 
 STARTED_KAFKA=0
 STARTED_POSTGRES=0
@@ -58,11 +58,11 @@ ensure_pgbench() {
 build_if_missing() {
   if [[ ! -f $INFRA_JAR || ! -f $INFRA_CLASSPATH_FILE ]]; then
     say "Build           infra (the broker's classpath is missing)"
-    (cd "$ROOT" && "${MVN[@]}" -pl infra package -DskipTests)
+    (cd "$ROOT" && "${MVN[@]}" -pl infra -am package -DskipTests)
   fi
   if [[ ! -f $LEDGER_JAR ]]; then
     say "Build           contracts and ledger-service (the ledger jar is missing)"
-    (cd "$ROOT" && "${MVN[@]}" -pl contracts,ledger-service install -DskipTests)
+    (cd "$ROOT" && "${MVN[@]}" -pl ledger-service -am package -DskipTests)
   elif [[ -z ${LEDGERLINE_BENCH_LEDGER_JAR:-} ]] && [[ -n $(find "$ROOT/ledger-service/src/main" \
     "$ROOT/ledger-service/pom.xml" -newer "$LEDGER_JAR" -print -quit) ]]; then
     warn "$LEDGER_JAR is older than ledger-service's sources; benchmarking it anyway" \
@@ -71,7 +71,7 @@ build_if_missing() {
   if [[ ! -f $BENCH_JAR || ! -f $BENCH_CLASSPATH_FILE ]] \
     || [[ -n $(find "$BENCH_DIR/src" "$BENCH_DIR/pom.xml" -newer "$BENCH_JAR" -print -quit) ]]; then
     say "Build           bench (the load client)"
-    (cd "$ROOT" && "${MVN[@]}" -pl bench package -DskipTests)
+    (cd "$ROOT" && "${MVN[@]}" -pl bench -am package -DskipTests)
   fi
 }
 

@@ -91,6 +91,24 @@ public record GatewayRefusal(int status, String type, String code, String messag
                 null);
     }
 
+    public static GatewayRefusal unknownPath(String path) {
+        return new GatewayRefusal(
+                404,
+                "invalid_request_error",
+                "unknown_url",
+                "Unknown request URL: " + path + ".",
+                null);
+    }
+
+    public static GatewayRefusal internal() {
+        return new GatewayRefusal(
+                500,
+                "server_error",
+                "internal_error",
+                "The gateway failed to handle this request; nothing was charged.",
+                null);
+    }
+
     public byte[] toJson() {
         var inner = new LinkedHashMap<String, Object>();
         inner.put("message", message);

@@ -242,6 +242,17 @@ class OpenAiSdkTest extends GatewayTestBase {
     }
 
     @Test
+    void unknown_paths_under_v1_are_404_in_openai_shape_and_the_management_api_still_answers() {
+        var unknown = api.openAi("/v1/completions/legacy", key, "{}", Map.of());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().at("/error/code").asText()).isEqualTo("unknown_url");
+        assertThat(unknown.header("x-request-id")).startsWith("req_");
+
+        var keys = api.get("/api/v1/partners/" + partnerId + "/keys");
+        assertThat(keys.status()).isEqualTo(200);
+    }
+
+    @Test
     void upstream_failure_is_502_and_charges_nothing() {
         var failing =
                 catchThrowableOfType(
