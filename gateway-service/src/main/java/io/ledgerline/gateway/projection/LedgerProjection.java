@@ -10,25 +10,39 @@ import io.ledgerline.contracts.ledger.event.ReservationSettled;
 import io.ledgerline.contracts.ledger.event.UsageMetered;
 import io.ledgerline.contracts.money.Credits;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the gateway knows about the ledger, folded from {@code ledger.events.v1}: every ledger
  * account's balance, the spend settled from each reservation, and each customer's partner and
  * AI-credit switch. Plain object, one writer (the Kafka listener thread), many lock-free readers
- * (the request path). Events are applied at most once, by event id.
+ * (the request path).
+ *
+ * <p>Events are applied at most once, by (account, sequence): the ledger publishes each account's
+ * events in order on one partition, so a redelivered event is never newer than the last one applied
+ * for its account. That keeps one number per account in memory, where a set of event ids would grow
+ * with every request the gateway ever metered.
  */
 public class LedgerProjection {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerProjection.class);
+
+    /** An account's first event has sequence 0. */
+    private static final long NONE_YET = -1;
 
     private final Map<String, Credits> balances = new ConcurrentHashMap<>();
     private final Map<String, Credits> settledByReservation = new ConcurrentHashMap<>();
     private final Map<String, Customer> customers = new ConcurrentHashMap<>();
-    private final Set<String> appliedEventIds = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> lastSequenceByAccount = new ConcurrentHashMap<>();
+    private final AtomicLong eventsApplied = new AtomicLong();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     public record Customer(
@@ -43,11 +57,22 @@ public class LedgerProjection {
         listeners.add(listener);
     }
 
-    /** Applies an event once; a redelivered event id changes nothing and returns false. */
+    /** Applies an event once; a redelivered event changes nothing and returns false. */
     public boolean apply(LedgerEvent event) {
-        if (!appliedEventIds.add(event.header().eventId())) {
+        var header = event.header();
+        var last = lastSequenceByAccount.getOrDefault(header.accountId().value(), NONE_YET);
+        if (header.sequence() <= last) {
             return false;
         }
+        if (header.sequence() != last + 1) {
+            log.warn(
+                    "ledger events of {} jump from {} to {}: events are missing",
+                    header.accountId(),
+                    last,
+                    header.sequence());
+        }
+        lastSequenceByAccount.put(header.accountId().value(), header.sequence());
+        eventsApplied.incrementAndGet();
         Optional<String> movedPartner = Optional.empty();
         if (event instanceof AccountOpened opened) {
             opened(opened);
@@ -135,6 +160,6 @@ public class LedgerProjection {
     }
 
     public long eventsApplied() {
-        return appliedEventIds.size();
+        return eventsApplied.get();
     }
 }

@@ -212,7 +212,8 @@ public final class LedgerFeed {
     }
 
     private EventHeader header(AccountId account, String commandId) {
-        long sequence = sequences.merge(account.value(), 1L, Long::sum);
+        // Like the ledger's: an account's first event has sequence 0.
+        long sequence = sequences.merge(account.value(), 0L, (last, ignored) -> last + 1);
         return new EventHeader(
                 UUID.randomUUID().toString(),
                 account,
