@@ -25,6 +25,7 @@ public final class GatewayBench {
     private static final String HOST = "127.0.0.1";
     private static final String PATH = "/v1/chat/completions";
     private static final long DRAIN_TIMEOUT_MS = 180_000;
+    static final String GATEWAY_BILLING_PAUSED = "gateway, billing paused";
 
     private final GatewayOptions options;
     private final Map<String, Object> report = new LinkedHashMap<>();
@@ -93,6 +94,8 @@ public final class GatewayBench {
                         HOST,
                         gatewayPort,
                         RawHttpConnection.post(HOST, gatewayPort, PATH, keys.partnerKey(), plain));
+        var gatewayBillingPaused =
+                new Target(GATEWAY_BILLING_PAUSED, HOST, gatewayPort, gateway.request());
         var directStream =
                 new Target(
                         "direct",
@@ -136,10 +139,12 @@ public final class GatewayBench {
                             Duration.ofSeconds(options.number("seconds", 15)),
                             options.number("connections", 64));
             var fixedRate = new LinkedHashMap<String, OpenLoop.Result>();
-            for (var target : List.of(direct, nginx, gateway)) {
+            for (var target : List.of(direct, nginx, gateway, gatewayBillingPaused)) {
                 fixedRate.put(
                         target.name(),
-                        phase("fixed-rate " + target.name(), () -> openLoop.run(target)));
+                        phase(
+                                "fixed-rate " + target.name(),
+                                () -> pausingBillingFor(target, () -> openLoop.run(target))));
                 settle(backlog);
             }
             var lowLoop =
@@ -174,10 +179,12 @@ public final class GatewayBench {
                             Duration.ofSeconds(2),
                             Duration.ofSeconds(options.number("closed-seconds", 10)));
             var throughput = new LinkedHashMap<String, ClosedLoop.Result>();
-            for (var target : List.of(direct, nginx, gateway)) {
+            for (var target : List.of(direct, nginx, gateway, gatewayBillingPaused)) {
                 throughput.put(
                         target.name(),
-                        phase("throughput " + target.name(), () -> closedLoop.run(target)));
+                        phase(
+                                "throughput " + target.name(),
+                                () -> pausingBillingFor(target, () -> closedLoop.run(target))));
                 settle(backlog);
             }
             UsageLag.Result lag;
@@ -211,6 +218,9 @@ public final class GatewayBench {
             throughputJson.put(
                     "gatewayToDirect",
                     round(throughput.get("gateway").requestsPerSecond() / directRps));
+            throughputJson.put(
+                    "gatewayBillingPausedToDirect",
+                    round(throughput.get(GATEWAY_BILLING_PAUSED).requestsPerSecond() / directRps));
             throughputJson.put(
                     "nginxToDirect",
                     round(throughput.get("nginx").requestsPerSecond() / directRps));
@@ -253,6 +263,20 @@ public final class GatewayBench {
         return result;
     }
 
+    /** Runs {@code body} with billing stopped when the target says so. */
+    private <T> T pausingBillingFor(Target target, Callable<T> body) throws Exception {
+        if (!target.name().equals(GATEWAY_BILLING_PAUSED)) {
+            return body.call();
+        }
+        var billingPid = processCpu.pidOf("billing");
+        if (billingPid == null) {
+            throw new IllegalStateException("--pids must name billing to pause it");
+        }
+        try (var paused = BillingPause.of(billingPid)) {
+            return body.call();
+        }
+    }
+
     /** Lets billing rate the phase's usage before the next phase is measured. */
     private void settle(BillingBacklog backlog) throws Exception {
         double seconds = backlog.drain(DRAIN_TIMEOUT_MS);
@@ -282,7 +306,7 @@ public final class GatewayBench {
     private static Map<String, Object> added(Map<String, OpenLoop.Result> fixedRate) {
         var direct = fixedRate.get("direct").total();
         var map = new LinkedHashMap<String, Object>();
-        for (var name : List.of("gateway", "nginx")) {
+        for (var name : List.of("gateway", GATEWAY_BILLING_PAUSED, "nginx")) {
             var through = fixedRate.get(name).total();
             map.put(
                     name,

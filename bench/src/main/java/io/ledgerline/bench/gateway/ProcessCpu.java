@@ -20,6 +20,11 @@ final class ProcessCpu {
         this.clockTicks = clockTicks;
     }
 
+    /** The pid recorded under {@code name}, or null. */
+    Long pidOf(String name) {
+        return pids.get(name);
+    }
+
     Map<String, Double> seconds() {
         var seconds = new LinkedHashMap<String, Double>();
         pids.forEach((name, pid) -> seconds.put(name, cpuSeconds(pid)));
