@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Plans and sends the ledger commands for rated uses. Command ids are derived from the request id
@@ -88,7 +89,7 @@ class LedgerLegs {
         return planned.stream().map(leg -> outcome(leg, first, second)).toList();
     }
 
-    private Map<String, LedgerAnswer> answers(java.util.stream.Stream<LedgerCommand> commands) {
+    private Map<String, LedgerAnswer> answers(Stream<LedgerCommand> commands) {
         var toSend = commands.toList();
         var byCommandId = new HashMap<String, LedgerAnswer>();
         if (!toSend.isEmpty()) {

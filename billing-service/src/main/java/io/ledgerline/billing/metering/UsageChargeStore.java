@@ -20,6 +20,15 @@ import java.util.List;
 @Repository
 class UsageChargeStore {
 
+    private static final String INSERT_CHARGE =
+            "INSERT INTO billing.usage_charges (request_id, event_id, source, customer_id,"
+                    + " partner_id, key_id, model, tokens_in, tokens_out, call_seconds,"
+                    + " tool_calls, platform_cost_ucr, customer_charge_ucr, status,"
+                    + " refusal_code, platform_command_id, platform_outcome,"
+                    + " customer_command_id, customer_outcome, occurred_at)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                    + " ON CONFLICT DO NOTHING";
+
     private final JdbcTemplate jdbc;
 
     UsageChargeStore(JdbcTemplate jdbc) {
@@ -61,7 +70,9 @@ class UsageChargeStore {
         }
         var claimed = new HashSet<>(claim(charges));
         var fresh = charges.stream().filter(c -> claimed.contains(c.usage().requestId())).toList();
-        jdbc.batchUpdate(INSERT_CHARGE, fresh, fresh.size(), UsageChargeStore::bindCharge);
+        if (!fresh.isEmpty()) {
+            jdbc.batchUpdate(INSERT_CHARGE, fresh, fresh.size(), UsageChargeStore::bindCharge);
+        }
         return fresh.size();
     }
 
@@ -74,15 +85,6 @@ class UsageChargeStore {
                 charges.stream().map(c -> c.usage().requestId()).toArray(String[]::new),
                 charges.stream().map(c -> c.usage().eventId()).toArray(String[]::new));
     }
-
-    private static final String INSERT_CHARGE =
-            "INSERT INTO billing.usage_charges (request_id, event_id, source, customer_id,"
-                    + " partner_id, key_id, model, tokens_in, tokens_out, call_seconds,"
-                    + " tool_calls, platform_cost_ucr, customer_charge_ucr, status,"
-                    + " refusal_code, platform_command_id, platform_outcome,"
-                    + " customer_command_id, customer_outcome, occurred_at)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                    + " ON CONFLICT DO NOTHING";
 
     private static void bindCharge(PreparedStatement ps, UsageCharge charge) throws SQLException {
         var usage = charge.usage();

@@ -79,7 +79,7 @@ class UsageBatchMeteringTest extends BillingIntegrationTest {
         eventually().until(() -> chargedFor(partner) == 2);
         assertChargedOnceEach(List.of(before, after));
         // Same key as its neighbours: one partition, so the three arrive in one poll.
-        assertThat(deadLetterKeysUntil(customer)).contains(customer);
+        assertThat(deadLetterValuesUntil(customer, "\"requestId\":42")).hasSize(1);
     }
 
     @Test
@@ -134,6 +134,54 @@ class UsageBatchMeteringTest extends BillingIntegrationTest {
                 .containsEntry("refusal_code", "INVALID_REQUEST");
     }
 
+    @Test
+    void a_use_whose_rating_overflows_is_parked_alone_and_its_batch_is_charged() {
+        var partner = unique("p");
+        var customer = unique("c");
+        var good = usage(partner, customer);
+        var overflowing =
+                gatewayUsage(
+                        unique("req"),
+                        partner,
+                        customer,
+                        "gpt-4o-mini",
+                        Long.MAX_VALUE,
+                        Long.MAX_VALUE,
+                        null,
+                        null);
+        var alsoGood = usage(partner, customer);
+
+        asBacklog(() -> publishAll(List.of(good, overflowing, alsoGood)));
+
+        assertParkedAlone(customer, overflowing, List.of(good, alsoGood));
+    }
+
+    @Test
+    void a_use_the_database_cannot_store_is_parked_alone_after_retries_and_its_batch_is_charged() {
+        var partner = unique("p");
+        var customer = unique("c");
+        var good = usage(partner, customer);
+        // PostgreSQL text cannot hold NUL: the charge's insert fails, for this use only.
+        var unstorable =
+                gatewayUsage(unique("req"), partner, customer, "gpt\u0000", 10, 10, null, null);
+        var alsoGood = usage(partner, customer);
+
+        asBacklog(() -> publishAll(List.of(good, unstorable, alsoGood)));
+
+        assertParkedAlone(customer, unstorable, List.of(good, alsoGood));
+    }
+
+    private void assertParkedAlone(
+            String key, UsageRecorded parked, List<UsageRecorded> neighbours) {
+        eventually().until(() -> chargedFor(parked.partnerId()) == neighbours.size());
+        assertChargedOnceEach(neighbours);
+        var parkedValues = deadLetterValuesUntil(key, parked.requestId());
+        assertThat(parkedValues).hasSize(1);
+        neighbours.forEach(
+                usage -> assertThat(parkedValues.get(0)).doesNotContain(usage.requestId()));
+        assertThat(chargeOf(parked.requestId())).isNull();
+    }
+
     private UsageRecorded usage(String partner, String customer) {
         return gatewayUsage(unique("req"), partner, customer, "gpt-4o-mini", 100, 50, null, null);
     }
@@ -174,8 +222,9 @@ class UsageBatchMeteringTest extends BillingIntegrationTest {
         }
     }
 
-    private static List<String> deadLetterKeysUntil(String expected) {
-        var keys = new ArrayList<String>();
+    /** The dead-lettered values under {@code key}, read until one contains {@code text}. */
+    private static List<String> deadLetterValuesUntil(String key, String text) {
+        var values = new ArrayList<String>();
         try (var consumer =
                 new KafkaConsumer<>(
                         Map.<String, Object>of(
@@ -191,11 +240,15 @@ class UsageBatchMeteringTest extends BillingIntegrationTest {
             eventually()
                     .until(
                             () -> {
-                                consumer.poll(Duration.ofMillis(200))
-                                        .forEach(record -> keys.add(record.key()));
-                                return keys.contains(expected);
+                                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                                    if (key.equals(record.key())) {
+                                        values.add(
+                                                new String(record.value(), StandardCharsets.UTF_8));
+                                    }
+                                }
+                                return values.stream().anyMatch(value -> value.contains(text));
                             });
         }
-        return keys;
+        return values;
     }
 }
