@@ -110,25 +110,12 @@ class UsageBatchMeteringTest extends BillingIntegrationTest {
 
     @Test
     void a_use_the_ledger_finds_malformed_is_refused_alone_and_its_batch_is_charged() {
-        var partner = unique("p");
-        var customer = unique("c");
-        var good = usage(partner, customer);
-        var malformed =
-                gatewayUsage(
-                        unique("req"),
-                        partner,
-                        customer,
-                        "gpt-4o-mini",
-                        10,
-                        10,
-                        null,
-                        "not a reservation id");
-        var alsoGood = usage(partner, customer);
+        var malformed = odd("gpt-4o-mini", 10, "not a reservation id");
 
-        asBacklog(() -> publishAll(List.of(good, malformed, alsoGood)));
+        var neighbours = publishBetweenNeighbours(malformed);
 
-        eventually().until(() -> chargedFor(partner) == 3);
-        assertChargedOnceEach(List.of(good, alsoGood));
+        eventually().until(() -> chargedFor(malformed.partnerId()) == 3);
+        assertChargedOnceEach(neighbours);
         assertThat(chargeOf(malformed.requestId()))
                 .containsEntry("status", "REFUSED")
                 .containsEntry("refusal_code", "INVALID_REQUEST");
@@ -136,46 +123,51 @@ class UsageBatchMeteringTest extends BillingIntegrationTest {
 
     @Test
     void a_use_whose_rating_overflows_is_parked_alone_and_its_batch_is_charged() {
-        var partner = unique("p");
-        var customer = unique("c");
-        var good = usage(partner, customer);
-        var overflowing =
-                gatewayUsage(
-                        unique("req"),
-                        partner,
-                        customer,
-                        "gpt-4o-mini",
-                        Long.MAX_VALUE,
-                        Long.MAX_VALUE,
-                        null,
-                        null);
-        var alsoGood = usage(partner, customer);
+        var overflowing = odd("gpt-4o-mini", Long.MAX_VALUE, null);
 
-        asBacklog(() -> publishAll(List.of(good, overflowing, alsoGood)));
+        var neighbours = publishBetweenNeighbours(overflowing);
 
-        assertParkedAlone(customer, overflowing, List.of(good, alsoGood));
+        assertParkedAlone(overflowing, neighbours);
     }
 
     @Test
     void a_use_the_database_cannot_store_is_parked_alone_after_retries_and_its_batch_is_charged() {
-        var partner = unique("p");
-        var customer = unique("c");
-        var good = usage(partner, customer);
         // PostgreSQL text cannot hold NUL: the charge's insert fails, for this use only.
-        var unstorable =
-                gatewayUsage(unique("req"), partner, customer, "gpt\u0000", 10, 10, null, null);
-        var alsoGood = usage(partner, customer);
+        var unstorable = odd("gpt\u0000", 10, null);
 
-        asBacklog(() -> publishAll(List.of(good, unstorable, alsoGood)));
+        var neighbours = publishBetweenNeighbours(unstorable);
 
-        assertParkedAlone(customer, unstorable, List.of(good, alsoGood));
+        assertParkedAlone(unstorable, neighbours);
     }
 
-    private void assertParkedAlone(
-            String key, UsageRecorded parked, List<UsageRecorded> neighbours) {
+    /** A use of a new partner and customer, with these tokens (in and out) and reservation. */
+    private static UsageRecorded odd(String model, long tokens, String reservationId) {
+        return gatewayUsage(
+                unique("req"),
+                unique("p"),
+                unique("c"),
+                model,
+                tokens,
+                tokens,
+                null,
+                reservationId);
+    }
+
+    /**
+     * Publishes the use between two good ones of its customer as one backlog (same key, one
+     * partition, so one poll) and returns the good ones.
+     */
+    private List<UsageRecorded> publishBetweenNeighbours(UsageRecorded odd) {
+        var before = usage(odd.partnerId(), odd.customerId());
+        var after = usage(odd.partnerId(), odd.customerId());
+        asBacklog(() -> publishAll(List.of(before, odd, after)));
+        return List.of(before, after);
+    }
+
+    private void assertParkedAlone(UsageRecorded parked, List<UsageRecorded> neighbours) {
         eventually().until(() -> chargedFor(parked.partnerId()) == neighbours.size());
         assertChargedOnceEach(neighbours);
-        var parkedValues = deadLetterValuesUntil(key, parked.requestId());
+        var parkedValues = deadLetterValuesUntil(parked.customerId(), parked.requestId());
         assertThat(parkedValues).hasSize(1);
         neighbours.forEach(
                 usage -> assertThat(parkedValues.get(0)).doesNotContain(usage.requestId()));
