@@ -22,7 +22,7 @@ import java.util.List;
  * acknowledged.
  */
 @Service
-public class UsageMetering {
+class UsageMetering {
 
     private static final Logger log = LoggerFactory.getLogger(UsageMetering.class);
 
@@ -43,7 +43,7 @@ public class UsageMetering {
      * Charges every use that is new and returns the ones that failed on their own; the others are
      * recorded regardless.
      */
-    public List<Unmeterable> meter(List<UsageRecorded> usages) {
+    List<Unmeterable> meter(List<UsageRecorded> usages) {
         var fresh = store.unprocessed(firstOfEachRequest(usages));
         var planned = new ArrayList<PlannedCharge>(fresh.size());
         var unmeterable = new ArrayList<Unmeterable>();
