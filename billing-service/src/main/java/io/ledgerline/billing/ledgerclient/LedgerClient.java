@@ -2,11 +2,14 @@ package io.ledgerline.billing.ledgerclient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.ledgerline.contracts.ledger.AccountId;
-import io.ledgerline.contracts.money.Credits;
+import io.ledgerline.contracts.json.ContractJson;
+import io.ledgerline.contracts.ledger.command.LedgerCommand;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -17,23 +20,23 @@ import org.springframework.web.client.RestClient;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Sends usage commands to the ledger's REST API (docs/ledger-api.md). Every command carries a
- * commandId the caller derives from the usage, so sending it again is harmless: the ledger answers
- * a repeated commandId with its first answer.
+ * Sends usage commands to the ledger's batch endpoint ({@code POST /batches}, docs/ledger-api.md).
+ * Every command carries a commandId the caller derives from the usage, so sending it again is
+ * harmless: the ledger answers a repeated commandId with its first answer.
  */
 @Component
 @EnableConfigurationProperties(LedgerProperties.class)
 public class LedgerClient {
 
-    static final String USAGE_PATH = "/accounts/{accountId}/usage";
-    static final String SETTLEMENTS_PATH =
-            "/accounts/{accountId}/reservations/{reservationId}/settlements";
-    private static final int TOO_MANY_REQUESTS = 429;
-    private static final int REQUEST_TIMEOUT = 408;
+    /** The ledger takes at most this many commands in one batch. */
+    public static final int MAX_BATCH_COMMANDS = 1_000;
+
+    static final String BATCHES_PATH = "/batches";
+    private static final String POSTED = "POSTED";
 
     private final RestClient http;
     private final ObjectMapper json;
@@ -49,67 +52,92 @@ public class LedgerClient {
         this.json = json;
     }
 
-    /** {@code MeterUsage}: charges rated usage to an account. */
-    public LedgerAnswer meterUsage(
-            AccountId account,
-            String commandId,
-            Credits amount,
-            String usageId,
-            String description) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("commandId", commandId);
-        body.put("amountUcr", amount.ucr());
-        body.put("usageId", usageId);
-        body.put("description", description);
-        return post(commandId, body, USAGE_PATH, account.value());
+    /**
+     * Submits the commands ({@code MeterUsage}, {@code SettleReservation}, ...) in as few batches
+     * as the ledger's limit allows and returns its answers in the same order.
+     */
+    public List<LedgerAnswer> submit(List<? extends LedgerCommand> commands) {
+        var answers = new ArrayList<LedgerAnswer>(commands.size());
+        for (int from = 0; from < commands.size(); from += MAX_BATCH_COMMANDS) {
+            int to = Math.min(commands.size(), from + MAX_BATCH_COMMANDS);
+            answers.addAll(submitBatch(commands.subList(from, to)));
+        }
+        return answers;
     }
 
-    /** {@code SettleReservation}: spends part of an open reservation (a partner key's budget). */
-    public LedgerAnswer settleReservation(
-            AccountId account,
-            String reservationId,
-            String commandId,
-            Credits amount,
-            String usageId) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("commandId", commandId);
-        body.put("amountUcr", amount.ucr());
-        body.put("usageId", usageId);
-        return post(commandId, body, SETTLEMENTS_PATH, account.value(), reservationId);
+    /**
+     * The ledger refuses a whole batch (400) when one command of it is malformed. Halving the batch
+     * until that command stands alone gives it its own refusal, as a single command would get, and
+     * the others their answers.
+     */
+    private List<LedgerAnswer> submitBatch(List<? extends LedgerCommand> batch) {
+        var reply = post(batch);
+        if (reply.answers() != null) {
+            return reply.answers();
+        }
+        if (batch.size() == 1) {
+            return List.of(LedgerAnswer.refused(batch.get(0).commandId(), reply.refusal()));
+        }
+        int half = batch.size() / 2;
+        var answers = new ArrayList<>(submitBatch(batch.subList(0, half)));
+        answers.addAll(submitBatch(batch.subList(half, batch.size())));
+        return answers;
     }
 
-    private LedgerAnswer post(
-            String commandId, Map<String, Object> body, String path, Object... pathVariables) {
+    private record Reply(List<LedgerAnswer> answers, String refusal) {}
+
+    private Reply post(List<? extends LedgerCommand> batch) {
+        var body = json.createObjectNode();
+        ArrayNode commands = body.putArray("commands");
+        for (var command : batch) {
+            commands.addObject()
+                    .put("type", command.getClass().getSimpleName())
+                    .setAll(ContractJson.mapper().<ObjectNode>valueToTree(command));
+        }
         try {
             return http.post()
-                    .uri(path, pathVariables)
+                    .uri(BATCHES_PATH)
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(body)
                     .exchange(
                             (request, response) ->
-                                    answer(
-                                            commandId,
+                                    reply(
+                                            batch,
                                             response.getStatusCode(),
                                             response.getBody().readAllBytes()));
         } catch (ResourceAccessException e) {
-            throw new LedgerUnavailableException("ledger unreachable for " + commandId, e);
+            throw new LedgerUnavailableException(
+                    "ledger unreachable for a batch of " + batch.size(), e);
         }
     }
 
-    private LedgerAnswer answer(String commandId, HttpStatusCode status, byte[] body) {
-        if (status.is2xxSuccessful()) {
+    /** Anything but an answer or a refusal of the batch (5xx, 429, 408, ...) means "not now". */
+    private Reply reply(List<? extends LedgerCommand> batch, HttpStatusCode status, byte[] body)
+            throws IOException {
+        if (status.value() == HttpStatus.BAD_REQUEST.value()) {
+            return new Reply(null, codeOf(body, status));
+        }
+        if (!status.is2xxSuccessful()) {
+            throw new LedgerUnavailableException(
+                    "ledger answered " + status.value() + " to a batch of " + batch.size());
+        }
+        var results = json.readTree(body).path("results");
+        if (results.size() != batch.size()) {
+            throw new LedgerUnavailableException(
+                    "ledger answered " + results.size() + " results to " + batch.size());
+        }
+        var answers = new ArrayList<LedgerAnswer>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            answers.add(answer(batch.get(i).commandId(), results.get(i)));
+        }
+        return new Reply(answers, null);
+    }
+
+    private static LedgerAnswer answer(String commandId, JsonNode result) {
+        if (POSTED.equals(result.path("outcome").asText())) {
             return LedgerAnswer.posted(commandId);
         }
-        if (status.is4xxClientError() && !isTransient(status)) {
-            return LedgerAnswer.refused(commandId, codeOf(body, status));
-        }
-        throw new LedgerUnavailableException(
-                "ledger answered " + status.value() + " to " + commandId);
-    }
-
-    /** Too many requests and request timeouts say "not now", not "no". */
-    private static boolean isTransient(HttpStatusCode status) {
-        return status.value() == TOO_MANY_REQUESTS || status.value() == REQUEST_TIMEOUT;
+        return LedgerAnswer.refused(commandId, result.path("rejection").asText("REFUSED"));
     }
 
     private String codeOf(byte[] body, HttpStatusCode status) {
@@ -119,7 +147,7 @@ public class LedgerClient {
                 return problem.get("code").asText();
             }
         } catch (IOException e) {
-            // A 4xx without a readable problem body is still a refusal; its status is the code.
+            // A 400 without a readable problem body is still a refusal; its status is the code.
         }
         return "HTTP_" + status.value();
     }

@@ -8,6 +8,9 @@ import io.ledgerline.billing.rating.UnratableUsageException;
 import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.Ids;
 import io.ledgerline.contracts.ledger.Rejection;
+import io.ledgerline.contracts.ledger.command.LedgerCommand;
+import io.ledgerline.contracts.ledger.command.MeterUsage;
+import io.ledgerline.contracts.ledger.command.SettleReservation;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.usage.UsageRecorded;
 
@@ -16,12 +19,17 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
- * Sends the ledger commands for one rated use. Command ids are derived from the request id and the
- * leg, so a redelivered record, a retry after a crash or a restart sends the very same commands and
- * the ledger answers them with its first answer instead of charging twice.
+ * Plans and sends the ledger commands for rated uses. Command ids are derived from the request id
+ * and the leg, so a redelivered record, a retry after a crash or a restart sends the very same
+ * commands and the ledger answers them with its first answer instead of charging twice.
  *
  * <ul>
  *   <li>platform leg: a partner key's cost is settled from its budget reservation; when that
@@ -42,56 +50,91 @@ class LedgerLegs {
         this.ledger = ledger;
     }
 
-    Leg platformLeg(UsageRecorded usage, RatedUsage rated) {
+    PlannedLeg platformLeg(UsageRecorded usage, RatedUsage rated) {
         if (usage.budgetReservationId() != null) {
             requirePartner(usage);
             return settleOrMeter(usage, rated.platformCostUcr());
         }
         if (rated.billsCustomer()) {
-            return Leg.NONE;
+            return PlannedLeg.NONE;
         }
         requirePartner(usage);
         return meter(
-                AccountId.partner(usage.partnerId()),
-                commandId(usage, "partner"),
-                rated.platformCostUcr(),
-                usage);
+                AccountId.partner(usage.partnerId()), "partner", rated.platformCostUcr(), usage);
     }
 
-    Leg customerLeg(UsageRecorded usage, RatedUsage rated) {
+    PlannedLeg customerLeg(UsageRecorded usage, RatedUsage rated) {
         if (!rated.billsCustomer()) {
-            return Leg.NONE;
+            return PlannedLeg.NONE;
         }
         return meter(
                 AccountId.customer(usage.customerId()),
-                commandId(usage, "customer"),
+                "customer",
                 rated.customerChargeUcr(),
                 usage);
     }
 
-    private Leg settleOrMeter(UsageRecorded usage, Credits amount) {
-        var commandId = commandId(usage, "settle");
-        if (!amount.isPositive()) {
-            return new Leg(commandId, UsageCharge.NOTHING_DUE);
-        }
-        var partner = AccountId.partner(usage.partnerId());
-        var answer =
-                ledger.settleReservation(
-                        partner, usage.budgetReservationId(), commandId, amount, usage.requestId());
-        if (answer.refusedWith(
-                Rejection.RESERVATION_CLOSED.name(), Rejection.RESERVATION_NOT_FOUND.name())) {
-            return meter(partner, commandId(usage, "partner"), amount, usage);
-        }
-        return new Leg(commandId, answer.code());
+    /**
+     * Sends every planned command in one round of batches, then, for settlements whose reservation
+     * is gone, the metering that replaces them in a second. Returns the legs in the given order.
+     */
+    List<Leg> send(List<PlannedLeg> planned) {
+        var first = answers(planned.stream().map(PlannedLeg::command).filter(Objects::nonNull));
+        var fallbacks =
+                planned.stream()
+                        .filter(leg -> leg.fallback() != null)
+                        .filter(leg -> reservationGone(first.get(leg.commandId())))
+                        .map(PlannedLeg::fallback);
+        var second = answers(fallbacks);
+        return planned.stream().map(leg -> outcome(leg, first, second)).toList();
     }
 
-    private Leg meter(AccountId account, String commandId, Credits amount, UsageRecorded usage) {
-        if (!amount.isPositive()) {
-            return new Leg(commandId, UsageCharge.NOTHING_DUE);
+    private Map<String, LedgerAnswer> answers(Stream<LedgerCommand> commands) {
+        var toSend = commands.toList();
+        var byCommandId = new HashMap<String, LedgerAnswer>();
+        if (!toSend.isEmpty()) {
+            ledger.submit(toSend).forEach(answer -> byCommandId.put(answer.commandId(), answer));
         }
-        LedgerAnswer answer =
-                ledger.meterUsage(account, commandId, amount, usage.requestId(), describe(usage));
-        return new Leg(commandId, answer.code());
+        return byCommandId;
+    }
+
+    private static boolean reservationGone(LedgerAnswer answer) {
+        return answer.refusedWith(
+                Rejection.RESERVATION_CLOSED.name(), Rejection.RESERVATION_NOT_FOUND.name());
+    }
+
+    private static Leg outcome(
+            PlannedLeg leg, Map<String, LedgerAnswer> first, Map<String, LedgerAnswer> second) {
+        if (leg.command() == null) {
+            return leg.unsent();
+        }
+        var answer = first.get(leg.commandId());
+        if (leg.fallback() != null && second.containsKey(leg.fallback().commandId())) {
+            answer = second.get(leg.fallback().commandId());
+        }
+        return new Leg(answer.commandId(), answer.code());
+    }
+
+    private static PlannedLeg settleOrMeter(UsageRecorded usage, Credits amount) {
+        var commandId = commandId(usage, "settle");
+        if (!amount.isPositive()) {
+            return PlannedLeg.nothingDue(commandId);
+        }
+        var partner = AccountId.partner(usage.partnerId());
+        var settle =
+                new SettleReservation(
+                        commandId, partner, usage.budgetReservationId(), amount, usage.requestId());
+        return PlannedLeg.settleOrElse(settle, meter(partner, "partner", amount, usage).command());
+    }
+
+    private static PlannedLeg meter(
+            AccountId account, String leg, Credits amount, UsageRecorded usage) {
+        var commandId = commandId(usage, leg);
+        if (!amount.isPositive()) {
+            return PlannedLeg.nothingDue(commandId);
+        }
+        return PlannedLeg.send(
+                new MeterUsage(commandId, account, amount, usage.requestId(), describe(usage)));
     }
 
     private static void requirePartner(UsageRecorded usage) {

@@ -1,6 +1,5 @@
 package io.ledgerline.billing.metering;
 
-import io.ledgerline.billing.metering.UsageCharge.Leg;
 import io.ledgerline.billing.metering.UsageCharge.Status;
 import io.ledgerline.billing.rating.RatedUsage;
 import io.ledgerline.billing.rating.UnratableUsageException;
@@ -11,13 +10,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
 /**
- * Rates one use and charges it through the ledger, exactly once per request id: a use already
- * recorded is skipped; one that failed half-way is sent again with the same command ids. A ledger
- * that cannot be reached throws, so the record is retried rather than acknowledged.
+ * Rates uses and charges them through the ledger, exactly once per request id: a use already
+ * recorded (or seen earlier in the same list) is skipped; one that failed half-way is sent again
+ * with the same command ids. All uses of a list share one look-up, one round of ledger batches and
+ * one transaction. A ledger that cannot be reached throws, so the list is retried rather than
+ * acknowledged.
  */
 @Service
-public class UsageMetering {
+class UsageMetering {
 
     private static final Logger log = LoggerFactory.getLogger(UsageMetering.class);
 
@@ -31,44 +36,64 @@ public class UsageMetering {
         this.store = store;
     }
 
-    public void meter(UsageRecorded usage) {
-        if (store.isProcessed(usage.requestId(), usage.eventId())) {
-            log.debug("usage {} already charged, skipped", usage.requestId());
-            return;
+    /** A use that could not be rated for a reason other than its content (e.g. an overflow). */
+    record Unmeterable(UsageRecorded usage, RuntimeException cause) {}
+
+    /**
+     * Charges every use that is new and returns the ones that failed on their own; the others are
+     * recorded regardless.
+     */
+    List<Unmeterable> meter(List<UsageRecorded> usages) {
+        var fresh = store.unprocessed(firstOfEachRequest(usages));
+        var planned = new ArrayList<PlannedCharge>(fresh.size());
+        var unmeterable = new ArrayList<Unmeterable>();
+        for (var usage : fresh) {
+            try {
+                planned.add(plan(usage));
+            } catch (RuntimeException e) {
+                unmeterable.add(new Unmeterable(usage, e));
+            }
         }
-        var charge = charge(usage);
-        if (!store.record(charge)) {
-            log.debug("usage {} was recorded by another delivery", usage.requestId());
+        var charges = PlannedCharge.charge(planned, legs);
+        int recorded = store.record(charges);
+        if (recorded < charges.size()) {
+            log.debug("{} uses were recorded by another delivery", charges.size() - recorded);
         }
-        if (charge.status() != Status.CHARGED) {
-            log.warn("usage {} {}: {}", usage.requestId(), charge.status(), charge.refusalCode());
-        }
+        charges.stream()
+                .filter(charge -> charge.status() != Status.CHARGED)
+                .forEach(
+                        charge ->
+                                log.warn(
+                                        "usage {} {}: {}",
+                                        charge.usage().requestId(),
+                                        charge.status(),
+                                        charge.refusalCode()));
+        return unmeterable;
     }
 
-    private UsageCharge charge(UsageRecorded usage) {
+    private static List<UsageRecorded> firstOfEachRequest(List<UsageRecorded> usages) {
+        var requests = new HashSet<String>();
+        var events = new HashSet<String>();
+        var first = new ArrayList<UsageRecorded>(usages.size());
+        for (var usage : usages) {
+            boolean newRequest = requests.add(usage.requestId());
+            boolean newEvent = events.add(usage.eventId());
+            if (newRequest && newEvent) {
+                first.add(usage);
+            }
+        }
+        return first;
+    }
+
+    private PlannedCharge plan(UsageRecorded usage) {
         RatedUsage rated;
-        Leg platform;
+        PlannedLeg platform;
         try {
             rated = rater.rate(usage);
             platform = legs.platformLeg(usage, rated);
         } catch (UnratableUsageException e) {
-            return new UsageCharge(
-                    usage, null, null, Status.NOT_RATED, e.code(), Leg.NONE, Leg.NONE);
+            return PlannedCharge.notRated(usage, e.code());
         }
-        var customer = legs.customerLeg(usage, rated);
-        var refusal =
-                platform.refused()
-                        ? platform.outcome()
-                        : customer.refused() ? customer.outcome() : null;
-        var status = refusal == null ? Status.CHARGED : Status.REFUSED;
-        var customerCharge = rated.billsCustomer() ? rated.customerChargeUcr().ucr() : null;
-        return new UsageCharge(
-                usage,
-                rated.platformCostUcr().ucr(),
-                customerCharge,
-                status,
-                refusal,
-                platform,
-                customer);
+        return new PlannedCharge(usage, rated, platform, legs.customerLeg(usage, rated), null);
     }
 }

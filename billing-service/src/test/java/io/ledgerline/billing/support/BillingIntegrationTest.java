@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 
 /**
  * One Spring context for every test of this module: real PostgreSQL and Kafka from test-support,
@@ -58,18 +59,45 @@ public abstract class BillingIntegrationTest {
     }
 
     protected void publish(UsageRecorded usage) {
-        var key = usage.customerId() != null ? usage.customerId() : usage.keyId();
-        publish(Topics.USAGE.name(), key, "UsageRecorded", ContractJson.toBytes(usage));
+        publishAll(List.of(usage));
     }
 
     protected void publish(String topic, String key, String type, byte[] value) {
+        awaitSent(List.of(kafka.send(record(topic, key, type, value))));
+    }
+
+    /** Publishes all the uses at once and waits for the broker's acks (a backlog, quickly). */
+    protected void publishAll(List<UsageRecorded> usages) {
+        awaitSent(
+                usages.stream()
+                        .map(
+                                usage ->
+                                        kafka.send(
+                                                record(
+                                                        Topics.USAGE.name(),
+                                                        usage.customerId() != null
+                                                                ? usage.customerId()
+                                                                : usage.keyId(),
+                                                        "UsageRecorded",
+                                                        ContractJson.toBytes(usage))))
+                        .toList());
+    }
+
+    private static ProducerRecord<String, byte[]> record(
+            String topic, String key, String type, byte[] value) {
         var record = new ProducerRecord<>(topic, key, value);
         record.headers().add(Topics.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
         record.headers().add(Topics.SCHEMA_VERSION_HEADER, "1".getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private static void awaitSent(List<? extends Future<?>> sends) {
         try {
-            kafka.send(record).get();
+            for (var send : sends) {
+                send.get();
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("cannot publish to " + topic, e);
+            throw new IllegalStateException("cannot publish", e);
         }
     }
 

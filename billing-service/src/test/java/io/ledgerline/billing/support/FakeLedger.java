@@ -2,8 +2,11 @@ package io.ledgerline.billing.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import io.ledgerline.contracts.ledger.Ids;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -22,9 +25,10 @@ import java.util.regex.Pattern;
  * A stand-in for the ledger's REST API in this module's tests, answering as docs/ledger-api.md
  * says: a posted command answers 200; the same commandId with the same body answers the first
  * answer again (header {@code Idempotent-Replayed: true}) without a second effect; another body
- * answers 409 {@code EXISTS_WITH_DIFFERENT_PAYLOAD}; refusals are problem+json with a code. It
- * records every command it receives. True end-to-end tests against the real ledger-service belong
- * to the integration suite.
+ * answers 409 {@code EXISTS_WITH_DIFFERENT_PAYLOAD}; refusals are problem+json with a code. {@code
+ * POST /batches} answers each command in order as a result, with the same rules. It records every
+ * command it receives. True end-to-end tests against the real ledger-service belong to the
+ * integration suite.
  */
 public final class FakeLedger implements AutoCloseable {
 
@@ -43,12 +47,15 @@ public final class FakeLedger implements AutoCloseable {
             int status,
             boolean effective) {}
 
-    private record FirstAnswer(String target, JsonNode body, int status, String response) {
+    private record FirstAnswer(
+            String target, JsonNode body, int status, String code, String response) {
 
         boolean sameAs(String otherTarget, JsonNode otherBody) {
             return target.equals(otherTarget) && body.equals(otherBody);
         }
     }
+
+    private static final int NO_FAILURE = -1;
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
@@ -58,6 +65,9 @@ public final class FakeLedger implements AutoCloseable {
     private final Set<String> brokeAccounts = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicInteger refusedWhileDown = new AtomicInteger();
+    private final AtomicInteger httpCalls = new AtomicInteger();
+    private final AtomicInteger batchCalls = new AtomicInteger();
+    private final AtomicInteger failNextBatchAfter = new AtomicInteger(NO_FAILURE);
 
     private FakeLedger(HttpServer server) {
         this.server = server;
@@ -68,6 +78,7 @@ public final class FakeLedger implements AutoCloseable {
             var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             var ledger = new FakeLedger(server);
             server.createContext("/api/v1/accounts", ledger::handle);
+            server.createContext("/api/v1/batches", ledger::handle);
             server.start();
             return ledger;
         } catch (IOException e) {
@@ -89,6 +100,23 @@ public final class FakeLedger implements AutoCloseable {
 
     public int refusedWhileDown() {
         return refusedWhileDown.get();
+    }
+
+    /** Every HTTP request this fake has received, batches and single commands alike. */
+    public int httpCalls() {
+        return httpCalls.get();
+    }
+
+    public int batchCalls() {
+        return batchCalls.get();
+    }
+
+    /**
+     * The next batch applies its first {@code commands} commands and then fails with 503, as a
+     * ledger that dies mid-way (or whose answer is lost) would.
+     */
+    public void failNextBatchAfter(int commands) {
+        failNextBatchAfter.set(commands);
     }
 
     public void closeReservation(String reservationId) {
@@ -137,6 +165,7 @@ public final class FakeLedger implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            httpCalls.incrementAndGet();
             if (down.get()) {
                 refusedWhileDown.incrementAndGet();
                 respond(exchange, 503, problem(503, "LEDGER_UNAVAILABLE", null));
@@ -148,6 +177,8 @@ public final class FakeLedger implements AutoCloseable {
             var settle = SETTLE.matcher(path);
             if (!"POST".equals(exchange.getRequestMethod())) {
                 respond(exchange, 405, problem(405, "METHOD_NOT_ALLOWED", null));
+            } else if (path.equals("/api/v1/batches")) {
+                batch(exchange, body);
             } else if (usage.matches()) {
                 command(exchange, "MeterUsage", decode(usage.group(1)), null, body);
             } else if (settle.matches()) {
@@ -163,10 +194,68 @@ public final class FakeLedger implements AutoCloseable {
         }
     }
 
-    private synchronized void command(
+    private void command(
             HttpExchange exchange, String kind, String accountId, String reservationId, String body)
             throws IOException {
-        JsonNode command = json.readTree(body);
+        var answer = apply(kind, accountId, reservationId, (ObjectNode) json.readTree(body));
+        if (answer.replayed()) {
+            exchange.getResponseHeaders().add("Idempotent-Replayed", "true");
+        }
+        respond(exchange, answer.status(), answer.response());
+    }
+
+    /**
+     * {@code POST /batches}: each command answered in order, a refusal as a result; a malformed
+     * command refuses the whole batch with 400 and nothing is applied, as the ledger does.
+     */
+    private void batch(HttpExchange exchange, String body) throws IOException {
+        batchCalls.incrementAndGet();
+        var commands = json.readTree(body).path("commands");
+        for (var command : commands) {
+            if (!Ids.isSafe(command.path("commandId").asText(null))
+                    || !command.hasNonNull("accountId")
+                    || (command.has("reservationId")
+                            && !Ids.isSafe(command.path("reservationId").asText(null)))) {
+                respond(exchange, 400, problem(400, "INVALID_REQUEST", null));
+                return;
+            }
+        }
+        int failAfter = failNextBatchAfter.getAndSet(NO_FAILURE);
+        var results = json.createArrayNode();
+        int posted = 0;
+        for (var node : commands) {
+            if (results.size() == failAfter) {
+                respond(exchange, 503, problem(503, "LEDGER_UNAVAILABLE", null));
+                return;
+            }
+            var command = (ObjectNode) node.deepCopy();
+            var kind = command.remove("type").asText();
+            var accountId = command.remove("accountId").asText();
+            var reservation = command.remove("reservationId");
+            var answer =
+                    apply(
+                            kind,
+                            accountId,
+                            reservation == null ? null : reservation.asText(),
+                            command);
+            var result = results.addObject().put("commandId", command.path("commandId").asText());
+            if (answer.status() == 200) {
+                posted++;
+                result.put("outcome", "POSTED");
+            } else {
+                result.put("outcome", "REFUSED").put("rejection", answer.code());
+            }
+        }
+        var response = json.createObjectNode();
+        response.set("results", results);
+        response.put("posted", posted).put("refused", results.size() - posted);
+        respond(exchange, 200, response.toString());
+    }
+
+    private record Answer(int status, String code, String response, boolean replayed) {}
+
+    private synchronized Answer apply(
+            String kind, String accountId, String reservationId, ObjectNode command) {
         var commandId = command.path("commandId").asText(null);
         var amount = command.path("amountUcr").asLong();
         var usageId = command.path("usageId").asText(null);
@@ -174,11 +263,10 @@ public final class FakeLedger implements AutoCloseable {
         var first = answers.get(commandId);
         if (first != null) {
             boolean same = first.sameAs(target, command);
-            int status = same ? first.status() : 409;
-            var response =
+            var answer =
                     same
-                            ? first.response()
-                            : problem(409, "EXISTS_WITH_DIFFERENT_PAYLOAD", commandId);
+                            ? new Answer(first.status(), first.code(), first.response(), true)
+                            : refusal(409, "EXISTS_WITH_DIFFERENT_PAYLOAD", commandId);
             received.add(
                     new Received(
                             kind,
@@ -187,32 +275,32 @@ public final class FakeLedger implements AutoCloseable {
                             commandId,
                             amount,
                             usageId,
-                            status,
+                            answer.status(),
                             false));
-            if (same) {
-                exchange.getResponseHeaders().add("Idempotent-Replayed", "true");
-            }
-            respond(exchange, status, response);
-            return;
+            return answer;
         }
-        int status = 200;
-        String response;
+        Answer answer;
         if (reservationId != null && closedReservations.contains(reservationId)) {
-            status = 409;
-            response = problem(409, "RESERVATION_CLOSED", commandId);
+            answer = refusal(409, "RESERVATION_CLOSED", commandId);
         } else if (brokeAccounts.contains(accountId)) {
-            status = 402;
-            response = problem(402, "INSUFFICIENT_CREDITS", commandId);
+            answer = refusal(402, "INSUFFICIENT_CREDITS", commandId);
         } else {
-            response =
-                    "{\"commandId\":\""
-                            + commandId
-                            + "\",\"outcome\":\"POSTED\","
-                            + "\"eventIds\":[\"ev-"
-                            + commandId
-                            + "\"],\"balancesUcr\":{}}";
+            answer =
+                    new Answer(
+                            200,
+                            "POSTED",
+                            "{\"commandId\":\""
+                                    + commandId
+                                    + "\",\"outcome\":\"POSTED\","
+                                    + "\"eventIds\":[\"ev-"
+                                    + commandId
+                                    + "\"],\"balancesUcr\":{}}",
+                            false);
         }
-        answers.put(commandId, new FirstAnswer(target, command, status, response));
+        answers.put(
+                commandId,
+                new FirstAnswer(
+                        target, command, answer.status(), answer.code(), answer.response()));
         received.add(
                 new Received(
                         kind,
@@ -221,9 +309,13 @@ public final class FakeLedger implements AutoCloseable {
                         commandId,
                         amount,
                         usageId,
-                        status,
-                        status == 200));
-        respond(exchange, status, response);
+                        answer.status(),
+                        answer.status() == 200));
+        return answer;
+    }
+
+    private static Answer refusal(int status, String code, String commandId) {
+        return new Answer(status, code, problem(status, code, commandId), false);
     }
 
     private static String problem(int status, String code, String commandId) {
