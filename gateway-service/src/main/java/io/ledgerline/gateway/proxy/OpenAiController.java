@@ -179,6 +179,9 @@ public class OpenAiController {
         if (request.refusal() != null) {
             return refuse(exchange, requestId, request.refusal());
         }
+        if (!metering.recording()) {
+            return refuse(exchange, requestId, GatewayRefusal.meteringUnavailable());
+        }
         var headers = exchange.getRequest().getHeaders();
         var decision =
                 admission.admit(
