@@ -64,9 +64,12 @@ final class OutboxRelay implements Runnable {
         this.topic = topic;
     }
 
-    /** Only the writer hands rows off, so room seen here is still there when it hands off. */
+    /**
+     * Whether the writer should hand these rows over (else they are stored due and found by the
+     * scan). Only the writer hands rows off, so room seen here is still there when it does.
+     */
     boolean hasRoomFor(int rows) {
-        return running && handoff.remainingCapacity() >= rows;
+        return running && !paused() && handoff.remainingCapacity() >= rows;
     }
 
     void handOff(List<OutboxRow> rows) {
@@ -126,22 +129,14 @@ final class OutboxRelay implements Runnable {
             settle();
             pendingRows = store.count(topic);
         } catch (RuntimeException error) {
-            log.warn("usage outbox: acknowledged rows not deleted at stop: {}", error.toString());
+            log.warn(
+                    "usage outbox: bookkeeping at stop failed, rows stay for the next start: {}",
+                    error);
         }
     }
 
+    /** Due rows of the table first (so retries are not starved by new traffic), else new ones. */
     private List<OutboxRow> next() {
-        var batch = new ArrayList<OutboxRow>(BATCH_SIZE);
-        try {
-            var first = handoff.poll(POLL_MS, TimeUnit.MILLISECONDS);
-            if (first != null) {
-                batch.add(first);
-                handoff.drainTo(batch, BATCH_SIZE - 1);
-                return batch;
-            }
-        } catch (InterruptedException e) {
-            return batch;
-        }
         if (System.nanoTime() - nextScanNanos >= 0) {
             var claimed = store.claimDue(topic, BATCH_SIZE, SEND_LEASE_MS);
             // A full batch means a backlog: scan again at once.
@@ -149,7 +144,19 @@ final class OutboxRelay implements Runnable {
                     claimed.size() == BATCH_SIZE
                             ? System.nanoTime()
                             : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SCAN_INTERVAL_MS);
-            return claimed;
+            if (!claimed.isEmpty()) {
+                return claimed;
+            }
+        }
+        var batch = new ArrayList<OutboxRow>(BATCH_SIZE);
+        try {
+            var first = handoff.poll(POLL_MS, TimeUnit.MILLISECONDS);
+            if (first != null) {
+                batch.add(first);
+                handoff.drainTo(batch, BATCH_SIZE - 1);
+            }
+        } catch (InterruptedException e) {
+            // Stopping is signalled by finish(); an interrupt only cuts this wait short.
         }
         return batch;
     }
@@ -264,7 +271,8 @@ final class OutboxRelay implements Runnable {
                     return true;
                 }
             }
-            return !running && inFlight.tryAcquire();
+            // Stopping: send what can be sent at once, unless the broker is known to be away.
+            return !running && !paused() && inFlight.tryAcquire();
         } catch (InterruptedException e) {
             return false;
         }

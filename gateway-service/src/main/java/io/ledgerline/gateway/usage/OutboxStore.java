@@ -85,18 +85,7 @@ final class OutboxStore {
     }
 
     void delete(List<String> eventIds) {
-        if (eventIds.isEmpty()) {
-            return;
-        }
-        jdbc.update(
-                connection -> {
-                    var statement =
-                            connection.prepareStatement(
-                                    "DELETE FROM gateway.usage_outbox"
-                                            + " WHERE event_id = ANY(?::text[])");
-                    statement.setArray(1, ids(connection, eventIds));
-                    return statement;
-                });
+        updateEach("DELETE FROM gateway.usage_outbox", eventIds);
     }
 
     /** Counts a failed send and backs the rows off: 1 s, 2 s, 4 s … at most 10 s. */
@@ -120,6 +109,10 @@ final class OutboxStore {
 
     /** Makes rows due now (a relay hands them back without having tried them). */
     void release(List<String> eventIds) {
+        updateEach("UPDATE gateway.usage_outbox SET next_attempt_at = now()", eventIds);
+    }
+
+    private void updateEach(String statementWithoutWhere, List<String> eventIds) {
         if (eventIds.isEmpty()) {
             return;
         }
@@ -127,8 +120,7 @@ final class OutboxStore {
                 connection -> {
                     var statement =
                             connection.prepareStatement(
-                                    "UPDATE gateway.usage_outbox SET next_attempt_at = now()"
-                                            + " WHERE event_id = ANY(?::text[])");
+                                    statementWithoutWhere + " WHERE event_id = ANY(?::text[])");
                     statement.setArray(1, ids(connection, eventIds));
                     return statement;
                 });

@@ -61,9 +61,7 @@ final class OutboxWriter implements Runnable {
             }
             if (!unsaved.isEmpty() && !save(unsaved)) {
                 if (System.nanoTime() - giveUpAtNanos > 0) {
-                    log.error(
-                            "stopping with {} usage events not written to gateway.usage_outbox",
-                            queue.held());
+                    unsaved.forEach(row -> UsageOutbox.lost(row.payload()));
                     return;
                 }
                 sleep(retryMs);

@@ -1,5 +1,6 @@
 package io.ledgerline.gateway.usage;
 
+import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.usage.UsageRecorded;
 
 import org.apache.kafka.clients.producer.Producer;
@@ -7,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -35,6 +37,7 @@ final class UsageOutbox implements SmartLifecycle {
     private Thread writerThread;
     private Thread relayThread;
     private volatile boolean running;
+    private volatile boolean stopped;
 
     UsageOutbox(OutboxStore store, Producer<String, byte[]> producer, String topic, int capacity) {
         this.queue = new UsageQueue(capacity, OutboxWriter.BATCH_SIZE);
@@ -45,7 +48,21 @@ final class UsageOutbox implements SmartLifecycle {
     }
 
     void add(String recordKey, UsageRecorded event) {
+        if (stopped) {
+            lost(ContractJson.toBytes(event));
+            return;
+        }
         queue.add(new UsageQueue.Pending(recordKey, event));
+    }
+
+    /**
+     * Only a request that outlived the web server's graceful stop, or a database down through the
+     * whole stop, gets here: the event is logged whole so that it can still be replayed by hand.
+     */
+    static void lost(byte[] event) {
+        log.error(
+                "usage not written to the outbox at stop: {}",
+                new String(event, StandardCharsets.UTF_8));
     }
 
     boolean accepting() {
@@ -63,10 +80,6 @@ final class UsageOutbox implements SmartLifecycle {
 
     long pendingRows() {
         return relay.pendingRows();
-    }
-
-    String topic() {
-        return topic;
     }
 
     @Override
@@ -93,6 +106,9 @@ final class UsageOutbox implements SmartLifecycle {
         writer.finish(start + TimeUnit.MILLISECONDS.toNanos(STOP_WRITE_MS));
         LockSupport.unpark(writerThread);
         join(writerThread, STOP_WRITE_MS + OutboxStore.STATEMENT_TIMEOUT_S * 1000L);
+        stopped = true;
+        queue.take(Integer.MAX_VALUE)
+                .forEach(pending -> lost(ContractJson.toBytes(pending.event())));
         relay.finish();
         join(relayThread, STOP_SEND_MS + OutboxStore.STATEMENT_TIMEOUT_S * 1000L);
         if (!relayThread.isAlive()) {
@@ -100,8 +116,8 @@ final class UsageOutbox implements SmartLifecycle {
         }
         producer.close(PRODUCER_CLOSE);
         log.info(
-                "usage outbox stopped in {} ms; {} events still in memory, {} rows left in the"
-                        + " table for the next start",
+                "usage outbox stopped in {} ms; {} events not written (logged above), {} rows"
+                        + " left in the table for the next start",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start),
                 queue.held(),
                 relay.pendingRows());

@@ -72,7 +72,7 @@ public class UsageOutboxConfig {
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS);
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS);
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS);
-        settings.put(
+        settings.putIfAbsent(
                 ProducerConfig.CLIENT_ID_CONFIG,
                 CLIENT_ID_PREFIX + java.util.UUID.randomUUID().toString().substring(0, 8));
         settings.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);

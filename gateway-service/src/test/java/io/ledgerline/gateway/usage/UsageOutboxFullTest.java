@@ -17,7 +17,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.util.ArrayList;
-import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -77,27 +76,11 @@ class UsageOutboxFullTest extends GatewayTestBase {
             }
 
             var refusedId = refused.header("x-request-id");
-            await().atMost(PROJECTION_WAIT)
-                    .until(
-                            () ->
-                                    UsageEvents.requestIdCounts(usage.poll())
-                                            .keySet()
-                                            .containsAll(served));
-            await().atMost(PROJECTION_WAIT).until(() -> rowsOf(served) == 0);
-            var counts = UsageEvents.requestIdCounts(usage.poll());
-            for (var requestId : served) {
-                assertThat(counts.get(requestId)).as("records of %s", requestId).isEqualTo(1);
-            }
+            var counts = UsageEvents.awaitDelivered(usage, jdbc, served);
+            assertThat(counts).containsAllEntriesOf(UsageEvents.once(served));
             assertThat(counts).doesNotContainKey(refusedId);
             await().atMost(PROJECTION_WAIT)
                     .until(() -> chatWith(secret, "gpt-4o-mini", "again").status() == 200);
         }
-    }
-
-    private long rowsOf(List<String> requestIds) {
-        return jdbc.queryForObject(
-                "SELECT count(*) FROM gateway.usage_outbox WHERE request_id = ANY(?)",
-                Long.class,
-                (Object) requestIds.toArray(String[]::new));
     }
 }

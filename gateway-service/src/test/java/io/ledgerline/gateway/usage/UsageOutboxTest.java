@@ -1,7 +1,6 @@
 package io.ledgerline.gateway.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.contracts.topics.Topics;
 import io.ledgerline.gateway.support.GatewayTestBase;
@@ -33,28 +32,11 @@ class UsageOutboxTest extends GatewayTestBase {
                 requestIds.add(reply.header("x-request-id"));
             }
 
-            await().atMost(PROJECTION_WAIT)
-                    .until(
-                            () ->
-                                    UsageEvents.requestIdCounts(usage.poll())
-                                            .keySet()
-                                            .containsAll(requestIds));
-            // Once a row is deleted nothing can send it again: count after the table is empty.
-            await().atMost(PROJECTION_WAIT).until(() -> rowsOf(requestIds) == 0);
-            var counts = UsageEvents.requestIdCounts(usage.poll());
-            for (var requestId : requestIds) {
-                assertThat(counts.get(requestId)).as("records of %s", requestId).isEqualTo(1);
-            }
+            var counts = UsageEvents.awaitDelivered(usage, jdbc, requestIds);
+            assertThat(counts).containsAllEntriesOf(UsageEvents.once(requestIds));
         }
         var health = api.get("/actuator/health").body();
         assertThat(health.at("/components/usageOutbox/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/usageOutbox/details/queued").asInt()).isZero();
-    }
-
-    private long rowsOf(java.util.List<String> requestIds) {
-        return jdbc.queryForObject(
-                "SELECT count(*) FROM gateway.usage_outbox WHERE request_id = ANY(?)",
-                Long.class,
-                (Object) requestIds.toArray(String[]::new));
     }
 }
