@@ -131,7 +131,7 @@ final class OutboxRelay implements Runnable {
         } catch (RuntimeException error) {
             log.warn(
                     "usage outbox: bookkeeping at stop failed, rows stay for the next start: {}",
-                    error);
+                    error.toString());
         }
     }
 

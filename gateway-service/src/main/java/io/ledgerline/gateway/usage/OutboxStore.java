@@ -34,7 +34,7 @@ final class OutboxStore {
     private static final String CLAIM =
             "UPDATE gateway.usage_outbox SET next_attempt_at = now() + ? * interval '1 millisecond'"
                     + " WHERE event_id IN (SELECT event_id FROM gateway.usage_outbox"
-                    + " WHERE topic = ? AND next_attempt_at <= now() ORDER BY created_at"
+                    + " WHERE topic = ? AND next_attempt_at <= now() ORDER BY next_attempt_at"
                     + " LIMIT ? FOR UPDATE SKIP LOCKED)"
                     + " RETURNING event_id, request_id, topic, record_key, type, payload, attempts";
     private static final String RESCHEDULE =

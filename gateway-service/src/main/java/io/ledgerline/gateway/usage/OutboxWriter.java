@@ -30,7 +30,7 @@ final class OutboxWriter implements Runnable {
     private final OutboxRelay relay;
     private final String topic;
     private volatile boolean running = true;
-    private volatile long giveUpAtNanos = Long.MAX_VALUE;
+    private volatile long giveUpAtNanos;
     private List<OutboxRow> unsaved = List.of();
     private long retryMs = DB_RETRY_MIN_MS;
 
@@ -60,7 +60,7 @@ final class OutboxWriter implements Runnable {
                 unsaved = queue.take(BATCH_SIZE).stream().map(this::row).toList();
             }
             if (!unsaved.isEmpty() && !save(unsaved)) {
-                if (System.nanoTime() - giveUpAtNanos > 0) {
+                if (!running && System.nanoTime() - giveUpAtNanos > 0) {
                     unsaved.forEach(row -> UsageOutbox.lost(row.payload()));
                     return;
                 }
