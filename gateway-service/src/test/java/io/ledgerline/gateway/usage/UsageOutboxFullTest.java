@@ -11,35 +11,42 @@ import io.ledgerline.gateway.support.TopicReader;
 import io.ledgerline.testsupport.TestKafka;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 
 import javax.sql.DataSource;
 
 /**
- * With the outbox table locked (the database does not answer the writer), answered requests' usage
- * is held in memory up to the capacity; then the gateway refuses new requests with 503 rather than
- * serve usage nobody is charged for. A gateway of its own, with a tiny capacity.
+ * With the outbox table locked (the database does not answer the writer, then its inserts time
+ * out), answered requests' usage is held in memory up to the capacity; then the gateway refuses new
+ * requests with 503 rather than serve usage nobody is charged for. A gateway of its own, with a
+ * tiny capacity.
  */
 @TestPropertySource(
         properties = "ledgerline.gateway.usage-outbox.capacity=" + UsageOutboxFullTest.CAPACITY)
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class UsageOutboxFullTest extends GatewayTestBase {
 
     static final int CAPACITY = 4;
     private static final int MAX_REQUESTS = 3 * CAPACITY;
+    private static final String WRITE_FAILED = "could not write";
 
     @Autowired DataSource dataSource;
 
     @Autowired JdbcTemplate jdbc;
 
     @Test
-    void a_full_usage_queue_refuses_requests_with_503_charges_nothing_and_loses_nothing()
-            throws Exception {
+    void a_full_usage_queue_refuses_requests_with_503_charges_nothing_and_loses_nothing(
+            CapturedOutput output) throws Exception {
         var partnerId = newPartner("STARTER", 1_000);
         var secret =
                 createPartnerKey(partnerId, partnerKey(100, "gpt-4o-mini")).path("secret").asText();
@@ -72,6 +79,9 @@ class UsageOutboxFullTest extends GatewayTestBase {
                         .isEqualTo("DOWN");
                 assertThat(health.body().at("/components/usageOutbox/details/queued").asInt())
                         .isEqualTo(CAPACITY);
+                // Held past the statement timeout, the writer's insert fails and is retried.
+                await().atMost(Duration.ofSeconds(3L * OutboxStore.STATEMENT_TIMEOUT_S))
+                        .until(() -> output.getOut().contains(WRITE_FAILED));
                 lock.rollback();
             }
 
