@@ -109,6 +109,17 @@ public record GatewayRefusal(int status, String type, String code, String messag
                 null);
     }
 
+    /** Usage cannot be recorded (the usage outbox is full), so nothing is served. */
+    public static GatewayRefusal meteringUnavailable() {
+        return new GatewayRefusal(
+                503,
+                "server_error",
+                "metering_unavailable",
+                "The gateway cannot record usage right now, so it serves no requests; nothing was"
+                        + " charged. Retry shortly.",
+                null);
+    }
+
     public byte[] toJson() {
         var inner = new LinkedHashMap<String, Object>();
         inner.put("message", message);

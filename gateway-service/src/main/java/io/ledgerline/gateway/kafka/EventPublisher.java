@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
  * headers every consumer expects. Sending is asynchronous; a failed send is logged with the event
  * id so it can be found, the request that caused it is not failed.
  *
+ * <p>Usage events do not come here: they go through the usage outbox ({@code usage/}), which keeps
+ * them in PostgreSQL until the broker has them.
+ *
  * <p>{@code KafkaProducer.send} can block (waiting for metadata while the broker is away, or for
  * buffer space), so records are handed to one sending thread of their own and the request threads
  * never wait for Kafka.
@@ -39,6 +42,19 @@ public class EventPublisher implements org.springframework.beans.factory.Disposa
         this.kafka = kafka;
     }
 
+    /** A record of a serialised contract event, with the headers every consumer expects. */
+    public static ProducerRecord<String, byte[]> record(
+            String topic, String key, String eventId, String type, byte[] value) {
+        var record = new ProducerRecord<>(topic, key, value);
+        record.headers().add(Topics.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add(
+                        Topics.SCHEMA_VERSION_HEADER,
+                        String.valueOf(SCHEMA_VERSION).getBytes(StandardCharsets.UTF_8));
+        record.headers().add(Topics.EVENT_ID_HEADER, eventId.getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
     @Override
     public void destroy() throws InterruptedException {
         sender.shutdown();
@@ -46,17 +62,8 @@ public class EventPublisher implements org.springframework.beans.factory.Disposa
     }
 
     public void publish(String topic, String key, String eventId, Object event) {
-        var record = new ProducerRecord<String, byte[]>(topic, key, ContractJson.toBytes(event));
-        record.headers()
-                .add(
-                        Topics.TYPE_HEADER,
-                        event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
-        record.headers()
-                .add(
-                        Topics.SCHEMA_VERSION_HEADER,
-                        String.valueOf(SCHEMA_VERSION).getBytes(StandardCharsets.UTF_8));
-        record.headers().add(Topics.EVENT_ID_HEADER, eventId.getBytes(StandardCharsets.UTF_8));
         var type = event.getClass().getSimpleName();
+        var record = record(topic, key, eventId, type, ContractJson.toBytes(event));
         sender.execute(
                 () -> {
                     try {

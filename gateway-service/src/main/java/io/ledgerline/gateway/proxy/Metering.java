@@ -24,6 +24,11 @@ class Metering {
         this.clock = clock;
     }
 
+    /** False while usage cannot be recorded: new requests are then refused. */
+    boolean recording() {
+        return usage.accepting();
+    }
+
     record Measured(long tokensIn, long tokensOut, long toolCalls) {}
 
     Credits finish(

@@ -205,6 +205,10 @@ class OpenAiEndpoints {
         if (proxied.refusal() != null) {
             return GatewayReply.refusal(call.response(), call.requestId(), proxied.refusal());
         }
+        if (!metering.recording()) {
+            return GatewayReply.refusal(
+                    call.response(), call.requestId(), GatewayRefusal.meteringUnavailable());
+        }
         var headers = call.request().requestHeaders();
         var decision =
                 admission.admit(

@@ -1,11 +1,7 @@
 package io.ledgerline.gateway.usage;
 
-import io.ledgerline.contracts.topics.Topics;
 import io.ledgerline.contracts.usage.UsageRecorded;
-import io.ledgerline.gateway.kafka.EventPublisher;
 import io.ledgerline.gateway.key.KeyConfig;
-
-import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,14 +10,18 @@ import java.util.UUID;
 /**
  * Emits one {@code usage.v1} event per answered request. The gateway only reports usage; billing
  * rates it and charges the ledger, idempotent on the request id.
+ *
+ * <p>{@link #publish} only queues the event (it runs on the request's event-loop thread); the usage
+ * outbox writes it to PostgreSQL within milliseconds and sends it to Kafka from there. When the
+ * outbox cannot keep up (database down), {@link #accepting()} turns false and the gateway refuses
+ * new requests rather than serve usage nobody would be charged for.
  */
-@Component
 public class UsagePublisher {
 
-    private final EventPublisher publisher;
+    private final UsageOutbox outbox;
 
-    public UsagePublisher(EventPublisher publisher) {
-        this.publisher = publisher;
+    UsagePublisher(UsageOutbox outbox) {
+        this.outbox = outbox;
     }
 
     public record Use(
@@ -33,6 +33,11 @@ public class UsagePublisher {
             long toolCalls,
             String budgetReservationId,
             Instant occurredAt) {}
+
+    /** Whether usage can still be recorded; costs one volatile read. */
+    public boolean accepting() {
+        return outbox.accepting();
+    }
 
     public UsageRecorded publish(KeyConfig key, Use use) {
         var event =
@@ -54,7 +59,7 @@ public class UsagePublisher {
                         use.budgetReservationId(),
                         use.occurredAt());
         var recordKey = key.customerId() != null ? key.customerId() : key.keyId();
-        publisher.publish(Topics.USAGE.name(), recordKey, event.eventId(), event);
+        outbox.add(recordKey, event);
         return event;
     }
 }
