@@ -5,15 +5,23 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.LedgerAccounts;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.rating.PartnerTier;
+import io.ledgerline.gateway.key.AutoTopUpState;
+import io.ledgerline.gateway.key.KeyRegistry;
+import io.ledgerline.gateway.key.KeyService;
+import io.ledgerline.gateway.ledger.LedgerClient;
 import io.ledgerline.gateway.support.GatewayTestBase;
 import io.ledgerline.gateway.support.LedgerDouble;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +33,11 @@ import java.util.concurrent.Executors;
  * its amount (plus the tier's fee), once per trigger, off the request thread.
  */
 class AutoTopUpTest extends GatewayTestBase {
+
+    @Autowired KeyRegistry registry;
+    @Autowired KeyService keys;
+    @Autowired LedgerClient ledger;
+    @Autowired JdbcTemplate jdbc;
 
     static final String MODEL = "gpt-4o-mini";
     static final long THRESHOLD_CENTS = 100;
@@ -55,9 +68,9 @@ class AutoTopUpTest extends GatewayTestBase {
 
         spendBelowThreshold(key);
 
-        await().atMost(PROJECTION_WAIT)
-                .until(() -> api.get(key.path()).body().at("/autoTopUp/topUps").asLong() == 1);
+        await().atMost(PROJECTION_WAIT).until(() -> topUps(key) >= 1);
         var after = api.get(key.path()).body();
+        assertThat(after.at("/autoTopUp/topUps").asLong()).isEqualTo(1);
         assertThat(after.at("/autoTopUp/lastResult").asText()).isEqualTo("TOPPED_UP");
         assertThat(after.at("/autoTopUp/lastTopUpAt").isNull()).isFalse();
         assertThat(after.path("budgetUcr").asLong())
@@ -117,13 +130,13 @@ class AutoTopUpTest extends GatewayTestBase {
 
         // Once the partner has funds again, the next trigger (a new command id) goes through.
         FEED.addPartnerCredits(partnerId, Credits.ofCredits(5_000));
-        await().atMost(PROJECTION_WAIT)
-                .until(() -> api.get(key.path()).body().at("/autoTopUp/topUps").asLong() == 1);
+        await().atMost(PROJECTION_WAIT).until(() -> topUps(key) >= 1);
         assertThat(topUpReserves(key))
                 .extracting(c -> c.body().path("reservationId").asText())
                 .containsExactly("key-" + key.keyId() + "-a1", "key-" + key.keyId() + "-a2");
         assertThat(api.get(key.path()).body().at("/autoTopUp/lastResult").asText())
                 .isEqualTo("TOPPED_UP");
+        assertThat(topUps(key)).isEqualTo(1);
     }
 
     @Test
@@ -143,11 +156,47 @@ class AutoTopUpTest extends GatewayTestBase {
         } finally {
             pool.shutdownNow();
         }
-        await().atMost(PROJECTION_WAIT)
-                .until(() -> api.get(key.path()).body().at("/autoTopUp/topUps").asLong() == 1);
+        await().atMost(PROJECTION_WAIT).until(() -> topUps(key) >= 1);
         sleep(SETTLE);
         assertThat(topUpReserves(key)).hasSize(1);
-        assertThat(api.get(key.path()).body().at("/autoTopUp/topUps").asLong()).isEqualTo(1);
+        assertThat(topUps(key)).isEqualTo(1);
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT sequence FROM gateway.auto_top_up WHERE key_id = ?",
+                                Long.class,
+                                key.keyId()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void R10_a_trigger_resumed_after_a_crash_reserves_once() {
+        var partnerId = newPartner("GROWTH", 100_000);
+        var key = keyJustAboveThreshold(partnerId);
+        var live = registry.byId(key.keyId());
+        var reservationId = KeyService.autoTopUpReservationId(key.keyId(), 1);
+        // As if the gateway had reserved for trigger 1 and died before recording the answer.
+        ledger.reserve(
+                AccountId.partner(partnerId),
+                reservationId + "-reserve",
+                reservationId,
+                AMOUNT_WITH_FEE,
+                "gateway key " + key.keyId() + " auto top-up");
+        keys.recordAutoTopUp(live, AutoTopUpState.NONE.attempting(Instant.now()));
+
+        await().atMost(PROJECTION_WAIT).until(() -> topUps(key) >= 1);
+        assertThat(topUpReserves(key))
+                .extracting(c -> c.body().path("reservationId").asText())
+                .containsExactly(reservationId, reservationId);
+        awaitPartnerAvailable(
+                partnerId,
+                Credits.ofCredits(100_000)
+                        .minus(PartnerTier.GROWTH.totalRequiredFor(BUDGET))
+                        .minus(AMOUNT_WITH_FEE));
+        var view = api.get(key.path()).body();
+        assertThat(view.path("budgetUcr").asLong())
+                .isEqualTo(BUDGET.plus(Credits.ofCredits(AMOUNT_CENTS)).ucr());
+        sleep(SETTLE);
+        assertThat(topUps(key)).isEqualTo(1);
     }
 
     @Test
@@ -167,6 +216,10 @@ class AutoTopUpTest extends GatewayTestBase {
         assertThat(FEED.balanceOf(LedgerAccounts.partnerAvailable(key.partnerId())))
                 .isEqualTo(
                         Credits.ofCredits(100_000).minus(PartnerTier.GROWTH.platformFeeOn(BUDGET)));
+    }
+
+    private long topUps(Key key) {
+        return api.get(key.path()).body().at("/autoTopUp/topUps").asLong();
     }
 
     private Key keyJustAboveThreshold(String partnerId) {
