@@ -129,15 +129,7 @@ public class KeyService {
             tx.executeWithoutResult(
                     status -> {
                         keys.insert(config, issued.sha256());
-                        keys.insertReservation(
-                                new KeyRepository.StoredReservation(
-                                        reservationId,
-                                        keyId,
-                                        funding.amount(),
-                                        funding.fee(),
-                                        BUDGET,
-                                        false),
-                                now);
+                        keys.insertReservation(budgetRow(keyId, funding), now);
                         keys.recordCommand(
                                 scoped(partnerId, commandId), "CREATE", keyId, hash(req), now);
                     });
@@ -275,15 +267,7 @@ public class KeyService {
         var now = clock.instant();
         tx.executeWithoutResult(
                 status -> {
-                    keys.insertReservation(
-                            new KeyRepository.StoredReservation(
-                                    reservationId,
-                                    keyId,
-                                    funding.amount(),
-                                    funding.fee(),
-                                    BUDGET,
-                                    false),
-                            now);
+                    keys.insertReservation(budgetRow(keyId, funding), now);
                     keys.recordCommand(
                             scoped(partnerId, commandId), "TOP_UP", keyId, hash(req), now);
                 });
@@ -311,15 +295,7 @@ public class KeyService {
         var done = attempt.toppedUp(now);
         tx.executeWithoutResult(
                 status -> {
-                    keys.insertReservation(
-                            new KeyRepository.StoredReservation(
-                                    reservationId,
-                                    keyId,
-                                    funding.amount(),
-                                    funding.fee(),
-                                    BUDGET,
-                                    false),
-                            now);
+                    keys.insertReservation(budgetRow(keyId, funding), now);
                     keys.saveAutoTopUp(keyId, done);
                 });
         live.autoTopUpState(done);
@@ -408,6 +384,12 @@ public class KeyService {
         statusPublisher.publish(live, KeyStatusChanged.KeyStatus.REVOKED, "revoked", null);
         log.info("key {} revoked", live.keyId());
         return views.of(live);
+    }
+
+    private static KeyRepository.StoredReservation budgetRow(
+            String keyId, LiveKey.Funding funding) {
+        return new KeyRepository.StoredReservation(
+                funding.reservationId(), keyId, funding.amount(), funding.fee(), BUDGET, false);
     }
 
     private void releaseFunding(AccountId holder, LiveKey.Funding funding) {
