@@ -77,6 +77,14 @@ public class KeyBootstrap implements SmartInitializingSingleton {
                             reservation.kind()),
                     pot);
         }
+        keys.autoTopUps()
+                .forEach(
+                        (keyId, state) -> {
+                            var live = byKey.get(keyId);
+                            if (live != null) {
+                                live.autoTopUpState(state);
+                            }
+                        });
         byKey.values().forEach(registry::register);
         log.info("loaded {} gateway keys", byKey.size());
     }

@@ -14,8 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The gateway's key rows. No row ever holds a secret, only its SHA-256 and display prefix. */
@@ -161,6 +163,57 @@ public class KeyRepository {
                 keyId,
                 payloadSha256,
                 timestamp(now));
+    }
+
+    /** R10: what an auto top-up attempt is about to do or did; one row per key. */
+    public void saveAutoTopUp(String keyId, AutoTopUpState a) {
+        jdbc.update(
+                """
+                INSERT INTO gateway.auto_top_up (key_id, sequence, pending, top_ups,
+                    consecutive_failures, last_result, last_attempt_at, last_top_up_at,
+                    retry_not_before, available_at_refusal_ucr)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (key_id) DO UPDATE SET sequence = excluded.sequence,
+                    pending = excluded.pending, top_ups = excluded.top_ups,
+                    consecutive_failures = excluded.consecutive_failures,
+                    last_result = excluded.last_result, last_attempt_at = excluded.last_attempt_at,
+                    last_top_up_at = excluded.last_top_up_at,
+                    retry_not_before = excluded.retry_not_before,
+                    available_at_refusal_ucr = excluded.available_at_refusal_ucr""",
+                keyId,
+                a.sequence(),
+                a.pending(),
+                a.topUps(),
+                a.consecutiveFailures(),
+                a.lastResult(),
+                timestamp(a.lastAttemptAt()),
+                timestamp(a.lastTopUpAt()),
+                timestamp(a.retryNotBefore()),
+                a.availableAtRefusal() == null ? null : a.availableAtRefusal().ucr());
+    }
+
+    public Map<String, AutoTopUpState> autoTopUps() {
+        var byKey = new HashMap<String, AutoTopUpState>();
+        jdbc.query(
+                "SELECT * FROM gateway.auto_top_up",
+                rs -> {
+                    var available = rs.getObject("available_at_refusal_ucr");
+                    byKey.put(
+                            rs.getString("key_id"),
+                            new AutoTopUpState(
+                                    rs.getLong("sequence"),
+                                    rs.getBoolean("pending"),
+                                    rs.getLong("top_ups"),
+                                    rs.getInt("consecutive_failures"),
+                                    rs.getString("last_result"),
+                                    instant(rs.getTimestamp("last_attempt_at")),
+                                    instant(rs.getTimestamp("last_top_up_at")),
+                                    instant(rs.getTimestamp("retry_not_before")),
+                                    available == null
+                                            ? null
+                                            : Credits.ofMicros(((Number) available).longValue())));
+                });
+        return byKey;
     }
 
     private static StoredKey mapKey(ResultSet rs, int row) throws SQLException {

@@ -6,6 +6,7 @@ import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.command.ReserveKeyDeposit;
 import io.ledgerline.contracts.money.Credits;
+import io.ledgerline.contracts.money.UsdCents;
 import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.usage.UsageRecorded.CustomerBilling;
 import io.ledgerline.gateway.admission.Pot;
@@ -128,15 +129,7 @@ public class KeyService {
             tx.executeWithoutResult(
                     status -> {
                         keys.insert(config, issued.sha256());
-                        keys.insertReservation(
-                                new KeyRepository.StoredReservation(
-                                        reservationId,
-                                        keyId,
-                                        funding.amount(),
-                                        funding.fee(),
-                                        BUDGET,
-                                        false),
-                                now);
+                        keys.insertReservation(budgetRow(keyId, funding), now);
                         keys.recordCommand(
                                 scoped(partnerId, commandId), "CREATE", keyId, hash(req), now);
                     });
@@ -274,19 +267,53 @@ public class KeyService {
         var now = clock.instant();
         tx.executeWithoutResult(
                 status -> {
-                    keys.insertReservation(
-                            new KeyRepository.StoredReservation(
-                                    reservationId,
-                                    keyId,
-                                    funding.amount(),
-                                    funding.fee(),
-                                    BUDGET,
-                                    false),
-                            now);
+                    keys.insertReservation(budgetRow(keyId, funding), now);
                     keys.recordCommand(
                             scoped(partnerId, commandId), "TOP_UP", keyId, hash(req), now);
                 });
         return views.of(live);
+    }
+
+    /**
+     * R10 auto top-up, trigger {@code attempt.sequence()}: funds the key by its auto top-up amount
+     * exactly as {@link #topUp} does (amount plus the tier's fee, the fee settled from it, a new
+     * pot), as reservation {@code key-{keyId}-a{sequence}}. Repeating an attempt repeats its ledger
+     * command ids. Throws {@link ApiProblem} with the ledger's code when it refuses.
+     */
+    public AutoTopUpState autoTopUp(LiveKey live, AutoTopUpState attempt) {
+        requireNotRevoked(live);
+        var keyId = live.keyId();
+        var amount = UsdCents.toPlatformCredits(live.config().autoTopUp().amountCents());
+        var reservationId = autoTopUpReservationId(keyId, attempt.sequence());
+        // A funding already on the key means the ledger answered but the row was not written.
+        var funding =
+                live.fundings().stream()
+                        .filter(f -> f.reservationId().equals(reservationId))
+                        .findFirst()
+                        .orElseGet(() -> fund(live, reservationId, amount, "auto top-up"));
+        var now = clock.instant();
+        var done = attempt.toppedUp(now);
+        tx.executeWithoutResult(
+                status -> {
+                    keys.insertReservation(budgetRow(keyId, funding), now);
+                    keys.saveAutoTopUp(keyId, done);
+                });
+        live.autoTopUpState(done);
+        if (live.revoked()) {
+            // Revoked while this ran: revocation may not have seen the new reservation.
+            releaseFunding(AccountId.partner(live.config().partnerId()), funding);
+        }
+        return done;
+    }
+
+    /** R10: records what an auto top-up attempt is about to do or did, then shows it. */
+    public void recordAutoTopUp(LiveKey live, AutoTopUpState state) {
+        keys.saveAutoTopUp(live.keyId(), state);
+        live.autoTopUpState(state);
+    }
+
+    public static String autoTopUpReservationId(String keyId, long sequence) {
+        return "key-" + keyId + "-a" + sequence;
     }
 
     /** R11: a new secret; the old one is refused from the next request on. */
@@ -345,15 +372,7 @@ public class KeyService {
         live.markRevoked();
         var holder = AccountId.partner(partnerId);
         for (var funding : live.fundings()) {
-            callLedger(
-                    () -> {
-                        ledger.release(
-                                holder,
-                                funding.reservationId(),
-                                "release-" + funding.reservationId(),
-                                "gateway key revoked");
-                        return null;
-                    });
+            releaseFunding(holder, funding);
         }
         var now = clock.instant();
         tx.executeWithoutResult(
@@ -365,6 +384,24 @@ public class KeyService {
         statusPublisher.publish(live, KeyStatusChanged.KeyStatus.REVOKED, "revoked", null);
         log.info("key {} revoked", live.keyId());
         return views.of(live);
+    }
+
+    private static KeyRepository.StoredReservation budgetRow(
+            String keyId, LiveKey.Funding funding) {
+        return new KeyRepository.StoredReservation(
+                funding.reservationId(), keyId, funding.amount(), funding.fee(), BUDGET, false);
+    }
+
+    private void releaseFunding(AccountId holder, LiveKey.Funding funding) {
+        callLedger(
+                () -> {
+                    ledger.release(
+                            holder,
+                            funding.reservationId(),
+                            "release-" + funding.reservationId(),
+                            "gateway key revoked");
+                    return null;
+                });
     }
 
     /** Reserves {@code budget} plus the tier's platform fee, then settles the fee from it. */

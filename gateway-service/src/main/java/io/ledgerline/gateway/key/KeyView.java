@@ -30,12 +30,26 @@ public record KeyView(
         Long profitMultiplierPercent,
         Credits aiCreditPriceUcr,
         Credits minCostFloorPerMillionTokensUcr,
-        KeyConfig.AutoTopUp autoTopUp,
+        AutoTopUpView autoTopUp,
         KeyConfig.RateLimits rateLimits,
         Instant expiresAt,
         Instant createdAt,
         Instant lastUsedAt,
         String secret) {
+
+    /**
+     * R10: the key's auto top-up terms (US cents; 1 cent buys 1 platform credit) and what it did:
+     * how many top-ups ran, when the last one did, and the last attempt's result ({@code
+     * TOPPED_UP}, {@code INSUFFICIENT_CREDITS}, {@code LEDGER_UNAVAILABLE}, ...).
+     */
+    public record AutoTopUpView(
+            long thresholdCents,
+            long amountCents,
+            long topUps,
+            Instant lastTopUpAt,
+            String lastResult,
+            Instant lastAttemptAt,
+            Instant retryNotBefore) {}
 
     public KeyView withSecret(String issued) {
         return new KeyView(

@@ -67,12 +67,28 @@ public class KeyViews {
                 billing == null ? null : billing.profitMultiplierPercent(),
                 billing == null ? null : billing.aiCreditPriceUcr(),
                 billing == null ? null : billing.minCostFloorPerMillionTokensUcr(),
-                c.autoTopUp(),
+                autoTopUpOf(live),
                 c.rateLimits(),
                 c.expiresAt(),
                 c.createdAt(),
                 live.lastUsedAt(),
                 null);
+    }
+
+    private static KeyView.AutoTopUpView autoTopUpOf(LiveKey live) {
+        var terms = live.config().autoTopUp();
+        if (terms == null) {
+            return null;
+        }
+        var state = live.autoTopUpState();
+        return new KeyView.AutoTopUpView(
+                terms.thresholdCents(),
+                terms.amountCents(),
+                state.topUps(),
+                state.lastTopUpAt(),
+                state.lastResult(),
+                state.lastAttemptAt(),
+                state.retryNotBefore());
     }
 
     public String status(LiveKey live) {

@@ -23,6 +23,7 @@ public final class LiveKey {
     private volatile Instant lastUsedAt;
     private final java.util.concurrent.atomic.AtomicLong chargedUcr;
     private final List<Funding> fundings = new CopyOnWriteArrayList<>();
+    private volatile AutoTopUpState autoTopUp = AutoTopUpState.NONE;
 
     /** A ledger reservation that funds this key: a budget (or top-up) or a deposit. */
     public record Funding(
@@ -110,6 +111,15 @@ public final class LiveKey {
 
     void markRevoked() {
         this.revoked = true;
+    }
+
+    /** R10: where this key's auto top-up stands; {@link AutoTopUpState#NONE} before any. */
+    public AutoTopUpState autoTopUpState() {
+        return autoTopUp;
+    }
+
+    void autoTopUpState(AutoTopUpState state) {
+        this.autoTopUp = state;
     }
 
     public Instant lastUsedAt() {

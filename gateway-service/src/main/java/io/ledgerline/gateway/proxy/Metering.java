@@ -5,6 +5,7 @@ import io.ledgerline.contracts.rating.ModelPrice;
 import io.ledgerline.gateway.admission.Admission;
 import io.ledgerline.gateway.admission.Hold;
 import io.ledgerline.gateway.key.LiveKey;
+import io.ledgerline.gateway.topup.AutoTopUp;
 import io.ledgerline.gateway.usage.UsagePublisher;
 
 import org.springframework.stereotype.Component;
@@ -18,10 +19,12 @@ class Metering {
 
     private final UsagePublisher usage;
     private final Clock clock;
+    private final AutoTopUp autoTopUp;
 
-    Metering(UsagePublisher usage, Clock clock) {
+    Metering(UsagePublisher usage, Clock clock, AutoTopUp autoTopUp) {
         this.usage = usage;
         this.clock = clock;
+        this.autoTopUp = autoTopUp;
     }
 
     /** False while usage cannot be recorded: new requests are then refused. */
@@ -44,6 +47,7 @@ class Metering {
         key.addCharge(cost);
         key.touch(now);
         key.rateLimiter().addTokens(measured.tokensIn() + measured.tokensOut(), now.toEpochMilli());
+        autoTopUp.afterCharge(key);
         var durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
         usage.publish(
                 key.config(),
