@@ -5,6 +5,7 @@ import io.ledgerline.contracts.json.ContractJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -50,24 +51,52 @@ final class OutboxWriter implements Runnable {
     @Override
     public void run() {
         while (true) {
-            if (unsaved.isEmpty()) {
-                if (!running && queue.held() == 0) {
+            try {
+                if (!writeOnce()) {
                     return;
                 }
-                if (running && queue.held() < BATCH_SIZE) {
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MS));
-                }
-                unsaved = queue.take(BATCH_SIZE).stream().map(this::row).toList();
-            }
-            if (!unsaved.isEmpty() && !save(unsaved)) {
-                if (!running && System.nanoTime() - giveUpAtNanos > 0) {
-                    unsaved.forEach(row -> UsageOutbox.lost(row.payload()));
-                    return;
-                }
+            } catch (RuntimeException bug) {
+                // Metering must outlive a bug: a dead writer would refuse every request for good.
+                log.error("usage outbox writer failed; going on", bug);
                 sleep(retryMs);
-                retryMs = Math.min(retryMs * 2, DB_RETRY_MAX_MS);
             }
         }
+    }
+
+    /** One flush; false when the writer has finished. */
+    private boolean writeOnce() {
+        if (unsaved.isEmpty()) {
+            if (!running && queue.held() == 0) {
+                return false;
+            }
+            if (running && queue.held() < BATCH_SIZE) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(FLUSH_INTERVAL_MS));
+            }
+            unsaved = rows(queue.take(BATCH_SIZE));
+        }
+        if (!unsaved.isEmpty() && !save(unsaved)) {
+            if (!running && System.nanoTime() - giveUpAtNanos > 0) {
+                unsaved.forEach(row -> UsageOutbox.lost(row.payload()));
+                return false;
+            }
+            sleep(retryMs);
+            retryMs = Math.min(retryMs * 2, DB_RETRY_MAX_MS);
+        }
+        return true;
+    }
+
+    private List<OutboxRow> rows(List<UsageQueue.Pending> taken) {
+        var rows = new ArrayList<OutboxRow>(taken.size());
+        for (var pending : taken) {
+            try {
+                rows.add(row(pending));
+            } catch (RuntimeException unwritable) {
+                // Only a bug gets here; the event is logged whole so it can be replayed by hand.
+                log.error("usage event cannot be serialised: {}", pending.event(), unwritable);
+                queue.stored(1);
+            }
+        }
+        return rows;
     }
 
     private boolean save(List<OutboxRow> rows) {

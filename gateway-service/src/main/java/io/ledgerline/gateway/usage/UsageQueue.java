@@ -39,8 +39,11 @@ final class UsageQueue {
     }
 
     void add(Pending pending) {
+        // Counted before it can be taken: the writer may take and store it at once, and counting
+        // after that would let held drop below zero.
+        int count = held.incrementAndGet();
         entries.add(pending);
-        if (held.incrementAndGet() % wakeEvery == 0) {
+        if (count % wakeEvery == 0) {
             var thread = drainer;
             if (thread != null) {
                 LockSupport.unpark(thread);
