@@ -307,6 +307,9 @@ public final class GatewayBench {
         var direct = fixedRate.get("direct").total();
         var map = new LinkedHashMap<String, Object>();
         for (var name : List.of("gateway", GATEWAY_BILLING_PAUSED, "nginx")) {
+            if (!fixedRate.containsKey(name)) {
+                continue;
+            }
             var through = fixedRate.get(name).total();
             map.put(
                     name,

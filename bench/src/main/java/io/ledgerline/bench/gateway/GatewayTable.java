@@ -141,6 +141,9 @@ final class GatewayTable {
                                                         r.completedRps())
                                                 : "yes"));
         for (var name : new String[] {"gateway", GatewayBench.GATEWAY_BILLING_PAUSED, "nginx"}) {
+            if (!results.containsKey(name)) {
+                continue;
+            }
             var through = results.get(name).total();
             double p50 = through.p50Ms() - direct.total().p50Ms();
             double p99 = through.p99Ms() - direct.total().p99Ms();
