@@ -1,6 +1,7 @@
 package io.ledgerline.gateway.proxy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.rating.ModelCatalogue;
@@ -117,11 +118,7 @@ class OpenAiEndpoints {
         var list = json.createObjectNode().put("object", "list");
         var data = list.putArray("data");
         for (var model : key.config().allowedModels()) {
-            data.addObject()
-                    .put("id", model)
-                    .put("object", "model")
-                    .put("created", 0)
-                    .put("owned_by", "ledgerline");
+            describeModel(data.addObject(), model);
         }
         return GatewayReply.json(response, requestId, 200, Credits.ZERO, toBytes(list));
     }
@@ -138,13 +135,16 @@ class OpenAiEndpoints {
         if (!key.config().allowedModels().contains(model)) {
             return GatewayReply.refusal(response, requestId, GatewayRefusal.modelNotFound(model));
         }
-        var body =
-                json.createObjectNode()
-                        .put("id", model)
-                        .put("object", "model")
-                        .put("created", 0)
-                        .put("owned_by", "ledgerline");
+        var body = describeModel(json.createObjectNode(), model);
         return GatewayReply.json(response, requestId, 200, Credits.ZERO, toBytes(body));
+    }
+
+    /** A model object as OpenAI's {@code /v1/models} answers it. */
+    private static ObjectNode describeModel(ObjectNode node, String model) {
+        return node.put("id", model)
+                .put("object", "model")
+                .put("created", 0)
+                .put("owned_by", "ledgerline");
     }
 
     private static Mono<Void> refuseKey(
