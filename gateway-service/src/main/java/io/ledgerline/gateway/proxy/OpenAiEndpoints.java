@@ -12,6 +12,7 @@ import io.ledgerline.gateway.key.KeyRegistry;
 import io.ledgerline.gateway.key.LiveKey;
 import io.ledgerline.gateway.upstream.Upstream;
 import io.ledgerline.gateway.upstream.UpstreamFailed;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 
@@ -236,11 +237,19 @@ class OpenAiEndpoints {
                 ? stream(
                         call,
                         hold,
-                        upstream.stream(provider, call.upstreamPath(), proxied.forwardBody()))
+                        upstream.stream(
+                                provider,
+                                call.upstreamPath(),
+                                proxied.forwardBody(),
+                                loopOf(call.request())))
                 : plain(
                         call,
                         hold,
-                        upstream.call(provider, call.upstreamPath(), proxied.forwardBody()));
+                        upstream.call(
+                                provider,
+                                call.upstreamPath(),
+                                proxied.forwardBody(),
+                                loopOf(call.request())));
     }
 
     private Mono<Void> plain(Call call, Hold hold, Mono<Upstream.Answer> answer) {
@@ -267,7 +276,10 @@ class OpenAiEndpoints {
         var proxied = call.proxied();
         var measured =
                 AnswerUsage.read(
-                        body, json, proxied.promptTokensBound(), proxied.maxCompletionTokens());
+                        body,
+                        json.getFactory(),
+                        proxied.promptTokensBound(),
+                        proxied.maxCompletionTokens());
         return metering.finish(
                 call.key(), hold, call.requestId(), proxied.price(), measured, call.startNanos());
     }
@@ -323,6 +335,13 @@ class OpenAiEndpoints {
         }
         return GatewayReply.refusal(
                 call.response(), call.requestId(), GatewayRefusal.upstreamFailed(failed.status()));
+    }
+
+    /** The event loop serving this request's connection; its upstream call runs there too. */
+    private static EventLoop loopOf(HttpServerRequest request) {
+        var loop = new EventLoop[1];
+        request.withConnection(connection -> loop[0] = connection.channel().eventLoop());
+        return loop[0];
     }
 
     private LiveKey authenticate(HttpServerRequest request) {

@@ -1,6 +1,5 @@
 package io.ledgerline.gateway.proxy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -9,9 +8,11 @@ import io.ledgerline.contracts.rating.ModelPrice;
 import io.ledgerline.gateway.admission.Admission;
 import io.ledgerline.gateway.error.GatewayRefusal;
 
+import java.io.IOException;
+
 /**
  * An OpenAI request body as far as the gateway must understand it: the model, whether it streams,
- * the completion limit, and the body to forward. Everything else passes through.
+ * the completion limit, and the body to forward. Everything else passes through unchanged.
  */
 record ProxyRequest(
         ModelPrice price,
@@ -26,81 +27,76 @@ record ProxyRequest(
     }
 
     static ProxyRequest chat(byte[] body, ObjectMapper json, ModelCatalogue catalogue) {
-        var parsed = parse(body, json);
-        if (parsed == null) {
-            return refused(GatewayRefusal.badRequest("The body must be a JSON object.", null));
+        var fields = RequestFields.read(body, json.getFactory());
+        if (fields == null) {
+            return notAnObject();
         }
-        if (!parsed.path("messages").isArray() || parsed.path("messages").isEmpty()) {
+        if (!fields.messagesNonEmpty) {
             return refused(
                     GatewayRefusal.badRequest("'messages' must be a non-empty array.", "messages"));
         }
-        var limit =
-                parsed.has("max_completion_tokens")
-                        ? parsed.get("max_completion_tokens")
-                        : parsed.get("max_tokens");
-        long maxTokens = Admission.DEFAULT_MAX_COMPLETION_TOKENS;
-        if (limit != null && !limit.isNull()) {
-            if (!limit.canConvertToLong() || !limit.isIntegralNumber() || limit.asLong() < 1) {
-                return refused(
-                        GatewayRefusal.badRequest(
-                                "'max_tokens' must be a positive integer.", "max_tokens"));
-            }
-            maxTokens = limit.asLong();
+        var limit = fields.completionLimit();
+        if (!limit.valid()) {
+            return refused(
+                    GatewayRefusal.badRequest(
+                            "'max_tokens' must be a positive integer.", "max_tokens"));
         }
-        boolean stream = parsed.path("stream").asBoolean(false);
+        long maxTokens =
+                limit.value() > 0 ? limit.value() : Admission.DEFAULT_MAX_COMPLETION_TOKENS;
         var forward = body;
-        if (stream && !parsed.at("/stream_options/include_usage").asBoolean(false)) {
+        if (fields.stream && !fields.includeUsage) {
             // Usage in the final chunk is what the stream is charged by.
-            ((ObjectNode) parsed).putObject("stream_options").put("include_usage", true);
-            forward = write(parsed, json);
+            forward = withUsageInStream(body, json);
+            if (forward == null) {
+                return notAnObject();
+            }
         }
-        return withModel(parsed, catalogue, stream, maxTokens, body.length, forward);
+        return withModel(fields, catalogue, fields.stream, maxTokens, body.length, forward);
     }
 
     static ProxyRequest embeddings(byte[] body, ObjectMapper json, ModelCatalogue catalogue) {
-        var parsed = parse(body, json);
-        if (parsed == null) {
-            return refused(GatewayRefusal.badRequest("The body must be a JSON object.", null));
+        var fields = RequestFields.read(body, json.getFactory());
+        if (fields == null) {
+            return notAnObject();
         }
-        if (!parsed.hasNonNull("input")) {
+        if (!fields.inputGiven) {
             return refused(GatewayRefusal.badRequest("'input' is required.", "input"));
         }
-        return withModel(parsed, catalogue, false, 0, body.length, body);
+        return withModel(fields, catalogue, false, 0, body.length, body);
+    }
+
+    private static ProxyRequest notAnObject() {
+        return refused(GatewayRefusal.badRequest("The body must be a JSON object.", null));
     }
 
     private static ProxyRequest withModel(
-            JsonNode parsed,
+            RequestFields fields,
             ModelCatalogue catalogue,
             boolean stream,
             long maxTokens,
             long promptBound,
             byte[] forward) {
-        var model = parsed.path("model");
-        if (!model.isTextual() || model.asText().isBlank()) {
+        if (fields.model == null || fields.model.isBlank()) {
             return refused(GatewayRefusal.badRequest("'model' is required.", "model"));
         }
-        var price = catalogue.find(model.asText());
+        var price = catalogue.find(fields.model);
         if (price.isEmpty()) {
-            return refused(GatewayRefusal.modelNotFound(model.asText()));
+            return refused(GatewayRefusal.modelNotFound(fields.model));
         }
         // A token is at least one byte of text, so the body's size bounds the prompt's tokens.
         return new ProxyRequest(price.get(), stream, maxTokens, promptBound, forward, null);
     }
 
-    private static JsonNode parse(byte[] body, ObjectMapper json) {
+    /** The body with {@code stream_options.include_usage} set; null if it is not an object. */
+    private static byte[] withUsageInStream(byte[] body, ObjectMapper json) {
         try {
-            var node = json.readTree(body);
-            return node != null && node.isObject() ? node : null;
-        } catch (java.io.IOException e) {
+            if (!(json.readTree(body) instanceof ObjectNode parsed)) {
+                return null;
+            }
+            parsed.putObject("stream_options").put("include_usage", true);
+            return json.writeValueAsBytes(parsed);
+        } catch (IOException e) {
             return null;
-        }
-    }
-
-    private static byte[] write(JsonNode node, ObjectMapper json) {
-        try {
-            return json.writeValueAsBytes(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a parsed body back", e);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.ledgerline.gateway.key.KeyConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Emits one {@code usage.v1} event per answered request. The gateway only reports usage; billing
@@ -42,7 +43,7 @@ public class UsagePublisher {
     public UsageRecorded publish(KeyConfig key, Use use) {
         var event =
                 new UsageRecorded(
-                        UUID.randomUUID().toString(),
+                        randomEventId(),
                         use.requestId(),
                         UsageRecorded.Source.GATEWAY,
                         key.keyId(),
@@ -61,5 +62,17 @@ public class UsagePublisher {
         var recordKey = key.customerId() != null ? key.customerId() : key.keyId();
         outbox.add(recordKey, event);
         return event;
+    }
+
+    /**
+     * A random version-4 UUID from the thread's own generator: {@code UUID.randomUUID()} takes
+     * SecureRandom's lock on every request's event-loop thread, and an event id needs to be unique,
+     * not secret.
+     */
+    static String randomEventId() {
+        var random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~0xC000_0000_0000_0000L) | 0x8000_0000_0000_0000L;
+        return new UUID(high, low).toString();
     }
 }
