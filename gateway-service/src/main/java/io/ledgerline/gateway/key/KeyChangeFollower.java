@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * needed (the row is the truth), so a duplicate, a late or an unreadable notice is harmless. A
  * failed reload (database away) marks the instance for a full reload, retried each poll, and a full
  * reload also runs every {@code ledgerline.gateway.key-resync-ms} (default 60 s) as a net under
- * anything missed.
+ * anything missed. A consumer failure starts the whole sequence over; the thread never gives up
+ * while the context runs.
  */
 @Component
 public class KeyChangeFollower implements SmartLifecycle {
@@ -92,21 +93,34 @@ public class KeyChangeFollower implements SmartLifecycle {
 
     private void follow() {
         try (var c = consumer) {
-            var partitions = partitions(c);
-            c.assign(partitions);
-            c.seekToEnd(partitions);
-            partitions.forEach(c::position);
-            resyncDue.set(true);
             while (running) {
-                resyncIfDue();
-                for (var record : c.poll(POLL)) {
-                    reload(record.key());
+                try {
+                    followFromTheEnd(c);
+                } catch (WakeupException stopping) {
+                    return;
+                } catch (RuntimeException e) {
+                    // A broker away at start (no partitions yet) or an unexpected consumer error:
+                    // start over from the end offsets with a full reload, so nothing is missed.
+                    log.warn("key change follower failed; starting over", e);
+                    pause();
                 }
             }
         } catch (WakeupException stopping) {
-            // stop() woke the consumer up.
-        } catch (RuntimeException e) {
-            log.error("key change follower stopped; keys now follow the periodic resync only", e);
+            // stop() woke the consumer up while it was being closed.
+        }
+    }
+
+    private void followFromTheEnd(Consumer<String, byte[]> c) {
+        var partitions = partitions(c);
+        c.assign(partitions);
+        c.seekToEnd(partitions);
+        partitions.forEach(c::position);
+        resyncDue.set(true);
+        while (running) {
+            resyncIfDue();
+            for (var record : c.poll(POLL)) {
+                reload(record.key());
+            }
         }
     }
 

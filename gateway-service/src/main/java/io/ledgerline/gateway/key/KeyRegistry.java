@@ -52,10 +52,12 @@ public class KeyRegistry {
         replaceSecret(key, issued.sha256(), issued.displayPrefix());
     }
 
+    /** The new secret is indexed before the old one goes, so there is no moment without one. */
     synchronized void replaceSecret(LiveKey key, byte[] sha256, String prefix) {
-        bySecretHash.remove(KeySecrets.lookupKey(key.secretSha256()));
-        key.replaceSecret(sha256, prefix);
+        var old = KeySecrets.lookupKey(key.secretSha256());
         bySecretHash.put(KeySecrets.lookupKey(sha256), key);
+        key.replaceSecret(sha256, prefix);
+        bySecretHash.remove(old);
     }
 
     public LiveKey byId(String keyId) {

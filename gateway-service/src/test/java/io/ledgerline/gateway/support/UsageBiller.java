@@ -38,6 +38,8 @@ public final class UsageBiller implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Set<String> booked = ConcurrentHashMap.newKeySet();
     private final AtomicLong bookedUcr = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger bookedUses =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Throwable failure;
@@ -67,8 +69,9 @@ public final class UsageBiller implements AutoCloseable {
         return Credits.ofMicros(bookedUcr.get());
     }
 
+    /** Uses booked and seen through {@code afterBooking}. */
     public int bookedUses() {
-        return booked.size();
+        return bookedUses.get();
     }
 
     private void run() {
@@ -79,6 +82,7 @@ public final class UsageBiller implements AutoCloseable {
                     if (keyId.equals(use.keyId()) && booked.add(use.requestId())) {
                         book(use);
                         afterBooking.accept(use);
+                        bookedUses.incrementAndGet();
                     }
                 }
             }
