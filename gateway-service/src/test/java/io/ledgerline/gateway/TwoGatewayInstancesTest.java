@@ -10,6 +10,7 @@ import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.rating.PartnerTier;
 import io.ledgerline.contracts.rating.Rating;
 import io.ledgerline.gateway.admission.Pot;
+import io.ledgerline.gateway.key.KeyLoader;
 import io.ledgerline.gateway.key.KeyRegistry;
 import io.ledgerline.gateway.key.LiveKey;
 import io.ledgerline.gateway.projection.LedgerProjection;
@@ -73,6 +74,7 @@ class TwoGatewayInstancesTest extends GatewayTestBase {
 
     @Autowired KeyRegistry registryA;
     @Autowired AutoTopUp autoTopUpA;
+    @Autowired KeyLoader loaderA;
     @Autowired JdbcTemplate jdbc;
 
     Api apiB;
@@ -148,8 +150,12 @@ class TwoGatewayInstancesTest extends GatewayTestBase {
                             .body()
                             .path("secret")
                             .asText();
-            latencies.add(nanosUntil(() -> registryB.authenticate(old) == null));
-            assertThat(registryB.authenticate(secret)).isNotNull();
+            var current = secret;
+            latencies.add(
+                    nanosUntil(
+                            () ->
+                                    registryB.authenticate(old) == null
+                                            && registryB.authenticate(current) != null));
         }
         assertThat(chatOn(apiB, secret).status()).isEqualTo(200);
         report("regenerate on A -> old secret refused on B", latencies);
@@ -211,6 +217,8 @@ class TwoGatewayInstancesTest extends GatewayTestBase {
                 LedgerAccounts.reservation(AccountId.partner(partnerId), reservation);
         awaitBudgetVisibleOnB(keyId);
         Function<LedgerProjection, Credits> settled = p -> p.settledFrom(reservation);
+        var potA = registryA.byId(keyId).budget().get(0);
+        var potB = registryB.byId(keyId).budget().get(0);
 
         try (var biller =
                 new UsageBiller(
@@ -221,9 +229,16 @@ class TwoGatewayInstancesTest extends GatewayTestBase {
                                 awaitBothSee(
                                         settled,
                                         reserved.minus(FEED.balanceOf(reservationAccount))))) {
+            // Both instances reload the key from the database all through the burst, as a key
+            // change notice would make them: the pots and their holds must survive it.
+            var reloading = reloadRepeatedly(keyId);
             var answered = burst(created.path("secret").asText(), body);
+            reloading.stop();
             var spent = answered.charged();
             await().atMost(PROJECTION_WAIT).until(() -> biller.bookedUses() == answered.count());
+            assertThat(reloading.reloads()).isPositive();
+            assertThat(registryA.byId(keyId).budget()).containsExactly(potA);
+            assertThat(registryB.byId(keyId).budget()).containsExactly(potB);
             // Every booked charge was seen by both instances before the next was booked, so at most
             // one charge at a time was unseen: the documented bound is that one charge.
             assertThat(biller.booked()).isEqualTo(spent);
@@ -362,6 +377,36 @@ class TwoGatewayInstancesTest extends GatewayTestBase {
                 Credits.ofCredits(100_000)
                         .minus(PartnerTier.GROWTH.totalRequiredFor(Credits.ofCredits(50)))
                         .minus(amountWithFee));
+    }
+
+    /** Reloads one key on both instances in a loop until stopped. */
+    private Reloading reloadRepeatedly(String keyId) {
+        var loaders = List.of(loaderA, second.getBean(KeyLoader.class));
+        var reloading =
+                new Reloading(
+                        new java.util.concurrent.atomic.AtomicBoolean(true),
+                        new java.util.concurrent.atomic.AtomicInteger());
+        CompletableFuture.runAsync(
+                () -> {
+                    while (reloading.running().get()) {
+                        loaders.forEach(loader -> loader.reload(keyId));
+                        reloading.count().incrementAndGet();
+                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                    }
+                });
+        return reloading;
+    }
+
+    record Reloading(
+            java.util.concurrent.atomic.AtomicBoolean running,
+            java.util.concurrent.atomic.AtomicInteger count) {
+        void stop() {
+            running.set(false);
+        }
+
+        int reloads() {
+            return count.get();
+        }
     }
 
     private void sweepBoth(AutoTopUp autoTopUpB) throws Exception {
