@@ -1,5 +1,6 @@
 package io.ledgerline.contracts.topics;
 
+import io.ledgerline.contracts.gateway.KeyChanged;
 import io.ledgerline.contracts.gateway.KeyStatusChanged;
 import io.ledgerline.contracts.ledger.event.LedgerEvent;
 import io.ledgerline.contracts.usage.UsageRecorded;
@@ -27,7 +28,12 @@ public final class Topics {
     public static final Topic<KeyStatusChanged> GATEWAY_KEYS =
             new Topic<>("gateway.keys.v1", "key id", KeyStatusChanged.class, 1, 3);
 
-    public static final List<Topic<?>> ALL = List.of(LEDGER_EVENTS, USAGE, GATEWAY_KEYS);
+    /** Internal to the gateway: tells every gateway instance to reload a key from its database. */
+    public static final Topic<KeyChanged> GATEWAY_KEY_CHANGES =
+            new Topic<>("gateway.key-changes.v1", "key id", KeyChanged.class, 1, 3);
+
+    public static final List<Topic<?>> ALL =
+            List.of(LEDGER_EVENTS, USAGE, GATEWAY_KEYS, GATEWAY_KEY_CHANGES);
 
     private Topics() {}
 }

@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 
+import io.ledgerline.contracts.gateway.KeyChanged;
 import io.ledgerline.contracts.gateway.KeyStatusChanged;
 import io.ledgerline.contracts.ledger.event.LedgerEvent;
 import io.ledgerline.contracts.ledger.event.LedgerEventTypes;
@@ -123,5 +124,24 @@ class EventSchemaTest {
                                 schema("/schemas/gateway/KeyStatusChanged.v1.json"),
                                 ContractJson.mapper().valueToTree(key)))
                 .isEmpty();
+    }
+
+    @Test
+    void key_change_notices_satisfy_their_schema_and_never_name_more_than_the_key() {
+        var changed =
+                new KeyChanged(
+                        "e3",
+                        "k1",
+                        "acme",
+                        KeyChanged.Change.REGENERATED,
+                        Instant.parse("2026-11-23T10:00:00Z"));
+        ObjectNode json = ContractJson.mapper().valueToTree(changed);
+
+        assertThat(violations(schema("/schemas/gateway/KeyChanged.v1.json"), json)).isEmpty();
+        assertThat(ContractJson.fromBytes(ContractJson.toBytes(changed), KeyChanged.class))
+                .isEqualTo(changed);
+        json.put("secret", "llk_x");
+        assertThat(violations(schema("/schemas/gateway/KeyChanged.v1.json"), json))
+                .contains("secret");
     }
 }

@@ -25,7 +25,16 @@ import java.util.Locale;
  * so as long as the upstream honours {@code max_tokens} no request costs more than its hold and a
  * key never spends more than its budget on this instance. If an upstream ignores {@code
  * max_tokens}, the overspend is at most the excess of the requests in flight at that moment.
- * Several gateway instances would each need a lease of their own (not built yet).
+ *
+ * <p>Several instances ({@code ledgerline.gateway.instances} = N, see {@link InstanceShare}): each
+ * commits (held + unbilled) at most {@code headroom / N} of a pot, rounded down, where the headroom
+ * is what its own projection of the ledger shows. Summed over the instances that is at most the
+ * headroom, so spend stays within the budget plus the charges the ledger has already booked that
+ * some instance's projection has not seen yet (each such charge counts at most once, divided by N),
+ * whatever instance a load balancer sends a request to. The price: an instance refuses a request
+ * whose hold does not fit its share even when the others have room, so the last {@code N × one
+ * request's worst-case hold} of a budget may be refused with {@code insufficient_quota} when a
+ * client's requests all reach one instance.
  */
 @Component
 public class Admission {

@@ -11,18 +11,44 @@ import java.util.function.Supplier;
  * minus what it has charged but the ledger has not shown yet ({@code unbilled}) is what a new
  * request may pre-authorise. All changes happen under this object's lock, which is uncontended
  * except for concurrent requests on the same key.
+ *
+ * <p>With several gateway instances each one may commit only its share of the headroom, {@code
+ * headroom / instances} rounded down (see {@link Admission}): no instance knows what the others
+ * hold, but together they never commit more than the ledger has, whichever instance a request
+ * reaches.
  */
 public final class Pot {
 
     private final String reservationId;
     private final Supplier<Credits> ledgerHeadroom;
+    private final int instances;
     private long heldUcr;
     private long unbilledUcr;
     private long peakCommittedUcr;
 
+    /** A pot of the only gateway instance. */
     public Pot(String reservationId, Supplier<Credits> ledgerHeadroom) {
+        this(reservationId, ledgerHeadroom, 1);
+    }
+
+    /** A pot of one of {@code instances} gateway instances, which may commit its share only. */
+    public Pot(String reservationId, Supplier<Credits> ledgerHeadroom, int instances) {
+        if (instances < 1 || instances > InstanceShare.MAX_INSTANCES) {
+            throw new IllegalArgumentException(
+                    "instances must be 1.." + InstanceShare.MAX_INSTANCES);
+        }
         this.reservationId = reservationId;
         this.ledgerHeadroom = ledgerHeadroom;
+        this.instances = instances;
+    }
+
+    /**
+     * What one of {@code instances} instances may commit of {@code headroom}: rounded down, so the
+     * shares never add up to more than the headroom (and a negative headroom gives a share no
+     * greater than it divided).
+     */
+    public static Credits shareOf(Credits headroom, int instances) {
+        return Credits.ofMicros(Math.floorDiv(headroom.ucr(), (long) instances));
     }
 
     /** The reservation usage is settled from, or null for a customer wallet. */
@@ -31,7 +57,7 @@ public final class Pot {
     }
 
     public synchronized boolean tryHold(Credits amount) {
-        long free = ledgerHeadroom.get().ucr() - heldUcr - unbilledUcr;
+        long free = share() - heldUcr - unbilledUcr;
         if (free < amount.ucr()) {
             return false;
         }
@@ -72,8 +98,21 @@ public final class Pot {
         return Credits.ofMicros(peakCommittedUcr);
     }
 
+    /** What a new request on this instance may still pre-authorise: its share, less its own. */
     public synchronized Credits free() {
+        return Credits.ofMicros(share() - heldUcr - unbilledUcr);
+    }
+
+    /**
+     * What this instance sees left of the whole pot: the ledger's headroom less its own held and
+     * unbilled (not its share; the other instances' commitments are unknown here).
+     */
+    public synchronized Credits ledgerFree() {
         return Credits.ofMicros(ledgerHeadroom.get().ucr() - heldUcr - unbilledUcr);
+    }
+
+    private long share() {
+        return shareOf(ledgerHeadroom.get(), instances).ucr();
     }
 
     private void checkNotNegative() {

@@ -12,14 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Wallets {
 
     private final LedgerProjection projection;
+    private final int instances;
     private final Map<String, Pot> byCustomer = new ConcurrentHashMap<>();
 
-    public Wallets(LedgerProjection projection) {
+    public Wallets(LedgerProjection projection, InstanceShare share) {
         this.projection = projection;
+        this.instances = share.instances();
     }
 
     public Pot of(String customerId) {
         return byCustomer.computeIfAbsent(
-                customerId, id -> new Pot(null, () -> projection.customerAiBalance(id)));
+                customerId, id -> new Pot(null, () -> projection.customerAiBalance(id), instances));
     }
 }

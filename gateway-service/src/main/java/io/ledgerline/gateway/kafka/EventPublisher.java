@@ -61,6 +61,27 @@ public class EventPublisher implements org.springframework.beans.factory.Disposa
         sender.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
+    /**
+     * Sends on the calling thread and returns once the broker has acknowledged the record (the
+     * producer's {@code acks=all}); throws {@link IllegalStateException} when it has not within
+     * {@code timeoutMs}.
+     */
+    public void publishAndWait(
+            String topic, String key, String eventId, Object event, long timeoutMs) {
+        var type = event.getClass().getSimpleName();
+        var record = record(topic, key, eventId, type, ContractJson.toBytes(event));
+        try {
+            kafka.send(record).get(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted publishing " + type + " " + eventId, e);
+        } catch (java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException
+                | RuntimeException e) {
+            throw new IllegalStateException("could not publish " + type + " " + eventId, e);
+        }
+    }
+
     public void publish(String topic, String key, String eventId, Object event) {
         var type = event.getClass().getSimpleName();
         var record = record(topic, key, eventId, type, ContractJson.toBytes(event));

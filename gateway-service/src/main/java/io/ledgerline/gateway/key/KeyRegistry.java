@@ -24,6 +24,15 @@ public class KeyRegistry {
         bySecretHash.put(KeySecrets.lookupKey(key.secretSha256()), key);
     }
 
+    /** The key already here, or {@code loaded} registered: a key is never replaced by a copy. */
+    LiveKey registerIfAbsent(LiveKey loaded) {
+        var key = byId.computeIfAbsent(loaded.keyId(), id -> loaded);
+        if (key == loaded) {
+            bySecretHash.put(KeySecrets.lookupKey(key.secretSha256()), key);
+        }
+        return key;
+    }
+
     /** The key a bearer secret belongs to, or null. */
     public LiveKey authenticate(String secret) {
         if (secret == null
@@ -40,9 +49,15 @@ public class KeyRegistry {
     }
 
     void replaceSecret(LiveKey key, KeySecrets.Issued issued) {
-        bySecretHash.remove(KeySecrets.lookupKey(key.secretSha256()));
-        key.replaceSecret(issued.sha256(), issued.displayPrefix());
-        bySecretHash.put(KeySecrets.lookupKey(issued.sha256()), key);
+        replaceSecret(key, issued.sha256(), issued.displayPrefix());
+    }
+
+    /** The new secret is indexed before the old one goes, so there is no moment without one. */
+    synchronized void replaceSecret(LiveKey key, byte[] sha256, String prefix) {
+        var old = KeySecrets.lookupKey(key.secretSha256());
+        bySecretHash.put(KeySecrets.lookupKey(sha256), key);
+        key.replaceSecret(sha256, prefix);
+        bySecretHash.remove(old);
     }
 
     public LiveKey byId(String keyId) {

@@ -80,11 +80,13 @@ public class KeyRepository {
                 timestamp(k.createdAt()));
     }
 
+    /** Idempotent: two instances finishing the same auto top-up trigger store one row. */
     public void insertReservation(StoredReservation r, Instant now) {
         jdbc.update(
                 """
                 INSERT INTO gateway.key_reservation (reservation_id, key_id, amount_ucr, fee_ucr,
-                    kind, released, created_at) VALUES (?, ?, ?, ?, ?, false, ?)""",
+                    kind, released, created_at) VALUES (?, ?, ?, ?, ?, false, ?)
+                ON CONFLICT (reservation_id) DO NOTHING""",
                 r.reservationId(),
                 r.keyId(),
                 r.amount().ucr(),
@@ -126,17 +128,38 @@ public class KeyRepository {
                 KeyRepository::mapKey);
     }
 
+    public Optional<StoredKey> find(String keyId) {
+        return jdbc
+                .query(
+                        "SELECT * FROM gateway.virtual_key WHERE key_id = ?",
+                        KeyRepository::mapKey,
+                        keyId)
+                .stream()
+                .findFirst();
+    }
+
     public List<StoredReservation> reservations() {
         return jdbc.query(
                 "SELECT * FROM gateway.key_reservation ORDER BY created_at, reservation_id",
-                (rs, row) ->
-                        new StoredReservation(
-                                rs.getString("reservation_id"),
-                                rs.getString("key_id"),
-                                Credits.ofMicros(rs.getLong("amount_ucr")),
-                                Credits.ofMicros(rs.getLong("fee_ucr")),
-                                rs.getString("kind"),
-                                rs.getBoolean("released")));
+                KeyRepository::mapReservation);
+    }
+
+    public List<StoredReservation> reservationsOf(String keyId) {
+        return jdbc.query(
+                "SELECT * FROM gateway.key_reservation WHERE key_id = ? "
+                        + "ORDER BY created_at, reservation_id",
+                KeyRepository::mapReservation,
+                keyId);
+    }
+
+    private static StoredReservation mapReservation(ResultSet rs, int row) throws SQLException {
+        return new StoredReservation(
+                rs.getString("reservation_id"),
+                rs.getString("key_id"),
+                Credits.ofMicros(rs.getLong("amount_ucr")),
+                Credits.ofMicros(rs.getLong("fee_ucr")),
+                rs.getString("kind"),
+                rs.getBoolean("released"));
     }
 
     public Optional<StoredCommand> command(String commandId) {
@@ -165,31 +188,57 @@ public class KeyRepository {
                 timestamp(now));
     }
 
-    /** R10: what an auto top-up attempt is about to do or did; one row per key. */
-    public void saveAutoTopUp(String keyId, AutoTopUpState a) {
-        jdbc.update(
-                """
-                INSERT INTO gateway.auto_top_up (key_id, sequence, pending, top_ups,
-                    consecutive_failures, last_result, last_attempt_at, last_top_up_at,
-                    retry_not_before, available_at_refusal_ucr)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (key_id) DO UPDATE SET sequence = excluded.sequence,
-                    pending = excluded.pending, top_ups = excluded.top_ups,
-                    consecutive_failures = excluded.consecutive_failures,
-                    last_result = excluded.last_result, last_attempt_at = excluded.last_attempt_at,
-                    last_top_up_at = excluded.last_top_up_at,
-                    retry_not_before = excluded.retry_not_before,
-                    available_at_refusal_ucr = excluded.available_at_refusal_ucr""",
-                keyId,
-                a.sequence(),
-                a.pending(),
-                a.topUps(),
-                a.consecutiveFailures(),
-                a.lastResult(),
-                timestamp(a.lastAttemptAt()),
-                timestamp(a.lastTopUpAt()),
-                timestamp(a.retryNotBefore()),
-                a.availableAtRefusal() == null ? null : a.availableAtRefusal().ucr());
+    /**
+     * Saves {@code next} only if the stored row still is {@code expected} (same trigger sequence,
+     * same pending flag; no row counts as {@link AutoTopUpState#NONE}'s): several gateway instances
+     * may see one key low at once, and only one of them may open a trigger or close it.
+     */
+    public boolean saveAutoTopUpIf(String keyId, AutoTopUpState expected, AutoTopUpState next) {
+        var a = next;
+        var values =
+                new Object[] {
+                    a.sequence(),
+                    a.pending(),
+                    a.topUps(),
+                    a.consecutiveFailures(),
+                    a.lastResult(),
+                    timestamp(a.lastAttemptAt()),
+                    timestamp(a.lastTopUpAt()),
+                    timestamp(a.retryNotBefore()),
+                    a.availableAtRefusal() == null ? null : a.availableAtRefusal().ucr(),
+                    keyId,
+                    expected.sequence(),
+                    expected.pending()
+                };
+        var updated =
+                jdbc.update(
+                        """
+                        UPDATE gateway.auto_top_up SET sequence = ?, pending = ?, top_ups = ?,
+                            consecutive_failures = ?, last_result = ?, last_attempt_at = ?,
+                            last_top_up_at = ?, retry_not_before = ?, available_at_refusal_ucr = ?
+                        WHERE key_id = ? AND sequence = ? AND pending = ?""",
+                        values);
+        if (updated > 0 || expected.sequence() != 0 || expected.pending()) {
+            return updated > 0;
+        }
+        // No trigger yet: the row may not exist. Of two instances inserting it, one wins.
+        return jdbc.update(
+                        """
+                        INSERT INTO gateway.auto_top_up (key_id, sequence, pending, top_ups,
+                            consecutive_failures, last_result, last_attempt_at, last_top_up_at,
+                            retry_not_before, available_at_refusal_ucr)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING""",
+                        keyId,
+                        a.sequence(),
+                        a.pending(),
+                        a.topUps(),
+                        a.consecutiveFailures(),
+                        a.lastResult(),
+                        timestamp(a.lastAttemptAt()),
+                        timestamp(a.lastTopUpAt()),
+                        timestamp(a.retryNotBefore()),
+                        a.availableAtRefusal() == null ? null : a.availableAtRefusal().ucr())
+                > 0;
     }
 
     public Map<String, AutoTopUpState> autoTopUps() {
@@ -197,23 +246,33 @@ public class KeyRepository {
         jdbc.query(
                 "SELECT * FROM gateway.auto_top_up",
                 rs -> {
-                    var available = rs.getObject("available_at_refusal_ucr");
-                    byKey.put(
-                            rs.getString("key_id"),
-                            new AutoTopUpState(
-                                    rs.getLong("sequence"),
-                                    rs.getBoolean("pending"),
-                                    rs.getLong("top_ups"),
-                                    rs.getInt("consecutive_failures"),
-                                    rs.getString("last_result"),
-                                    instant(rs.getTimestamp("last_attempt_at")),
-                                    instant(rs.getTimestamp("last_top_up_at")),
-                                    instant(rs.getTimestamp("retry_not_before")),
-                                    available == null
-                                            ? null
-                                            : Credits.ofMicros(((Number) available).longValue())));
+                    byKey.put(rs.getString("key_id"), mapAutoTopUp(rs));
                 });
         return byKey;
+    }
+
+    public Optional<AutoTopUpState> autoTopUpOf(String keyId) {
+        return jdbc
+                .query(
+                        "SELECT * FROM gateway.auto_top_up WHERE key_id = ?",
+                        (rs, row) -> mapAutoTopUp(rs),
+                        keyId)
+                .stream()
+                .findFirst();
+    }
+
+    private static AutoTopUpState mapAutoTopUp(ResultSet rs) throws SQLException {
+        var available = rs.getObject("available_at_refusal_ucr");
+        return new AutoTopUpState(
+                rs.getLong("sequence"),
+                rs.getBoolean("pending"),
+                rs.getLong("top_ups"),
+                rs.getInt("consecutive_failures"),
+                rs.getString("last_result"),
+                instant(rs.getTimestamp("last_attempt_at")),
+                instant(rs.getTimestamp("last_top_up_at")),
+                instant(rs.getTimestamp("retry_not_before")),
+                available == null ? null : Credits.ofMicros(((Number) available).longValue()));
     }
 
     private static StoredKey mapKey(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package io.ledgerline.gateway.key;
 
+import io.ledgerline.contracts.gateway.KeyChanged;
 import io.ledgerline.contracts.gateway.KeyStatusChanged;
 import io.ledgerline.contracts.gateway.KeyStatusChanged.KeyKind;
 import io.ledgerline.contracts.json.ContractJson;
@@ -9,6 +10,7 @@ import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.money.UsdCents;
 import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.usage.UsageRecorded.CustomerBilling;
+import io.ledgerline.gateway.admission.InstanceShare;
 import io.ledgerline.gateway.admission.Pot;
 import io.ledgerline.gateway.admission.UnbilledCharges;
 import io.ledgerline.gateway.admission.Wallets;
@@ -36,6 +38,10 @@ import java.util.function.Supplier;
  * The lifecycle of virtual keys (R8, R10, R11, R12): create, top up, regenerate, revoke. Each write
  * is idempotent on the caller's command id; the ledger is called with command ids derived from the
  * key, so a retried write never reserves twice. Blocking: call off the event loop.
+ *
+ * <p>Several gateway instances share the key rows: a write works on the key as stored (reloaded
+ * first), and once it is committed every instance is told ({@link KeyChangePublisher}) before the
+ * call answers.
  */
 @Service
 public class KeyService {
@@ -53,6 +59,9 @@ public class KeyService {
     private final Wallets wallets;
     private final KeyViews views;
     private final KeyStatusPublisher statusPublisher;
+    private final KeyChangePublisher changes;
+    private final KeyLoader loader;
+    private final int instances;
     private final ModelCatalogue catalogue;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -67,6 +76,9 @@ public class KeyService {
             Wallets wallets,
             KeyViews views,
             KeyStatusPublisher statusPublisher,
+            KeyChangePublisher changes,
+            KeyLoader loader,
+            InstanceShare share,
             ModelCatalogue catalogue,
             TransactionTemplate tx,
             Clock clock) {
@@ -79,6 +91,9 @@ public class KeyService {
         this.wallets = wallets;
         this.views = views;
         this.statusPublisher = statusPublisher;
+        this.changes = changes;
+        this.loader = loader;
+        this.instances = share.instances();
         this.catalogue = catalogue;
         this.tx = tx;
         this.clock = clock;
@@ -137,7 +152,8 @@ public class KeyService {
             // The same command ran concurrently and won; answer as its replay.
             return replayed(partnerId, commandId, "CREATE", req);
         }
-        registry.register(live);
+        live = registry.registerIfAbsent(live);
+        changes.announce(live, KeyChanged.Change.CREATED);
         statusPublisher.publish(live, KeyStatusChanged.KeyStatus.ACTIVE, "created", null);
         log.info(
                 "partner key {} ({}) created for partner {}",
@@ -237,7 +253,8 @@ public class KeyService {
                             hash(req),
                             now);
                 });
-        registry.register(live);
+        live = registry.registerIfAbsent(live);
+        changes.announce(live, KeyChanged.Change.CREATED);
         statusPublisher.publish(live, KeyStatusChanged.KeyStatus.ACTIVE, "created", null);
         log.info(
                 "self-service key {} ({}) created for customer {}",
@@ -271,6 +288,7 @@ public class KeyService {
                     keys.recordCommand(
                             scoped(partnerId, commandId), "TOP_UP", keyId, hash(req), now);
                 });
+        changes.announce(live, KeyChanged.Change.TOPPED_UP);
         return views.of(live);
     }
 
@@ -293,23 +311,49 @@ public class KeyService {
                         .orElseGet(() -> fund(live, reservationId, amount, "auto top-up"));
         var now = clock.instant();
         var done = attempt.toppedUp(now);
-        tx.executeWithoutResult(
-                status -> {
-                    keys.insertReservation(budgetRow(keyId, funding), now);
-                    keys.saveAutoTopUp(keyId, done);
-                });
-        live.autoTopUpState(done);
-        if (live.revoked()) {
-            // Revoked while this ran: revocation may not have seen the new reservation.
+        var closed =
+                tx.execute(
+                        status -> {
+                            keys.insertReservation(budgetRow(keyId, funding), now);
+                            return keys.saveAutoTopUpIf(keyId, attempt, done);
+                        });
+        if (Boolean.TRUE.equals(closed)) {
+            live.autoTopUpState(done);
+        }
+        // The stored status, not this instance's memory: another instance may have revoked the key
+        // while this ran, and revocation may not have seen the new reservation.
+        if (loader.reload(keyId).revoked()) {
             releaseFunding(AccountId.partner(live.config().partnerId()), funding);
         }
-        return done;
+        announceQuietly(live, KeyChanged.Change.AUTO_TOPPED_UP);
+        return live.autoTopUpState();
     }
 
     /** R10: records what an auto top-up attempt is about to do or did, then shows it. */
-    public void recordAutoTopUp(LiveKey live, AutoTopUpState state) {
-        keys.saveAutoTopUp(live.keyId(), state);
-        live.autoTopUpState(state);
+    public boolean recordAutoTopUp(LiveKey live, AutoTopUpState state) {
+        return recordAutoTopUp(live, live.autoTopUpState(), state);
+    }
+
+    /**
+     * R10: records {@code next} if the stored state still is {@code expected}, else takes over the
+     * stored one (another instance opened or closed the trigger) and answers false.
+     */
+    public boolean recordAutoTopUp(LiveKey live, AutoTopUpState expected, AutoTopUpState next) {
+        if (!keys.saveAutoTopUpIf(live.keyId(), expected, next)) {
+            loader.reload(live.keyId());
+            return false;
+        }
+        live.autoTopUpState(next);
+        return true;
+    }
+
+    /** For writes that must not fail once done (a top-up): the periodic resync covers a miss. */
+    private void announceQuietly(LiveKey live, KeyChanged.Change change) {
+        try {
+            changes.announce(live, change);
+        } catch (ApiProblem notAnnounced) {
+            // Logged by the publisher.
+        }
     }
 
     public static String autoTopUpReservationId(String keyId, long sequence) {
@@ -345,17 +389,24 @@ public class KeyService {
         requireNotRevoked(live);
         var issued = KeySecrets.issue();
         var now = clock.instant();
-        tx.executeWithoutResult(
-                status -> {
-                    keys.replaceSecret(live.keyId(), issued.sha256(), issued.displayPrefix());
-                    keys.recordCommand(
-                            scoped(partnerId, commandId),
-                            "REGENERATE",
-                            live.keyId(),
-                            hash(req),
-                            now);
+        loader.exclusively(
+                live.keyId(),
+                () -> {
+                    tx.executeWithoutResult(
+                            status -> {
+                                keys.replaceSecret(
+                                        live.keyId(), issued.sha256(), issued.displayPrefix());
+                                keys.recordCommand(
+                                        scoped(partnerId, commandId),
+                                        "REGENERATE",
+                                        live.keyId(),
+                                        hash(req),
+                                        now);
+                            });
+                    registry.replaceSecret(live, issued);
+                    return null;
                 });
-        registry.replaceSecret(live, issued);
+        changes.announce(live, KeyChanged.Change.REGENERATED);
         statusPublisher.publish(live, KeyStatusChanged.KeyStatus.ACTIVE, "regenerated", null);
         log.info("key {} regenerated, now {}", live.keyId(), issued.displayPrefix());
         return views.of(live).withSecret(issued.secret());
@@ -370,17 +421,16 @@ public class KeyService {
         }
         requireNotRevoked(live);
         live.markRevoked();
+        var now = clock.instant();
+        // Stored before the releases: an auto top-up finishing on another instance after this
+        // reads the status and releases its own reservation; one finishing before is read here.
+        keys.markRevoked(live.keyId(), now);
         var holder = AccountId.partner(partnerId);
-        for (var funding : live.fundings()) {
+        for (var funding : loader.reload(live.keyId()).fundings()) {
             releaseFunding(holder, funding);
         }
-        var now = clock.instant();
-        tx.executeWithoutResult(
-                status -> {
-                    keys.markRevoked(live.keyId(), now);
-                    keys.recordCommand(
-                            scoped(partnerId, commandId), "REVOKE", live.keyId(), hash(req), now);
-                });
+        keys.recordCommand(scoped(partnerId, commandId), "REVOKE", live.keyId(), hash(req), now);
+        changes.announce(live, KeyChanged.Change.REVOKED);
         statusPublisher.publish(live, KeyStatusChanged.KeyStatus.REVOKED, "revoked", null);
         log.info("key {} revoked", live.keyId());
         return views.of(live);
@@ -428,23 +478,28 @@ public class KeyService {
                     }
                     return null;
                 });
-        var pot = budgetPot(live, reservationId, total, projection);
+        var pot = budgetPot(live, reservationId, total, projection, instances);
         var funding = new LiveKey.Funding(reservationId, total, fee, BUDGET);
-        live.addFunding(funding, pot);
-        if (fee.isPositive() && projection.settledFrom(reservationId).isLessThan(fee)) {
+        var added = live.addFunding(funding, pot);
+        if (added && fee.isPositive() && projection.settledFrom(reservationId).isLessThan(fee)) {
             unbilled.chargedOutsideRequest(reservationId + "-platform-fee", pot, fee);
         }
         return funding;
     }
 
     static Pot budgetPot(
-            LiveKey live, String reservationId, Credits total, LedgerProjection projection) {
+            LiveKey live,
+            String reservationId,
+            Credits total,
+            LedgerProjection projection,
+            int instances) {
         return new Pot(
                 reservationId,
                 () ->
                         live.revoked()
                                 ? Credits.ZERO
-                                : total.minus(projection.settledFrom(reservationId)));
+                                : total.minus(projection.settledFrom(reservationId)),
+                instances);
     }
 
     private <T> T callLedger(Supplier<T> call) {
@@ -474,7 +529,7 @@ public class KeyService {
                                         "EXISTS_WITH_DIFFERENT_PAYLOAD",
                                         "commandId " + commandId + " was used for another request");
                             }
-                            var live = registry.byId(command.keyId());
+                            var live = loader.reload(command.keyId());
                             if (live == null) {
                                 throw ApiProblem.conflict(
                                         "COMMAND_IN_PROGRESS",
@@ -482,9 +537,20 @@ public class KeyService {
                                                 + commandId
                                                 + " is still being processed; retry");
                             }
+                            // The first call may have failed to tell the other instances.
+                            changes.announce(live, changeOf(action));
                             return views.of(live);
                         })
                 .orElse(null);
+    }
+
+    private static KeyChanged.Change changeOf(String action) {
+        return switch (action) {
+            case "TOP_UP" -> KeyChanged.Change.TOPPED_UP;
+            case "REGENERATE" -> KeyChanged.Change.REGENERATED;
+            case "REVOKE" -> KeyChanged.Change.REVOKED;
+            default -> KeyChanged.Change.CREATED;
+        };
     }
 
     private String customerOf(String partnerId, CreatePartnerKey req) {
@@ -530,7 +596,7 @@ public class KeyService {
     }
 
     private LiveKey ownedByPartner(String partnerId, String keyId) {
-        var live = registry.byId(keyId);
+        var live = stored(keyId);
         if (live == null || !live.config().partnerId().equals(partnerId)) {
             throw ApiProblem.notFound(
                     "KEY_NOT_FOUND", "partner " + partnerId + " has no key " + keyId);
@@ -539,7 +605,7 @@ public class KeyService {
     }
 
     private LiveKey ownedByCustomer(String customerId, String keyId) {
-        var live = registry.byId(keyId);
+        var live = stored(keyId);
         if (live == null
                 || !customerId.equals(live.config().customerId())
                 || !live.config().isSelfService()) {
@@ -547,6 +613,13 @@ public class KeyService {
                     "KEY_NOT_FOUND", "customer " + customerId + " has no key " + keyId);
         }
         return live;
+    }
+
+    /** The key as stored now: another instance may have changed it since this one last heard. */
+    private LiveKey stored(String keyId) {
+        return io.ledgerline.contracts.ledger.Ids.isSafe(keyId)
+                ? loader.reload(keyId)
+                : registry.byId(keyId);
     }
 
     private static void requireNotRevoked(LiveKey live) {

@@ -69,11 +69,28 @@ public final class LiveKey {
         return wallet;
     }
 
-    void addFunding(Funding funding, Pot budgetPot) {
+    /**
+     * Adds a reservation unless the key already has it (a reload from the database may bring one
+     * this instance added itself): the pots already here keep their holds. Returns whether added.
+     */
+    synchronized boolean addFunding(Funding funding, Pot budgetPot) {
+        if (hasFunding(funding.reservationId())) {
+            return false;
+        }
         fundings.add(funding);
         if (budgetPot != null) {
             budget.add(budgetPot);
         }
+        return true;
+    }
+
+    boolean hasFunding(String reservationId) {
+        for (var funding : fundings) {
+            if (funding.reservationId().equals(reservationId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<Funding> fundings() {

@@ -36,6 +36,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * before {@link #REFUSED_RETRY_MS} unless the partner's available balance has grown since. An
  * unreachable ledger leaves the trigger pending and retried with exponential back-off, with the
  * same command ids. Revoked and expired keys are never topped up.
+ *
+ * <p>Several instances may find one key low at once. The trigger is opened in the database by a
+ * compare-and-set on its sequence ({@code KeyRepository.saveAutoTopUpIf}): one instance opens
+ * trigger n, the others fail the set, reload the key (with the new funding once it is stored) and
+ * look again at the next sweep. Two instances retrying one pending trigger send the same ledger
+ * command ids, which the ledger answers once.
  */
 @Component
 public class AutoTopUp {
@@ -146,12 +152,16 @@ public class AutoTopUp {
         return waited || partnerGrewSince(config.partnerId(), state.availableAtRefusal());
     }
 
-    /** Sums what the pots have free, newest first, stopping once the threshold is reached. */
+    /**
+     * Sums what is left of the pots, newest first, stopping once the threshold is reached: the
+     * whole pot as this instance sees it, not its share ({@link
+     * io.ledgerline.gateway.admission.Pot#ledgerFree}), because the threshold is the key's.
+     */
     static boolean below(LiveKey key, Credits threshold) {
         var pots = key.budget();
         var free = Credits.ZERO;
         for (int i = pots.size() - 1; i >= 0; i--) {
-            free = free.plus(pots.get(i).free());
+            free = free.plus(pots.get(i).ledgerFree());
             if (!free.isLessThan(threshold)) {
                 return false;
             }
@@ -165,8 +175,13 @@ public class AutoTopUp {
     }
 
     private void attempt(LiveKey key) {
-        var attempt = key.autoTopUpState().attempting(clock.instant());
-        keys.recordAutoTopUp(key, attempt);
+        var before = key.autoTopUpState();
+        var attempt = before.attempting(clock.instant());
+        if (!keys.recordAutoTopUp(key, before, attempt)) {
+            // Another instance opened or closed this trigger; the next sweep looks again with
+            // what it stored.
+            return;
+        }
         try {
             var done = keys.autoTopUp(key, attempt);
             log.info("auto top-up {} of key {} done", done.sequence(), key.keyId());
@@ -182,7 +197,7 @@ public class AutoTopUp {
                                 now.plusMillis(REFUSED_RETRY_MS),
                                 projection.partnerAvailable(key.config().partnerId()));
             }
-            keys.recordAutoTopUp(key, failed);
+            keys.recordAutoTopUp(key, attempt, failed);
             log.info(
                     "auto top-up {} of key {} not done: {}",
                     attempt.sequence(),

@@ -33,7 +33,9 @@ class SecretHygieneTest extends GatewayTestBase {
         var bodies = new ArrayList<String>();
 
         try (var usage = new TopicReader(TestKafka.bootstrapServers(), "usage.v1");
-                var statuses = new TopicReader(TestKafka.bootstrapServers(), "gateway.keys.v1")) {
+                var statuses = new TopicReader(TestKafka.bootstrapServers(), "gateway.keys.v1");
+                var changes =
+                        new TopicReader(TestKafka.bootstrapServers(), "gateway.key-changes.v1")) {
             var ok = chatWith(secrets.get(0), "gpt-4o-mini", "hello");
             bodies.add(ok.raw());
             bodies.add(chatWith(secrets.get(0) + "x", "gpt-4o-mini", "hello").raw());
@@ -70,8 +72,17 @@ class SecretHygieneTest extends GatewayTestBase {
                                                     e ->
                                                             e.contains(keyId)
                                                                     && e.contains("REVOKED")));
+            await().atMost(PROJECTION_WAIT)
+                    .until(
+                            () ->
+                                    changes.poll().stream()
+                                            .anyMatch(
+                                                    e ->
+                                                            e.contains(keyId)
+                                                                    && e.contains("REVOKED")));
             var events = new ArrayList<String>(usage.poll());
             events.addAll(statuses.poll());
+            events.addAll(changes.poll());
             var rows =
                     jdbc.queryForList(
                             "SELECT t::text FROM gateway.virtual_key t "

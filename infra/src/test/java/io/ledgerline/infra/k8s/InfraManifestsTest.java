@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The Kubernetes manifests describe what the code defines, so they cannot drift silently. */
 class InfraManifestsTest {
@@ -45,6 +46,19 @@ class InfraManifestsTest {
                         "kind: Service",
                         "name: " + service,
                         "image: ledgerline/" + service + ":");
+    }
+
+    @Test
+    void every_gateway_replica_is_told_how_many_share_the_budgets() throws IOException {
+        var manifest = Files.readString(K8S.resolve("gateway-service.yaml"));
+        var replicas = Pattern.compile("(?m)^\\s*replicas:\\s*(\\d+)\\s*$").matcher(manifest);
+        var instances =
+                Pattern.compile("\\{name: LEDGERLINE_GATEWAY_INSTANCES, value: \"(\\d+)\"\\}")
+                        .matcher(manifest);
+
+        assertThat(replicas.find()).as("replicas in gateway-service.yaml").isTrue();
+        assertThat(instances.find()).as("LEDGERLINE_GATEWAY_INSTANCES").isTrue();
+        assertThat(instances.group(1)).isEqualTo(replicas.group(1));
     }
 
     private static List<PlannedTopic> topicsInConfigMap() throws IOException {
