@@ -268,16 +268,7 @@ class TwoGatewayInstancesTest extends GatewayTestBase {
     @Test
     void R8_two_hundred_requests_split_over_two_instances_never_overspend_a_customer_wallet()
             throws Exception {
-        var partnerId = newPartner("STARTER", 5_000);
-        api.put(
-                "/api/v1/partners/" + partnerId + "/gateway-settings",
-                Map.of(
-                        "selfServiceEnabled",
-                        true,
-                        "applyToNewCustomers",
-                        true,
-                        "applyToExistingCustomers",
-                        true));
+        var partnerId = selfServicePartner(5_000);
         var customerId = newCustomer(partnerId, 0L);
         var created =
                 api.post(

@@ -13,6 +13,8 @@ final class GatewayOptions {
               --rate=2000            open-loop requests/s (non-streaming)
               --low-rate=200         a second open-loop rate every target should sustain
               --gateway-warm-up-s=30 closed-loop JIT warm-up of the gateway (plain, stream)
+              --gateway-warm-up-max-s=180  then 10 s rounds until its JIT threads use < 5% of
+                                     a core, for at most this long
               --warm-up-s=5          open-loop warm-up per target, not measured
               --seconds=15           open-loop measured seconds per target
               --connections=64       connections of the open-loop client

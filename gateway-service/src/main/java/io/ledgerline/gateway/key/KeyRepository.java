@@ -194,22 +194,12 @@ public class KeyRepository {
      * may see one key low at once, and only one of them may open a trigger or close it.
      */
     public boolean saveAutoTopUpIf(String keyId, AutoTopUpState expected, AutoTopUpState next) {
-        var a = next;
-        var values =
-                new Object[] {
-                    a.sequence(),
-                    a.pending(),
-                    a.topUps(),
-                    a.consecutiveFailures(),
-                    a.lastResult(),
-                    timestamp(a.lastAttemptAt()),
-                    timestamp(a.lastTopUpAt()),
-                    timestamp(a.retryNotBefore()),
-                    a.availableAtRefusal() == null ? null : a.availableAtRefusal().ucr(),
-                    keyId,
-                    expected.sequence(),
-                    expected.pending()
-                };
+        var columns = autoTopUpColumns(next);
+        var values = new Object[columns.length + 3];
+        System.arraycopy(columns, 0, values, 0, columns.length);
+        values[columns.length] = keyId;
+        values[columns.length + 1] = expected.sequence();
+        values[columns.length + 2] = expected.pending();
         var updated =
                 jdbc.update(
                         """
@@ -228,17 +218,30 @@ public class KeyRepository {
                             consecutive_failures, last_result, last_attempt_at, last_top_up_at,
                             retry_not_before, available_at_refusal_ucr)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING""",
-                        keyId,
-                        a.sequence(),
-                        a.pending(),
-                        a.topUps(),
-                        a.consecutiveFailures(),
-                        a.lastResult(),
-                        timestamp(a.lastAttemptAt()),
-                        timestamp(a.lastTopUpAt()),
-                        timestamp(a.retryNotBefore()),
-                        a.availableAtRefusal() == null ? null : a.availableAtRefusal().ucr())
+                        prepend(keyId, columns))
                 > 0;
+    }
+
+    /** The auto top-up columns after key_id, in table order. */
+    private static Object[] autoTopUpColumns(AutoTopUpState a) {
+        return new Object[] {
+            a.sequence(),
+            a.pending(),
+            a.topUps(),
+            a.consecutiveFailures(),
+            a.lastResult(),
+            timestamp(a.lastAttemptAt()),
+            timestamp(a.lastTopUpAt()),
+            timestamp(a.retryNotBefore()),
+            a.availableAtRefusal() == null ? null : a.availableAtRefusal().ucr()
+        };
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        var all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     public Map<String, AutoTopUpState> autoTopUps() {

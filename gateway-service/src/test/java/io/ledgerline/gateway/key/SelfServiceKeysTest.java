@@ -209,20 +209,6 @@ class SelfServiceKeysTest extends GatewayTestBase {
                 .isEqualTo(401);
     }
 
-    private String selfServicePartner(long credits) {
-        var partnerId = newPartner("STARTER", credits);
-        api.put(
-                "/api/v1/partners/" + partnerId + "/gateway-settings",
-                Map.of(
-                        "selfServiceEnabled",
-                        true,
-                        "applyToNewCustomers",
-                        true,
-                        "applyToExistingCustomers",
-                        true));
-        return partnerId;
-    }
-
     private io.ledgerline.gateway.support.Api.Reply createKey(String customerId) {
         return api.post(
                 "/api/v1/customers/" + customerId + "/keys",

@@ -68,6 +68,21 @@ public abstract class GatewayTestBase {
      * A partner on {@code tier} with {@code credits} available, as the gateway's projection sees
      * it.
      */
+    /** A STARTER partner with {@code credits} and self-service keys on for every customer (R12). */
+    protected String selfServicePartner(long credits) {
+        var partnerId = newPartner("STARTER", credits);
+        api.put(
+                "/api/v1/partners/" + partnerId + "/gateway-settings",
+                Map.of(
+                        "selfServiceEnabled",
+                        true,
+                        "applyToNewCustomers",
+                        true,
+                        "applyToExistingCustomers",
+                        true));
+        return partnerId;
+    }
+
     protected String newPartner(String tier, long credits) {
         var partnerId = unique("p");
         FEED.openPartner(partnerId);
