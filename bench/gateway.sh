@@ -128,7 +128,8 @@ start_component() {
     LEDGERLINE_LEDGER_URL="http://127.0.0.1:$LEDGER_PORT/api/v1" \
     LEDGERLINE_LLM_UPSTREAM_URL="http://127.0.0.1:$STUB_PORT/v1" \
     AXONIQ_UPDATE_CHECKER_DISABLED=true \
-    launch_java "$component" $SERVICE_JAVA_OPTS -Daxoniq.update-checker.disabled=true \
+    launch_java "$component" $SERVICE_JAVA_OPTS $(service_java_opts "$module") \
+    -Daxoniq.update-checker.disabled=true \
     -jar "$jar" \
     --logging.level.org.axonframework.modelling.command.AbstractRepository=ERROR
 }

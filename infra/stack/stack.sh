@@ -284,6 +284,14 @@ service_env() {
   )
 }
 
+# JVM options a service needs beyond the defaults. The gateway runs ParallelGC: measured on its
+# request path, less CPU per request and far shorter stalls than G1 (bench/GATEWAY.md).
+service_java_opts() {
+  case "$1" in
+    *gateway*) printf '%s' "-XX:+UseParallelGC" ;;
+  esac
+}
+
 start_service() {
   local name="$1" port="$2" pid jar
   jar="$(service_jar "$name")"
@@ -302,7 +310,7 @@ start_service() {
   # A plain command (not a function) in the background, so $! is the java process itself.
   # shellcheck disable=SC2086 # extra options are split on purpose
   env "${SERVICE_ENV[@]}" nohup setsid java "-Dledgerline.component=$name" -Xmx384m \
-    -Daxoniq.update-checker.disabled=true ${LEDGERLINE_JAVA_OPTS:-} \
+    $(service_java_opts "$name") -Daxoniq.update-checker.disabled=true ${LEDGERLINE_JAVA_OPTS:-} \
     -jar "$jar" >>"$LOG_DIR/$name.log" 2>&1 </dev/null 9>&- &
   printf '%s' "$!" >"$PID_DIR/$name.pid"
 }
