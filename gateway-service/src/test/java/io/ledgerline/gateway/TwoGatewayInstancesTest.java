@@ -35,9 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -419,15 +417,7 @@ class TwoGatewayInstancesTest extends GatewayTestBase {
         for (int i = 0; i < 200; i++) {
             replies.add(
                     http.sendAsync(
-                            HttpRequest.newBuilder(
-                                            URI.create(
-                                                    "http://127.0.0.1:"
-                                                            + ports.get(i % 2)
-                                                            + "/v1/chat/completions"))
-                                    .header("authorization", "Bearer " + secret)
-                                    .header("content-type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                                    .build(),
+                            chatRequest(ports.get(i % 2), secret, body),
                             HttpResponse.BodyHandlers.ofString()));
         }
         var charged = Credits.ZERO;

@@ -12,9 +12,7 @@ import io.ledgerline.gateway.support.GatewayTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,16 +42,7 @@ class BudgetUnderConcurrencyTest extends GatewayTestBase {
         for (int i = 0; i < 200; i++) {
             replies.add(
                     http.sendAsync(
-                            HttpRequest.newBuilder(
-                                            URI.create(
-                                                    "http://127.0.0.1:"
-                                                            + port
-                                                            + "/v1/chat/completions"))
-                                    .header("authorization", "Bearer " + secret)
-                                    .header("content-type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString()));
+                            chatRequest(port, secret, body), HttpResponse.BodyHandlers.ofString()));
         }
         var charged = Credits.ZERO;
         int answered = 0;
@@ -106,15 +95,7 @@ class BudgetUnderConcurrencyTest extends GatewayTestBase {
                         .version(HttpClient.Version.HTTP_1_1)
                         .build()
                         .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(
-                                                        "http://127.0.0.1:"
-                                                                + port
-                                                                + "/v1/chat/completions"))
-                                        .header("authorization", "Bearer " + secret)
-                                        .header("content-type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                                        .build(),
+                                chatRequest(port, secret, body),
                                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.headers().firstValue("x-ledgerline-cost-credits")).isPresent();
         try (var stream = response.body()) {

@@ -20,6 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import reactor.netty.DisposableServer;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +70,16 @@ public abstract class GatewayTestBase {
      * A partner on {@code tier} with {@code credits} available, as the gateway's projection sees
      * it.
      */
+    /** A chat completion request to the gateway on {@code port} with a virtual key. */
+    protected static HttpRequest chatRequest(int port, String secret, String body) {
+        return HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+                .header("authorization", "Bearer " + secret)
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
     /** A STARTER partner with {@code credits} and self-service keys on for every customer (R12). */
     protected String selfServicePartner(long credits) {
         var partnerId = newPartner("STARTER", credits);
