@@ -78,10 +78,6 @@ final class ConnectionPool {
         closeExpired();
     }
 
-    int openConnections() {
-        return open;
-    }
-
     private void closeExpired() {
         long now = System.nanoTime();
         Channel oldest;

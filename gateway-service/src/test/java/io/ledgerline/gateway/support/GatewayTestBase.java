@@ -66,10 +66,6 @@ public abstract class GatewayTestBase {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /**
-     * A partner on {@code tier} with {@code credits} available, as the gateway's projection sees
-     * it.
-     */
     /** A chat completion request to the gateway on {@code port} with a virtual key. */
     protected static HttpRequest chatRequest(int port, String secret, String body) {
         return HttpRequest.newBuilder(
@@ -95,6 +91,10 @@ public abstract class GatewayTestBase {
         return partnerId;
     }
 
+    /**
+     * A partner on {@code tier} with {@code credits} available, as the gateway's projection sees
+     * it.
+     */
     protected String newPartner(String tier, long credits) {
         var partnerId = unique("p");
         FEED.openPartner(partnerId);
