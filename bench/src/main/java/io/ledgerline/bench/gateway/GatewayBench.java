@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway figures of DESIGN section 8 in one run, side by side: added latency at a fixed rate
@@ -28,6 +29,9 @@ public final class GatewayBench {
     static final String GATEWAY_BILLING_PAUSED = "gateway, billing paused";
     private static final int JIT_ROUND_S = 10;
     private static final double JIT_QUIET_SHARE = 0.05;
+    private static final long QUIET_WINDOW_MS = 1_000;
+    private static final double QUIET_CPU_S = 0.1;
+    private static final long QUIET_TIMEOUT_MS = 120_000;
 
     private final GatewayOptions options;
     private final Map<String, Object> report = new LinkedHashMap<>();
@@ -323,11 +327,32 @@ public final class GatewayBench {
         }
     }
 
-    /** Lets billing rate the phase's usage before the next phase is measured. */
+    /**
+     * Lets billing rate the phase's usage, and the ledger book and publish it, before the next
+     * phase is measured: billing's consumer lag reaches 0 before the ledger's event processors have
+     * caught up, and their CPU would land in the next phase.
+     */
     private void settle(BillingBacklog backlog) throws Exception {
         double seconds = backlog.drain(DRAIN_TIMEOUT_MS);
         if (seconds > 1) {
             Progress.line("billing", String.format("caught up in %.1f s", seconds));
+        }
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MILLISECONDS.toNanos(QUIET_TIMEOUT_MS);
+        double busy;
+        do {
+            var before = processCpu.seconds();
+            Thread.sleep(QUIET_WINDOW_MS);
+            var used = ProcessCpu.used(before, processCpu.seconds());
+            busy = used.getOrDefault("ledger", 0.0) + used.getOrDefault("billing", 0.0);
+        } while (busy > QUIET_CPU_S && System.nanoTime() < deadline);
+        double waited = (System.nanoTime() - start) / 1e9;
+        if (waited > 2 * QUIET_WINDOW_MS / 1e3) {
+            Progress.line(
+                    "metering",
+                    String.format(
+                            "ledger and billing quiet after %.1f s (last second: %.2f CPU s)",
+                            waited, busy));
         }
     }
 
