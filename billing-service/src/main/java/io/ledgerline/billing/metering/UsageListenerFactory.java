@@ -28,8 +28,8 @@ class UsageListenerFactory {
      * A fetch waits up to this long for {@link #FETCH_MIN_BYTES} of usage (about 100 events).
      * Without it, at a few hundred requests per second every poll carried one or two events, and
      * each became its own ledger batch: measured at 200 rps on two cores, billing and the ledger
-     * used about twice the CPU, and the gateway next to them added 17 ms instead of 6 ms at p99
-     * (bench/GATEWAY.md). Usage reaches the balance at most this much later.
+     * used 1.4 to 2.3 times the CPU, and the gateway next to them added 17 to 22 ms instead of 6 ms
+     * at p99 (bench/GATEWAY.md). Usage reaches the balance at most this much later.
      */
     static final int FETCH_MAX_WAIT_MS = 25;
 

@@ -25,7 +25,7 @@ import reactor.netty.http.server.HttpServerResponse;
 @Component
 class KeepAliveReads implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory> {
 
-    static final String HANDLER = "ledgerline.keepAliveReads";
+    private static final String HANDLER = "ledgerline.keepAliveReads";
 
     /** Reactor Netty's own event (package-private there), fired when a request has finished. */
     private static final String REQUEST_FINISHED = "HttpServerOperationsTerminatedEvent";

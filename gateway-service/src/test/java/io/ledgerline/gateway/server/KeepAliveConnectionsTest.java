@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 
@@ -92,7 +93,7 @@ class KeepAliveConnectionsTest extends GatewayTestBase {
         var status = line(in);
         int length = 0;
         for (var header = line(in); header != null && !header.isEmpty(); header = line(in)) {
-            var lower = header.toLowerCase(java.util.Locale.ROOT);
+            var lower = header.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-length:")) {
                 length = Integer.parseInt(lower.substring("content-length:".length()).trim());
             }
