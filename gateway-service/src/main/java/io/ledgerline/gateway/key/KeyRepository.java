@@ -195,11 +195,6 @@ public class KeyRepository {
      */
     public boolean saveAutoTopUpIf(String keyId, AutoTopUpState expected, AutoTopUpState next) {
         var columns = autoTopUpColumns(next);
-        var values = new Object[columns.length + 3];
-        System.arraycopy(columns, 0, values, 0, columns.length);
-        values[columns.length] = keyId;
-        values[columns.length + 1] = expected.sequence();
-        values[columns.length + 2] = expected.pending();
         var updated =
                 jdbc.update(
                         """
@@ -207,7 +202,7 @@ public class KeyRepository {
                             consecutive_failures = ?, last_result = ?, last_attempt_at = ?,
                             last_top_up_at = ?, retry_not_before = ?, available_at_refusal_ucr = ?
                         WHERE key_id = ? AND sequence = ? AND pending = ?""",
-                        values);
+                        concat(columns, keyId, expected.sequence(), expected.pending()));
         if (updated > 0 || expected.sequence() != 0 || expected.pending()) {
             return updated > 0;
         }
@@ -218,7 +213,7 @@ public class KeyRepository {
                             consecutive_failures, last_result, last_attempt_at, last_top_up_at,
                             retry_not_before, available_at_refusal_ucr)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING""",
-                        prepend(keyId, columns))
+                        concat(new Object[] {keyId}, columns))
                 > 0;
     }
 
@@ -237,10 +232,9 @@ public class KeyRepository {
         };
     }
 
-    private static Object[] prepend(Object first, Object[] rest) {
-        var all = new Object[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
+    private static Object[] concat(Object[] first, Object... second) {
+        var all = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
         return all;
     }
 
