@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The gateway benchmark (DESIGN section 8, issue 4 "Figures"), in one run on this machine:
+# The gateway benchmark (docs/design.md, "Figures"), in one run on this machine:
 #   added latency at a fixed rate (open loop) and maximum throughput of the gateway against the
 #   LLM stub called directly and through nginx (Debian's nginx-light, a reference proxy),
 #   streaming, usage -> balance lag and partner drop -> self-service keys refused.

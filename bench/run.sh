@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The ledger benchmark (DESIGN section 8), in one run on this machine:
+# The ledger benchmark (docs/design.md, "Figures"), in one run on this machine:
 #   1. pgbench's one-row insert rate on the PostgreSQL server the ledger uses;
 #   2. the ledger service against a fresh database and a Kafka broker, loaded by the Java client
 #      in bench/ (sustained movements/s, batch and single-command latency, publish drain);

@@ -17,9 +17,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The gateway figures of DESIGN section 8 in one run, side by side: added latency at a fixed rate
- * (open loop) against the stub upstream and nginx, streaming, throughput, usage → balance lag and
- * partner drop → keys refused. Started by bench/gateway.sh with the services running.
+ * The gateway figures of docs/design.md ("Figures") in one run, side by side: added latency at a
+ * fixed rate (open loop) against the stub upstream and nginx, streaming, throughput, usage →
+ * balance lag and partner drop → keys refused. Started by bench/gateway.sh with the services
+ * running.
  */
 public final class GatewayBench {
 

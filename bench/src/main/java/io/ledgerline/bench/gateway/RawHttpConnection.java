@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * A keep-alive HTTP/1.1 connection that writes prepared request bytes and reads the answer
  * (content-length, chunked or until close). A load client must cost far less CPU per request than
- * what it measures; java.net.http costs about half a millisecond here (DESIGN section 9).
+ * what it measures; java.net.http costs about half a millisecond of CPU per request here.
  */
 final class RawHttpConnection implements Closeable {
 

@@ -22,11 +22,11 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * Agent usage over HTTP (DESIGN §6b). A session is turned into a {@link UsageRecorded} and
- * published to {@code usage.v1}, so it is rated on the same path as gateway usage. Idempotent on
- * the session id: the same report again answers the same request id (and is published again,
- * harmlessly, since metering dedupes on it); another report under that id is a conflict. Callers
- * are checked by {@link WorkspaceApiKeyInterceptor} first.
+ * Agent usage over HTTP (docs/design.md, "Agent usage"). A session is turned into a {@link
+ * UsageRecorded} and published to {@code usage.v1}, so it is rated on the same path as gateway
+ * usage. Idempotent on the session id: the same report again answers the same request id (and is
+ * published again, harmlessly, since metering dedupes on it); another report under that id is a
+ * conflict. Callers are checked by {@link WorkspaceApiKeyInterceptor} first.
  */
 @RestController
 @RequestMapping(AgentUsageController.PATH)
