@@ -1,5 +1,6 @@
 package io.ledgerline.billing.metering;
 
+import io.ledgerline.contracts.problem.BillingRefusal;
 import io.ledgerline.billing.ledgerclient.LedgerAnswer;
 import io.ledgerline.billing.ledgerclient.LedgerClient;
 import io.ledgerline.billing.metering.UsageCharge.Leg;
@@ -140,7 +141,7 @@ class LedgerLegs {
     private static void requirePartner(UsageRecorded usage) {
         if (usage.partnerId() == null) {
             throw new UnratableUsageException(
-                    "PARTNER_REQUIRED", "usage names no partner to charge: " + usage.requestId());
+                    BillingRefusal.PARTNER_REQUIRED, "usage names no partner to charge: " + usage.requestId());
         }
     }
 
