@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Set;
 
-/** Billing's layout: features in folders, none importing another service or each other in a circle. */
+/**
+ * Billing's layout: features in folders, none importing another service or each other in a circle.
+ */
 class ArchitectureTest {
 
     private static final ServiceBoundaries billing = ServiceBoundaries.of("io.ledgerline.billing");

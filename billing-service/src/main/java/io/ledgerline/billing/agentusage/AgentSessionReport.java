@@ -1,9 +1,9 @@
 package io.ledgerline.billing.agentusage;
 
-import io.ledgerline.contracts.problem.CommonRefusal;
-import io.ledgerline.contracts.problem.BillingRefusal;
-import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.contracts.ledger.Ids;
+import io.ledgerline.contracts.problem.BillingRefusal;
+import io.ledgerline.contracts.problem.CommonRefusal;
+import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.contracts.usage.UsageRecorded.CostLine;
 
 import java.time.Instant;
@@ -100,5 +100,4 @@ record AgentSessionReport(
                     CommonRefusal.OUT_OF_RANGE, name, name + " must be between 0 and " + max);
         }
     }
-
 }

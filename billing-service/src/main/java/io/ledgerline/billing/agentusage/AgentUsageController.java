@@ -1,10 +1,10 @@
 package io.ledgerline.billing.agentusage;
 
-import io.ledgerline.contracts.ledger.Rejection;
-import io.ledgerline.contracts.problem.Refused;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ledgerline.contracts.json.ContractJson;
+import io.ledgerline.contracts.ledger.Rejection;
+import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.contracts.usage.UsageRecorded;
 import io.ledgerline.contracts.usage.UsageRecorded.Source;
 

@@ -1,8 +1,8 @@
 package io.ledgerline.billing.agentusage;
 
+import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.problem.BillingRefusal;
 import io.ledgerline.contracts.problem.Refused;
-import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.topics.Topics;
 import io.ledgerline.contracts.usage.UsageRecorded;
 

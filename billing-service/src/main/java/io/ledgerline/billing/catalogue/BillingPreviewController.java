@@ -1,8 +1,8 @@
 package io.ledgerline.billing.catalogue;
 
+import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.problem.CommonRefusal;
 import io.ledgerline.contracts.problem.Refused;
-import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.rating.Rating;
 import io.ledgerline.contracts.usage.UsageRecorded.CustomerBilling;

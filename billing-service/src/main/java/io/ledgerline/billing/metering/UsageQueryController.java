@@ -1,8 +1,8 @@
 package io.ledgerline.billing.metering;
 
+import io.ledgerline.contracts.ledger.Ids;
 import io.ledgerline.contracts.problem.CommonRefusal;
 import io.ledgerline.contracts.problem.Refused;
-import io.ledgerline.contracts.ledger.Ids;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,7 +38,8 @@ class UsageQueryController {
         }
         if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
             throw new Refused(
-                    CommonRefusal.INVALID_PAGING, "page must be 0-" + MAX_PAGE + " and size 1-" + MAX_PAGE_SIZE);
+                    CommonRefusal.INVALID_PAGING,
+                    "page must be 0-" + MAX_PAGE + " and size 1-" + MAX_PAGE_SIZE);
         }
         return new UsagePage(
                 customerId,

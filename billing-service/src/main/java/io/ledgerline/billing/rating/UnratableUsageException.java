@@ -1,6 +1,7 @@
 package io.ledgerline.billing.rating;
 
 import io.ledgerline.contracts.problem.RefusalCode;
+
 /**
  * Usage that cannot be rated by its nature (an unknown model, an agent session without a customer).
  * It is recorded with its code and never retried: retrying cannot change the answer.

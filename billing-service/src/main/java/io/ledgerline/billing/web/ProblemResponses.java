@@ -45,8 +45,7 @@ class ProblemResponses {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Problem> mediaType(HttpServletRequest request) {
         return answer(
-                Problem.of(CommonRefusal.UNSUPPORTED_MEDIA_TYPE, "send application/json"),
-                request);
+                Problem.of(CommonRefusal.UNSUPPORTED_MEDIA_TYPE, "send application/json"), request);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

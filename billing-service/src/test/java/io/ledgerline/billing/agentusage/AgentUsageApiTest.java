@@ -1,12 +1,12 @@
 package io.ledgerline.billing.agentusage;
 
-import io.ledgerline.contracts.problem.Refusals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ledgerline.billing.support.BillingIntegrationTest;
 import io.ledgerline.billing.support.FakeLedger.Received;
+import io.ledgerline.contracts.problem.Refusals;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

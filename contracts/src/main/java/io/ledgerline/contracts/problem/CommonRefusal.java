@@ -8,7 +8,9 @@ public enum CommonRefusal implements RefusalCode {
     INVALID_PARAMETER(400),
     /** {@code page} or {@code size} outside what the endpoint pages by. */
     INVALID_PAGING(400),
-    /** An id breaks the id rule (1-64 of letters, digits, '.', '_', '-'); {@code field} names it. */
+    /**
+     * An id breaks the id rule (1-64 of letters, digits, '.', '_', '-'); {@code field} names it.
+     */
     INVALID_ID(400),
     /** A text breaks the text rule (control characters, too long); {@code field} names it. */
     INVALID_TEXT(400),

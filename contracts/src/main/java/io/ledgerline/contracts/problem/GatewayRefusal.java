@@ -1,6 +1,9 @@
 package io.ledgerline.contracts.problem;
 
-/** The gateway management API's refusals (its OpenAI-compatible {@code /v1} answers in OpenAI's own error shape). */
+/**
+ * The gateway management API's refusals (its OpenAI-compatible {@code /v1} answers in OpenAI's own
+ * error shape).
+ */
 public enum GatewayRefusal implements RefusalCode {
     /** The customer is not known to the gateway. */
     CUSTOMER_NOT_FOUND(404),

@@ -1,6 +1,9 @@
 package io.ledgerline.contracts.problem;
 
-/** The ledger API's refusals besides the command outcomes of {@link io.ledgerline.contracts.ledger.Rejection}. */
+/**
+ * The ledger API's refusals besides the command outcomes of {@link
+ * io.ledgerline.contracts.ledger.Rejection}.
+ */
 public enum LedgerApiRefusal implements RefusalCode {
     /** No account is on that ledger. */
     LEDGER_NOT_FOUND(404),

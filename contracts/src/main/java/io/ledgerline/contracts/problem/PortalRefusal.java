@@ -1,6 +1,8 @@
 package io.ledgerline.contracts.problem;
 
-/** The portal's own refusals; refusals of the services behind it reach the SPA with their own codes. */
+/**
+ * The portal's own refusals; refusals of the services behind it reach the SPA with their own codes.
+ */
 public enum PortalRefusal implements RefusalCode {
     /** Unknown e-mail or wrong password (never says which). */
     INVALID_CREDENTIALS(401),

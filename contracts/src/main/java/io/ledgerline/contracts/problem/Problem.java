@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * The one body every Ledgerline API refuses with, as {@code application/problem+json} (RFC 9457):
- * {@code type}, {@code title} and {@code status} follow from the {@code code}; {@code detail}
- * says what was wrong with this request; {@code instance} names the request path; {@code
- * commandId} and {@code field} say which command or which input field, where one applies.
+ * {@code type}, {@code title} and {@code status} follow from the {@code code}; {@code detail} says
+ * what was wrong with this request; {@code instance} names the request path; {@code commandId} and
+ * {@code field} say which command or which input field, where one applies.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "title", "status", "detail", "code", "instance", "commandId", "field"})
@@ -25,13 +25,19 @@ public record Problem(
 
     public static Problem of(RefusalCode code, String detail) {
         return new Problem(
-                code.type(), code.title(), code.httpStatus(), detail, code.name(), null, null,
+                code.type(),
+                code.title(),
+                code.httpStatus(),
+                detail,
+                code.name(),
+                null,
+                null,
                 null);
     }
 
     /**
-     * A refusal that another service answered, passed on with its own code and status (the
-     * portal shows the ledger's {@code INSUFFICIENT_CREDITS} as the ledger said it).
+     * A refusal that another service answered, passed on with its own code and status (the portal
+     * shows the ledger's {@code INSUFFICIENT_CREDITS} as the ledger said it).
      */
     public static Problem relayed(int status, String code, String detail) {
         return new Problem(

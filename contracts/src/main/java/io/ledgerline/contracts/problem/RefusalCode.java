@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * A stable reason for refusing a request, with the HTTP status it always travels with. Every
- * service's refusals are constants of an enum implementing this; one code means one fault, with
- * one status, in every service.
+ * service's refusals are constants of an enum implementing this; one code means one fault, with one
+ * status, in every service.
  */
 public interface RefusalCode {
 
@@ -29,7 +29,9 @@ public interface RefusalCode {
 
     static String titleOf(String code) {
         var words = code.toLowerCase(Locale.ROOT).replace('_', ' ');
-        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return words.isEmpty()
+                ? words
+                : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     static String typeOf(String code) {

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * A request refused with a code: thrown where the fault is found, turned into a {@link Problem} by
- * the service's one problem handler. A business refusal is a value, not a bug: it carries no
- * stack trace.
+ * the service's one problem handler. A business refusal is a value, not a bug: it carries no stack
+ * trace.
  */
 public class Refused extends RuntimeException {
 

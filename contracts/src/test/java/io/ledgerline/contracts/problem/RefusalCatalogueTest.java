@@ -2,9 +2,9 @@ package io.ledgerline.contracts.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgerline.contracts.ledger.Rejection;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.ledgerline.contracts.ledger.Rejection;
 
 import org.junit.jupiter.api.Test;
 
