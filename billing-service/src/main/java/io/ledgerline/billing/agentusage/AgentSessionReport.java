@@ -1,7 +1,9 @@
 package io.ledgerline.billing.agentusage;
 
-import io.ledgerline.billing.web.ApiProblem;
 import io.ledgerline.contracts.ledger.Ids;
+import io.ledgerline.contracts.problem.BillingRefusal;
+import io.ledgerline.contracts.problem.CommonRefusal;
+import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.contracts.usage.UsageRecorded.CostLine;
 
 import java.time.Instant;
@@ -37,16 +39,18 @@ record AgentSessionReport(
         requireId(customerId, "customerId");
         requireId(partnerId, "partnerId");
         if (kind == null) {
-            throw ApiProblem.badRequest("KIND_REQUIRED", "kind must be CALL or CHAT");
+            throw Refused.field(CommonRefusal.FIELD_REQUIRED, "kind", "kind must be CALL or CHAT");
         }
         requireRange(callSeconds(), MAX_CALL_SECONDS, "callSeconds");
         requireRange(toolCalls(), MAX_TOOL_CALLS, "toolCalls");
         if (kind == Kind.CHAT && callSeconds() > 0) {
-            throw ApiProblem.badRequest("INVALID_CALL_SECONDS", "a chat has no call seconds");
+            throw Refused.field(
+                    CommonRefusal.OUT_OF_RANGE, "callSeconds", "a chat has no call seconds");
         }
         var lines = costLines();
         if (lines.size() > MAX_COST_LINES) {
-            throw ApiProblem.badRequest("TOO_MANY_COST_LINES", "at most " + MAX_COST_LINES);
+            throw Refused.field(
+                    CommonRefusal.OUT_OF_RANGE, "costLines", "at most " + MAX_COST_LINES);
         }
         for (var line : lines) {
             boolean valid =
@@ -56,8 +60,9 @@ record AgentSessionReport(
                             && !line.amountUcr().isNegative()
                             && line.amountUcr().ucr() <= MAX_COST_LINE_UCR;
             if (!valid) {
-                throw ApiProblem.badRequest(
-                        "INVALID_COST_LINE",
+                throw Refused.field(
+                        BillingRefusal.INVALID_COST_LINE,
+                        "costLines",
                         "each cost line needs a kind"
                                 + " (LLM, STT, TTS) and an amountUcr of 0-"
                                 + MAX_COST_LINE_UCR);
@@ -83,20 +88,17 @@ record AgentSessionReport(
 
     private static void requireId(String id, String name) {
         if (!Ids.isSafe(id)) {
-            throw ApiProblem.badRequest(
-                    "INVALID_" + constantCase(name),
+            throw Refused.field(
+                    CommonRefusal.INVALID_ID,
+                    name,
                     name + " must be 1-64 letters, digits, '.', '_' or '-'");
         }
     }
 
     private static void requireRange(long value, long max, String name) {
         if (value < 0 || value > max) {
-            throw ApiProblem.badRequest(
-                    "INVALID_" + constantCase(name), name + " must be between 0 and " + max);
+            throw Refused.field(
+                    CommonRefusal.OUT_OF_RANGE, name, name + " must be between 0 and " + max);
         }
-    }
-
-    private static String constantCase(String camel) {
-        return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
     }
 }

@@ -2,12 +2,12 @@ package io.ledgerline.billing.agentusage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.ledgerline.billing.web.ApiProblem;
 import io.ledgerline.contracts.json.ContractJson;
+import io.ledgerline.contracts.ledger.Rejection;
+import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.contracts.usage.UsageRecorded;
 import io.ledgerline.contracts.usage.UsageRecorded.Source;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -52,9 +52,8 @@ class AgentUsageController {
         var requestId = REQUEST_ID_PREFIX + report.sessionId();
         var claim = sessions.claim(report.sessionId(), requestId, fingerprint(report));
         if (claim == AgentSessions.Claim.DIFFERENT_PAYLOAD) {
-            throw new ApiProblem(
-                    HttpStatus.CONFLICT,
-                    "EXISTS_WITH_DIFFERENT_PAYLOAD",
+            throw new Refused(
+                    Rejection.EXISTS_WITH_DIFFERENT_PAYLOAD,
                     "session " + report.sessionId() + " was reported before with other figures");
         }
         publisher.publish(usageOf(report, requestId));

@@ -1,12 +1,12 @@
 package io.ledgerline.billing.agentusage;
 
-import io.ledgerline.billing.web.ApiProblem;
 import io.ledgerline.contracts.json.ContractJson;
+import io.ledgerline.contracts.problem.BillingRefusal;
+import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.contracts.topics.Topics;
 import io.ledgerline.contracts.usage.UsageRecorded;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -49,10 +49,9 @@ class UsagePublisher {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static ApiProblem unavailable() {
-        return new ApiProblem(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "USAGE_TOPIC_UNAVAILABLE",
+    private static Refused unavailable() {
+        return new Refused(
+                BillingRefusal.USAGE_TOPIC_UNAVAILABLE,
                 "the usage could not be recorded now; send the same session again");
     }
 }

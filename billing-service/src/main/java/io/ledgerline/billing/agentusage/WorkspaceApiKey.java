@@ -1,9 +1,9 @@
 package io.ledgerline.billing.agentusage;
 
-import io.ledgerline.billing.web.ApiProblem;
+import io.ledgerline.contracts.problem.CommonRefusal;
+import io.ledgerline.contracts.problem.Refused;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -34,9 +34,8 @@ class WorkspaceApiKey {
                         && MessageDigest.isEqual(
                                 expected, presented.getBytes(StandardCharsets.UTF_8));
         if (!valid) {
-            throw new ApiProblem(
-                    HttpStatus.UNAUTHORIZED,
-                    "UNAUTHENTICATED",
+            throw new Refused(
+                    CommonRefusal.UNAUTHENTICATED,
                     "a valid workspace API key is required in " + HEADER);
         }
     }

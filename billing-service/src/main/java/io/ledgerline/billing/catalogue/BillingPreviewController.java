@@ -1,7 +1,8 @@
 package io.ledgerline.billing.catalogue;
 
-import io.ledgerline.billing.web.ApiProblem;
 import io.ledgerline.contracts.money.Credits;
+import io.ledgerline.contracts.problem.CommonRefusal;
+import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.rating.Rating;
 import io.ledgerline.contracts.usage.UsageRecorded.CustomerBilling;
@@ -48,15 +49,16 @@ class BillingPreviewController {
     @PostMapping
     Preview preview(@RequestBody PreviewRequest request) {
         if (request.model() == null) {
-            throw ApiProblem.badRequest("MODEL_REQUIRED", "model is required");
+            throw Refused.field(CommonRefusal.FIELD_REQUIRED, "model", "model is required");
         }
         var price =
                 catalogue
                         .find(request.model())
                         .orElseThrow(
                                 () ->
-                                        ApiProblem.badRequest(
-                                                "UNKNOWN_MODEL",
+                                        Refused.field(
+                                                CommonRefusal.MODEL_NOT_FOUND,
+                                                "model",
                                                 "no such model: " + request.model()));
         long tokensIn = tokens(request.tokensIn(), "tokensIn");
         long tokensOut = tokens(request.tokensOut(), "tokensOut");
@@ -81,24 +83,30 @@ class BillingPreviewController {
                         ? Rating.PERCENT
                         : request.profitMultiplierPercent();
         if (multiplier < 0) {
-            throw ApiProblem.badRequest(
-                    "INVALID_MULTIPLIER", "profitMultiplierPercent must not be negative");
+            throw Refused.field(
+                    CommonRefusal.OUT_OF_RANGE,
+                    "profitMultiplierPercent",
+                    "profitMultiplierPercent must not be negative");
         }
         var aiCreditPrice =
                 request.aiCreditPriceUcr() == null
                         ? Credits.ofCredits(1)
                         : Credits.ofMicros(request.aiCreditPriceUcr());
         if (!aiCreditPrice.isPositive()) {
-            throw ApiProblem.badRequest(
-                    "INVALID_AI_CREDIT_PRICE", "aiCreditPriceUcr must be positive");
+            throw Refused.field(
+                    CommonRefusal.OUT_OF_RANGE,
+                    "aiCreditPriceUcr",
+                    "aiCreditPriceUcr must be positive");
         }
         var floor =
                 request.minCostFloorPerMillionTokensUcr() == null
                         ? Credits.ZERO
                         : Credits.ofMicros(request.minCostFloorPerMillionTokensUcr());
         if (floor.isNegative()) {
-            throw ApiProblem.badRequest(
-                    "INVALID_FLOOR", "minCostFloorPerMillionTokensUcr must not be negative");
+            throw Refused.field(
+                    CommonRefusal.OUT_OF_RANGE,
+                    "minCostFloorPerMillionTokensUcr",
+                    "minCostFloorPerMillionTokensUcr must not be negative");
         }
         return new CustomerBilling(multiplier, aiCreditPrice, floor);
     }
@@ -108,8 +116,10 @@ class BillingPreviewController {
             return 0;
         }
         if (value < 0 || value > MAX_PREVIEW_TOKENS) {
-            throw ApiProblem.badRequest(
-                    "INVALID_TOKENS", name + " must be between 0 and " + MAX_PREVIEW_TOKENS);
+            throw Refused.field(
+                    CommonRefusal.OUT_OF_RANGE,
+                    name,
+                    name + " must be between 0 and " + MAX_PREVIEW_TOKENS);
         }
         return value;
     }

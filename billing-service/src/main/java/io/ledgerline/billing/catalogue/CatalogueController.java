@@ -1,6 +1,7 @@
 package io.ledgerline.billing.catalogue;
 
-import io.ledgerline.billing.web.ApiProblem;
+import io.ledgerline.contracts.problem.CommonRefusal;
+import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.rating.ModelPrice;
 import io.ledgerline.contracts.rating.PartnerTier;
@@ -65,8 +66,9 @@ class CatalogueController {
         try {
             return PartnerTier.valueOf(tier.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(
-                    "UNKNOWN_TIER",
+            throw Refused.field(
+                    CommonRefusal.UNKNOWN_TIER,
+                    "tier",
                     "tier must be one of " + Arrays.toString(PartnerTier.values()) + ": " + tier);
         }
     }

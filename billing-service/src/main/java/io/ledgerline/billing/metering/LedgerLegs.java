@@ -12,6 +12,7 @@ import io.ledgerline.contracts.ledger.command.LedgerCommand;
 import io.ledgerline.contracts.ledger.command.MeterUsage;
 import io.ledgerline.contracts.ledger.command.SettleReservation;
 import io.ledgerline.contracts.money.Credits;
+import io.ledgerline.contracts.problem.BillingRefusal;
 import io.ledgerline.contracts.usage.UsageRecorded;
 
 import org.springframework.stereotype.Component;
@@ -140,7 +141,8 @@ class LedgerLegs {
     private static void requirePartner(UsageRecorded usage) {
         if (usage.partnerId() == null) {
             throw new UnratableUsageException(
-                    "PARTNER_REQUIRED", "usage names no partner to charge: " + usage.requestId());
+                    BillingRefusal.PARTNER_REQUIRED,
+                    "usage names no partner to charge: " + usage.requestId());
         }
     }
 

@@ -92,7 +92,7 @@ class UsageMetering {
             rated = rater.rate(usage);
             platform = legs.platformLeg(usage, rated);
         } catch (UnratableUsageException e) {
-            return PlannedCharge.notRated(usage, e.code());
+            return PlannedCharge.notRated(usage, e.code().name());
         }
         return new PlannedCharge(usage, rated, platform, legs.customerLeg(usage, rated), null);
     }

@@ -1,7 +1,8 @@
 package io.ledgerline.billing.metering;
 
-import io.ledgerline.billing.web.ApiProblem;
 import io.ledgerline.contracts.ledger.Ids;
+import io.ledgerline.contracts.problem.CommonRefusal;
+import io.ledgerline.contracts.problem.Refused;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,11 +34,12 @@ class UsageQueryController {
             @RequestParam(name = "page", defaultValue = "0") int page,
             @RequestParam(name = "size", defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
         if (!Ids.isSafe(customerId)) {
-            throw ApiProblem.badRequest("INVALID_CUSTOMER_ID", "customerId is malformed");
+            throw Refused.field(CommonRefusal.INVALID_ID, "customerId", "customerId is malformed");
         }
         if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiProblem.badRequest(
-                    "INVALID_PAGE", "page must be 0-" + MAX_PAGE + " and size 1-" + MAX_PAGE_SIZE);
+            throw new Refused(
+                    CommonRefusal.INVALID_PAGING,
+                    "page must be 0-" + MAX_PAGE + " and size 1-" + MAX_PAGE_SIZE);
         }
         return new UsagePage(
                 customerId,

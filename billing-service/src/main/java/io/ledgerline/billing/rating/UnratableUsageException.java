@@ -1,19 +1,21 @@
 package io.ledgerline.billing.rating;
 
+import io.ledgerline.contracts.problem.RefusalCode;
+
 /**
  * Usage that cannot be rated by its nature (an unknown model, an agent session without a customer).
  * It is recorded with its code and never retried: retrying cannot change the answer.
  */
 public class UnratableUsageException extends RuntimeException {
 
-    private final String code;
+    private final RefusalCode code;
 
-    public UnratableUsageException(String code, String message) {
+    public UnratableUsageException(RefusalCode code, String message) {
         super(message);
         this.code = code;
     }
 
-    public String code() {
+    public RefusalCode code() {
         return code;
     }
 }

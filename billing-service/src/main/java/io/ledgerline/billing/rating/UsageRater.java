@@ -2,6 +2,8 @@ package io.ledgerline.billing.rating;
 
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.money.ExactCredits;
+import io.ledgerline.contracts.problem.BillingRefusal;
+import io.ledgerline.contracts.problem.CommonRefusal;
 import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.rating.Rating;
 import io.ledgerline.contracts.usage.UsageRecorded;
@@ -51,7 +53,7 @@ public class UsageRater {
                         .orElseThrow(
                                 () ->
                                         new UnratableUsageException(
-                                                "UNKNOWN_MODEL",
+                                                CommonRefusal.MODEL_NOT_FOUND,
                                                 "no price for model " + usage.model()));
         var cost = Rating.exactPlatformCost(price, usage.tokensIn(), usage.tokensOut());
         if (!billsCustomer(usage)) {
@@ -65,7 +67,8 @@ public class UsageRater {
     private RatedUsage rateAgent(UsageRecorded usage) {
         if (usage.customerId() == null) {
             throw new UnratableUsageException(
-                    "CUSTOMER_REQUIRED", "agent usage names no customer: " + usage.requestId());
+                    BillingRefusal.CUSTOMER_REQUIRED,
+                    "agent usage names no customer: " + usage.requestId());
         }
         var perMinute = pricePerMinute.of(usage.customerId()).orElse(Credits.ZERO);
         var lines = usage.costLines() == null ? List.<CostLine>of() : usage.costLines();

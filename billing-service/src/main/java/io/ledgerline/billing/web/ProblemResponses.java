@@ -1,77 +1,105 @@
 package io.ledgerline.billing.web;
 
+import io.ledgerline.contracts.ledger.Rejection;
+import io.ledgerline.contracts.problem.CommonRefusal;
+import io.ledgerline.contracts.problem.Problem;
+import io.ledgerline.contracts.problem.Refused;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every refusal leaves as {@code application/problem+json} with a stable {@code code}. */
+/** Every refusal leaves as the shared problem body with a code from the contracts' enums. */
 @RestControllerAdvice
 class ProblemResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
-    @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-        return problem(problem.status(), problem.code(), problem.getMessage());
+    @ExceptionHandler(Refused.class)
+    ResponseEntity<Problem> refused(Refused refused, HttpServletRequest request) {
+        return answer(refused.problem(), request);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return problem(
-                HttpStatus.BAD_REQUEST,
-                "MALFORMED_REQUEST",
-                "the request body is not valid JSON of the expected shape");
+    ResponseEntity<Problem> unreadable(
+            HttpMessageNotReadableException e, HttpServletRequest request) {
+        return answer(
+                Problem.of(
+                        CommonRefusal.MALFORMED_JSON,
+                        "the request body is not valid JSON of the expected shape"),
+                request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return problem(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "UNSUPPORTED_MEDIA_TYPE",
-                "send application/json");
+    ResponseEntity<Problem> mediaType(HttpServletRequest request) {
+        return answer(
+                Problem.of(CommonRefusal.UNSUPPORTED_MEDIA_TYPE, "send application/json"), request);
     }
 
-    @ExceptionHandler({
-        MissingServletRequestParameterException.class,
-        MethodArgumentTypeMismatchException.class
-    })
-    ResponseEntity<ProblemDetail> badParameter(Exception e) {
-        return problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER", e.getMessage());
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Problem> missingParameter(
+            MissingServletRequestParameterException e, HttpServletRequest request) {
+        return answer(
+                Problem.of(CommonRefusal.INVALID_PARAMETER, e.getMessage())
+                        .withField(e.getParameterName()),
+                request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Problem> badParameter(
+            MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return answer(
+                Problem.of(CommonRefusal.INVALID_PARAMETER, e.getName() + " is malformed")
+                        .withField(e.getName()),
+                request);
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
-    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
-        return problem(
-                HttpStatus.UNAUTHORIZED,
-                "UNAUTHENTICATED",
-                "header " + e.getHeaderName() + " is required");
+    ResponseEntity<Problem> missingHeader(
+            MissingRequestHeaderException e, HttpServletRequest request) {
+        return answer(
+                Problem.of(
+                        CommonRefusal.UNAUTHENTICATED,
+                        "header " + e.getHeaderName() + " is required"),
+                request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Problem> method(
+            HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return answer(Problem.of(CommonRefusal.METHOD_NOT_ALLOWED, e.getMessage()), request);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Problem> noRoute(HttpServletRequest request) {
+        return answer(Problem.of(CommonRefusal.ROUTE_NOT_FOUND, "no endpoint here"), request);
     }
 
     @ExceptionHandler(ArithmeticException.class)
-    ResponseEntity<ProblemDetail> overflow(ArithmeticException e) {
+    ResponseEntity<Problem> overflow(ArithmeticException e, HttpServletRequest request) {
         log.debug("amount overflow", e);
-        return problem(
-                HttpStatus.UNPROCESSABLE_ENTITY,
-                "AMOUNT_OVERFLOW",
-                "the amounts are too large to compute in micro-credits");
+        return answer(
+                Problem.of(
+                        Rejection.AMOUNT_OVERFLOW,
+                        "the amounts are too large to compute in micro-credits"),
+                request);
     }
 
-    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
-        var body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setTitle(status.getReasonPhrase());
-        body.setProperty("code", code);
-        return ResponseEntity.status(status)
+    private static ResponseEntity<Problem> answer(Problem problem, HttpServletRequest request) {
+        return ResponseEntity.status(problem.status())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
+                .body(problem.withInstance(request.getRequestURI()));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ledgerline.billing.support.BillingIntegrationTest;
 import io.ledgerline.billing.support.FakeLedger.Received;
+import io.ledgerline.contracts.problem.Refusals;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,27 +81,27 @@ class AgentUsageApiTest extends BillingIntegrationTest {
             delimiter = '|',
             value = {
                 "{\"sessionId\":\"s-neg\",\"kind\":\"CALL\",\"customerId\":\"c1\",\"partnerId\":\"p1\","
-                        + "\"callSeconds\":-1}|INVALID_CALL_SECONDS",
+                        + "\"callSeconds\":-1}|OUT_OF_RANGE",
                 "{\"sessionId\":\"s-long\",\"kind\":\"CALL\",\"customerId\":\"c1\","
-                        + "\"partnerId\":\"p1\",\"callSeconds\":86401}|INVALID_CALL_SECONDS",
+                        + "\"partnerId\":\"p1\",\"callSeconds\":86401}|OUT_OF_RANGE",
                 "{\"sessionId\":\"bad id!\",\"kind\":\"CALL\",\"customerId\":\"c1\","
-                        + "\"partnerId\":\"p1\"}|INVALID_SESSION_ID",
+                        + "\"partnerId\":\"p1\"}|INVALID_ID",
                 "{\"sessionId\":\"s-nocust\",\"kind\":\"CALL\",\"partnerId\":\"p1\"}"
-                        + "|INVALID_CUSTOMER_ID",
-                "{\"sessionId\":\"s-nokind\",\"customerId\":\"c1\",\"partnerId\":\"p1\"}|KIND_REQUIRED",
+                        + "|INVALID_ID",
+                "{\"sessionId\":\"s-nokind\",\"customerId\":\"c1\",\"partnerId\":\"p1\"}|FIELD_REQUIRED",
                 "{\"sessionId\":\"s-kind\",\"kind\":\"VIDEO\",\"customerId\":\"c1\","
-                        + "\"partnerId\":\"p1\"}|MALFORMED_REQUEST",
+                        + "\"partnerId\":\"p1\"}|MALFORMED_JSON",
                 "{\"sessionId\":\"s-tools\",\"kind\":\"CHAT\",\"customerId\":\"c1\","
-                        + "\"partnerId\":\"p1\",\"toolCalls\":-3}|INVALID_TOOL_CALLS",
+                        + "\"partnerId\":\"p1\",\"toolCalls\":-3}|OUT_OF_RANGE",
                 "{\"sessionId\":\"s-line\",\"kind\":\"CHAT\",\"customerId\":\"c1\","
                         + "\"partnerId\":\"p1\",\"costLines\":[{\"kind\":\"LLM\","
                         + "\"amountUcr\":-5}]}|INVALID_COST_LINE",
-                "{not json|MALFORMED_REQUEST",
+                "{not json|MALFORMED_JSON",
             })
     void bad_agent_usage_is_refused_with_a_problem_and_records_nothing(String body, String code) {
         var response = post(WORKSPACE_KEY, body);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getStatusCode().value()).isEqualTo(statusOf(code));
         assertThat(response.getHeaders().getContentType())
                 .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getBody().get("code").asText()).isEqualTo(code);
@@ -130,5 +131,9 @@ class AgentUsageApiTest extends BillingIntegrationTest {
                  "callSeconds":%d,"toolCalls":%d,
                  "costLines":[{"kind":"LLM","amountUcr":%d}]}"""
                 .formatted(sessionId, customerId, callSeconds, toolCalls, llmUcr);
+    }
+
+    private static int statusOf(String code) {
+        return Refusals.byName(code).orElseThrow().httpStatus();
     }
 }

@@ -272,7 +272,7 @@ class UsageMeteringTest extends BillingIntegrationTest {
 
         assertThat(chargeOf(request))
                 .containsEntry("status", "NOT_RATED")
-                .containsEntry("refusal_code", "UNKNOWN_MODEL");
+                .containsEntry("refusal_code", "MODEL_NOT_FOUND");
         assertThat(LEDGER.receivedFor(request)).isEmpty();
     }
 

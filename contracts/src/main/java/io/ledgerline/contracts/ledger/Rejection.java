@@ -1,11 +1,13 @@
 package io.ledgerline.contracts.ledger;
 
+import io.ledgerline.contracts.problem.RefusalCode;
+
 /**
  * Every reason the ledger refuses a command, one stable code each. Codes travel unchanged to API
  * error bodies. The ledger checks them in this order, so a command with several faults always
  * reports the same one.
  */
-public enum Rejection {
+public enum Rejection implements RefusalCode {
     /** The command id was seen before with a different payload. */
     EXISTS_WITH_DIFFERENT_PAYLOAD(409),
     ACCOUNT_NOT_FOUND(404),

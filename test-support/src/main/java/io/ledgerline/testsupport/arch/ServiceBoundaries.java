@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The layout every service keeps, checked by a test in each service: it imports no other
- * service, its feature packages form no cycle, and a controller depends only on its own feature
- * and the packages the service declares as shared. A broken rule fails the build with the
- * offending classes named.
+ * The layout every service keeps, checked by a test in each service: it imports no other service,
+ * its feature packages form no cycle, and a controller depends only on its own feature and the
+ * packages the service declares as shared. A broken rule fails the build with the offending classes
+ * named.
  */
 public final class ServiceBoundaries {
 
@@ -116,8 +116,7 @@ public final class ServiceBoundaries {
                         continue;
                     }
                     events.add(
-                            SimpleConditionEvent.violated(
-                                    dependency, dependency.getDescription()));
+                            SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                 }
             }
         };

@@ -1,0 +1,60 @@
+package io.ledgerline.contracts.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class StrictJsonTest {
+
+    record Body(String note, long amountUcr, Boolean enabled) {}
+
+    private final ObjectMapper mapper = StrictJson.configure(JsonMapper.builder()).build();
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"note\":\"x\",\"amountUcr\":1} trailing",
+                "{\"note\":\"x\",\"amountUcr\":1}{\"note\":\"y\",\"amountUcr\":2}",
+                "{\"note\":\"x\",\"amountUcr\":\"1\"}",
+                "{\"note\":\"x\",\"amountUcr\":1.5}",
+                "{\"note\":\"x\",\"amountUcr\":1e3}",
+                "{\"note\":\"x\",\"amountUcr\":null}",
+                "{\"note\":\"x\",\"amountUcr\":92233720368547758070}",
+                "{\"note\":1,\"amountUcr\":1}",
+                "{\"note\":\"x\",\"amountUcr\":1,\"enabled\":\"true\"}",
+                "{\"note\":\"x\",\"amountUcr\":1,\"enabled\":1}",
+                "{\"note\":\"x\",\"note\":\"y\",\"amountUcr\":1}",
+                "{\"note\":\"a\\u0000b\",\"amountUcr\":1}",
+                "{\"note\":\"\\ud800\",\"amountUcr\":1}",
+            })
+    void refuses_what_is_not_exactly_the_expected_shape(String json) {
+        assertThatThrownBy(() -> mapper.readValue(json, Body.class)).isNotNull();
+    }
+
+    @Test
+    void a_nul_is_refused_as_unstorable_text_naming_the_field() {
+        assertThatThrownBy(() -> mapper.readValue("{\"note\":\"a\\u0000b\"}", Body.class))
+                .isInstanceOf(StrictJson.UnstorableText.class)
+                .satisfies(
+                        e ->
+                                assertThat(
+                                                ((StrictJson.UnstorableText) e)
+                                                        .getPath()
+                                                        .get(0)
+                                                        .getFieldName())
+                                        .isEqualTo("note"));
+    }
+
+    @Test
+    void reads_a_well_formed_body_with_its_text_normalised() throws Exception {
+        var body = mapper.readValue("{\"note\":\"caf\\u0065\\u0301\",\"amountUcr\":5}", Body.class);
+
+        assertThat(body).isEqualTo(new Body("caf\u00e9", 5, null));
+    }
+}
