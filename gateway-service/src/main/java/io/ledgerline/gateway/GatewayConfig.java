@@ -1,7 +1,7 @@
 package io.ledgerline.gateway;
 
 import io.ledgerline.contracts.rating.ModelCatalogue;
-import io.ledgerline.gateway.admission.UnbilledCharges;
+import io.ledgerline.gateway.budget.UnbilledCharges;
 import io.ledgerline.gateway.projection.LedgerProjection;
 import io.ledgerline.gateway.upstream.UpstreamProperties;
 

@@ -25,10 +25,6 @@ public enum PartnerTier {
         this.platformFeePercent = platformFeePercent;
     }
 
-    public Set<Tier> modelTiers() {
-        return modelTiers;
-    }
-
     public long platformFeePercent() {
         return platformFeePercent;
     }

@@ -3,10 +3,14 @@ package io.ledgerline.gateway.admission;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.rating.ModelPrice;
 import io.ledgerline.contracts.rating.Rating;
+import io.ledgerline.gateway.budget.Hold;
+import io.ledgerline.gateway.budget.InstanceShare;
+import io.ledgerline.gateway.budget.UnbilledCharges;
 import io.ledgerline.gateway.error.GatewayRefusal;
-import io.ledgerline.gateway.key.KeyConfig;
-import io.ledgerline.gateway.key.LiveKey;
+import io.ledgerline.gateway.livekey.KeyConfig;
+import io.ledgerline.gateway.livekey.LiveKey;
 import io.ledgerline.gateway.projection.LedgerProjection;
+import io.ledgerline.gateway.status.PartnerReserve;
 
 import org.springframework.stereotype.Component;
 
@@ -42,14 +46,14 @@ public class Admission {
     /** The completion budget assumed when a request does not say {@code max_tokens}. */
     public static final long DEFAULT_MAX_COMPLETION_TOKENS = 4_096;
 
-    /** R9: a partner below this many available credits has its self-service keys suspended. */
-    public static final Credits SELF_SERVICE_RESERVE_THRESHOLD = Credits.ofCredits(1_000);
-
     private final LedgerProjection projection;
+    private final PartnerReserve reserve;
     private final UnbilledCharges unbilled;
 
-    public Admission(LedgerProjection projection, UnbilledCharges unbilled) {
+    public Admission(
+            LedgerProjection projection, PartnerReserve reserve, UnbilledCharges unbilled) {
         this.projection = projection;
+        this.reserve = reserve;
         this.unbilled = unbilled;
     }
 
@@ -93,13 +97,6 @@ public class Admission {
                 : Rating.platformCost(price, tokensIn, tokensOut);
     }
 
-    public boolean suspended(KeyConfig key) {
-        return key.isSelfService()
-                && projection
-                        .partnerAvailable(key.partnerId())
-                        .isLessThan(SELF_SERVICE_RESERVE_THRESHOLD);
-    }
-
     private GatewayRefusal refusalFor(LiveKey key, Ask ask, Instant now) {
         var config = key.config();
         if (key.revoked()) {
@@ -114,10 +111,11 @@ public class Admission {
         if (!config.allowedDomains().isEmpty() && !domainAllowed(config, ask)) {
             return GatewayRefusal.domainNotAllowed();
         }
-        if (suspended(config)) {
+        if (reserve.suspends(config)) {
             return GatewayRefusal.insufficientQuota(
-                    "This key is suspended because the AI Gateway "
-                            + "credit reserve is below 1,000 credits. Please top up credits in Billing.");
+                    "This key is suspended because the AI Gateway credit reserve is below "
+                            + PartnerReserve.MINIMUM_CREDITS_TEXT
+                            + " credits. Please top up credits in Billing.");
         }
         if (config.customerId() != null
                 && !projection.customerAiBalance(config.customerId()).isPositive()) {
@@ -130,13 +128,12 @@ public class Admission {
 
     private Hold hold(LiveKey key, Credits worstCase) {
         if (key.wallet() != null) {
-            return key.wallet().tryHold(worstCase)
-                    ? new Hold(key.wallet(), worstCase, unbilled)
-                    : null;
+            return Hold.take(key.wallet(), worstCase, unbilled);
         }
         for (var pot : key.budget()) {
-            if (pot.tryHold(worstCase)) {
-                return new Hold(pot, worstCase, unbilled);
+            var hold = Hold.take(pot, worstCase, unbilled);
+            if (hold != null) {
+                return hold;
             }
         }
         return null;

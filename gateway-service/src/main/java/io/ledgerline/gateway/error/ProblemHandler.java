@@ -9,7 +9,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
 
 /** Turns refusals of the management API into {@code application/problem+json} with a code. */
-@RestControllerAdvice(basePackages = "io.ledgerline.gateway.key")
+@RestControllerAdvice(
+        basePackages = {
+            "io.ledgerline.gateway.partnerkey",
+            "io.ledgerline.gateway.customerkey",
+            "io.ledgerline.gateway.settings"
+        })
 public class ProblemHandler {
 
     @ExceptionHandler(ApiProblem.class)

@@ -1,9 +1,17 @@
 package io.ledgerline.gateway.ledger;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.ledgerline.contracts.ledger.AccountId;
-import io.ledgerline.contracts.money.Credits;
+import io.ledgerline.contracts.ledger.command.LedgerCommand;
+import io.ledgerline.contracts.ledger.command.ReleaseReservation;
+import io.ledgerline.contracts.ledger.command.ReserveCredits;
+import io.ledgerline.contracts.ledger.command.ReserveKeyDeposit;
+import io.ledgerline.contracts.ledger.command.SettleReservation;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -15,15 +23,13 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The ledger's command API (docs/ledger-api.md) as the gateway uses it: reserve a key's budget,
- * reserve a self-service key's deposit, settle and release reservations. Each call carries a
- * command id derived from what it does, so a retry (here, or by a caller retrying its own request)
- * is answered from the ledger's idempotency store and never moves credits twice. Never called on
- * the request path.
+ * reserve a self-service key's deposit, settle and release reservations, each sent as its {@code
+ * contracts} command record. Each call carries a command id derived from what it does, so a retry
+ * (here, or by a caller retrying its own request) is answered from the ledger's idempotency store
+ * and never moves credits twice. Never called on the request path.
  */
 @Component
 public class LedgerClient {
@@ -31,6 +37,20 @@ public class LedgerClient {
     static final int MAX_ATTEMPTS = 3;
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     static final Duration RETRY_BACKOFF = Duration.ofMillis(200);
+
+    private static final ObjectMapper WIRE =
+            JsonMapper.builder()
+                    .addMixIn(ReserveCredits.class, AccountInPath.class)
+                    .addMixIn(ReserveKeyDeposit.class, AccountInPath.class)
+                    .addMixIn(SettleReservation.class, ReservationInPath.class)
+                    .addMixIn(ReleaseReservation.class, ReservationInPath.class)
+                    .build();
+
+    @JsonIgnoreProperties({"accountId"})
+    private interface AccountInPath {}
+
+    @JsonIgnoreProperties({"accountId", "reservationId"})
+    private interface ReservationInPath {}
 
     private final WebClient http;
 
@@ -41,55 +61,45 @@ public class LedgerClient {
     }
 
     /** Reserves part of a partner's available credits as {@code reservationId}. */
-    public void reserve(
-            AccountId holder,
-            String commandId,
-            String reservationId,
-            Credits amount,
-            String purpose) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("commandId", commandId);
-        body.put("reservationId", reservationId);
-        body.put("amountUcr", amount.ucr());
-        body.put(
-                "timeoutSeconds",
-                io.ledgerline.contracts.ledger.command.ReserveCredits.MAX_TIMEOUT_SECONDS);
-        body.put("purpose", purpose);
-        body.put("withinGrace", false);
-        post("/accounts/" + holder.value() + "/reservations", body);
+    public void reserve(ReserveCredits command) {
+        post("/accounts/" + command.accountId().value() + "/reservations", command);
     }
 
-    public void settle(
-            AccountId holder,
-            String reservationId,
-            String commandId,
-            Credits amount,
-            String usageId) {
+    public void settle(SettleReservation command) {
         post(
-                "/accounts/" + holder.value() + "/reservations/" + reservationId + "/settlements",
-                Map.of("commandId", commandId, "amountUcr", amount.ucr(), "usageId", usageId));
+                reservationPath(command.accountId(), command.reservationId()) + "/settlements",
+                command);
     }
 
-    public void release(AccountId holder, String reservationId, String commandId, String reason) {
-        post(
-                "/accounts/" + holder.value() + "/reservations/" + reservationId + "/release",
-                Map.of("commandId", commandId, "reason", reason));
+    public void release(ReleaseReservation command) {
+        post(reservationPath(command.accountId(), command.reservationId()) + "/release", command);
     }
 
     /**
      * R9: the fixed 1,000-credit deposit of a customer-created key, reservation key-deposit-{k}.
      */
-    public void reserveKeyDeposit(AccountId partner, String commandId, String keyId) {
-        post(
-                "/accounts/" + partner.value() + "/key-deposits",
-                Map.of("commandId", commandId, "keyId", keyId));
+    public void reserveKeyDeposit(ReserveKeyDeposit command) {
+        post("/accounts/" + command.accountId().value() + "/key-deposits", command);
     }
 
-    private void post(String path, Map<String, Object> body) {
+    private static String reservationPath(AccountId holder, String reservationId) {
+        return "/accounts/" + holder.value() + "/reservations/" + reservationId;
+    }
+
+    /** The body as the ledger's API reads it: the fields its path carries are left out. */
+    static byte[] wire(LedgerCommand command) {
+        try {
+            return WIRE.writeValueAsBytes(command);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + command, e);
+        }
+    }
+
+    private void post(String path, LedgerCommand command) {
         http.post()
                 .uri(path)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
+                .bodyValue(wire(command))
                 .exchangeToMono(
                         response ->
                                 response.bodyToMono(JsonNode.class)

@@ -26,7 +26,7 @@ public class LedgerEventsListener {
     }
 
     @KafkaListener(
-            topics = "ledger.events.v1",
+            topics = "#{T(io.ledgerline.contracts.topics.Topics).LEDGER_EVENTS.name()}",
             groupId = "${ledgerline.gateway.projection-group:gateway-projection-${random.uuid}}",
             properties = "auto.offset.reset=earliest")
     public void on(ConsumerRecord<String, byte[]> record) {

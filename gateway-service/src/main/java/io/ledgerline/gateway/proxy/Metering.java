@@ -3,8 +3,8 @@ package io.ledgerline.gateway.proxy;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.rating.ModelPrice;
 import io.ledgerline.gateway.admission.Admission;
-import io.ledgerline.gateway.admission.Hold;
-import io.ledgerline.gateway.key.LiveKey;
+import io.ledgerline.gateway.budget.Hold;
+import io.ledgerline.gateway.livekey.LiveKey;
 import io.ledgerline.gateway.topup.AutoTopUp;
 import io.ledgerline.gateway.usage.UsagePublisher;
 

@@ -2,10 +2,10 @@ package io.ledgerline.gateway.topup;
 
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.money.UsdCents;
-import io.ledgerline.gateway.key.AutoTopUpState;
-import io.ledgerline.gateway.key.KeyRegistry;
-import io.ledgerline.gateway.key.KeyService;
-import io.ledgerline.gateway.key.LiveKey;
+import io.ledgerline.gateway.error.ApiProblem;
+import io.ledgerline.gateway.livekey.AutoTopUpState;
+import io.ledgerline.gateway.livekey.KeyRegistry;
+import io.ledgerline.gateway.livekey.LiveKey;
 import io.ledgerline.gateway.projection.LedgerProjection;
 
 import jakarta.annotation.PreDestroy;
@@ -53,15 +53,15 @@ public class AutoTopUp {
     static final long UNAVAILABLE_MAX_RETRY_MS = TimeUnit.MINUTES.toMillis(5);
     private static final Logger log = LoggerFactory.getLogger(AutoTopUp.class);
 
-    private final KeyService keys;
+    private final AutoTopUpFunding keys;
     private final KeyRegistry registry;
     private final LedgerProjection projection;
     private final Clock clock;
     private final Map<String, AtomicBoolean> inFlight = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor executor;
 
-    public AutoTopUp(
-            KeyService keys, KeyRegistry registry, LedgerProjection projection, Clock clock) {
+    AutoTopUp(
+            AutoTopUpFunding keys, KeyRegistry registry, LedgerProjection projection, Clock clock) {
         this.keys = keys;
         this.registry = registry;
         this.projection = projection;
@@ -155,7 +155,7 @@ public class AutoTopUp {
     /**
      * Sums what is left of the pots, newest first, stopping once the threshold is reached: the
      * whole pot as this instance sees it, not its share ({@link
-     * io.ledgerline.gateway.admission.Pot#ledgerFree}), because the threshold is the key's.
+     * io.ledgerline.gateway.budget.Pot#ledgerFree}), because the threshold is the key's.
      */
     static boolean below(LiveKey key, Credits threshold) {
         var pots = key.budget();
@@ -185,7 +185,7 @@ public class AutoTopUp {
         try {
             var done = keys.autoTopUp(key, attempt);
             log.info("auto top-up {} of key {} done", done.sequence(), key.keyId());
-        } catch (io.ledgerline.gateway.error.ApiProblem problem) {
+        } catch (ApiProblem problem) {
             var now = clock.instant();
             AutoTopUpState failed;
             if (problem.status() >= 500) {

@@ -1,7 +1,7 @@
 package io.ledgerline.gateway.usage;
 
 import io.ledgerline.contracts.usage.UsageRecorded;
-import io.ledgerline.gateway.key.KeyConfig;
+import io.ledgerline.gateway.livekey.KeyConfig;
 
 import java.time.Instant;
 import java.util.List;

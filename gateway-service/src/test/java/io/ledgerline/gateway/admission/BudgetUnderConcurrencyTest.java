@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.rating.Rating;
-import io.ledgerline.gateway.key.KeyRegistry;
+import io.ledgerline.gateway.livekey.KeyRegistry;
 import io.ledgerline.gateway.support.GatewayTestBase;
 
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.ledgerline.gateway.topup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.contracts.money.Credits;
-import io.ledgerline.gateway.key.AutoTopUpState;
+import io.ledgerline.gateway.livekey.AutoTopUpState;
 
 import org.junit.jupiter.api.Test;
 

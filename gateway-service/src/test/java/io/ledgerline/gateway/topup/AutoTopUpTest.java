@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.LedgerAccounts;
+import io.ledgerline.contracts.ledger.command.ReserveCredits;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.rating.PartnerTier;
-import io.ledgerline.gateway.key.AutoTopUpState;
-import io.ledgerline.gateway.key.KeyRegistry;
-import io.ledgerline.gateway.key.KeyService;
 import io.ledgerline.gateway.ledger.LedgerClient;
+import io.ledgerline.gateway.livekey.AutoTopUpState;
+import io.ledgerline.gateway.livekey.KeyRegistry;
 import io.ledgerline.gateway.support.GatewayTestBase;
 import io.ledgerline.gateway.support.LedgerDouble;
 
@@ -35,7 +35,7 @@ import java.util.concurrent.Executors;
 class AutoTopUpTest extends GatewayTestBase {
 
     @Autowired KeyRegistry registry;
-    @Autowired KeyService keys;
+    @Autowired AutoTopUpFunding keys;
     @Autowired LedgerClient ledger;
     @Autowired JdbcTemplate jdbc;
 
@@ -173,14 +173,17 @@ class AutoTopUpTest extends GatewayTestBase {
         var partnerId = newPartner("GROWTH", 100_000);
         var key = keyJustAboveThreshold(partnerId);
         var live = registry.byId(key.keyId());
-        var reservationId = KeyService.autoTopUpReservationId(key.keyId(), 1);
+        var reservationId = AutoTopUpFunding.autoTopUpReservationId(key.keyId(), 1);
         // As if the gateway had reserved for trigger 1 and died before recording the answer.
         ledger.reserve(
-                AccountId.partner(partnerId),
-                reservationId + "-reserve",
-                reservationId,
-                AMOUNT_WITH_FEE,
-                "gateway key " + key.keyId() + " auto top-up");
+                new ReserveCredits(
+                        reservationId + "-reserve",
+                        AccountId.partner(partnerId),
+                        reservationId,
+                        AMOUNT_WITH_FEE,
+                        ReserveCredits.MAX_TIMEOUT_SECONDS,
+                        "gateway key " + key.keyId() + " auto top-up",
+                        false));
         keys.recordAutoTopUp(live, AutoTopUpState.NONE.attempting(Instant.now()));
 
         await().atMost(PROJECTION_WAIT).until(() -> topUps(key) >= 1);

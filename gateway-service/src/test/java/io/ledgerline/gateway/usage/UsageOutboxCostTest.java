@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.contracts.gateway.KeyStatusChanged.KeyKind;
 import io.ledgerline.contracts.money.Credits;
-import io.ledgerline.gateway.key.KeyConfig;
+import io.ledgerline.gateway.livekey.KeyConfig;
 import io.ledgerline.gateway.support.GatewayTestBase;
 import io.ledgerline.gateway.support.TopicReader;
 import io.ledgerline.testsupport.TestKafka;

@@ -7,6 +7,10 @@ import io.ledgerline.contracts.money.Credits;
 public record ReserveKeyDeposit(String commandId, AccountId accountId, String keyId)
         implements LedgerCommand {
 
+    /**
+     * R9: the deposit, and also the partner reserve below which the gateway suspends the partner's
+     * customer-created keys.
+     */
     public static final Credits KEY_DEPOSIT = Credits.ofCredits(1_000);
 
     public static String reservationIdFor(String keyId) {

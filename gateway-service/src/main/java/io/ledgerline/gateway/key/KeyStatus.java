@@ -1,7 +1,0 @@
-package io.ledgerline.gateway.key;
-
-/** What a key's row records; suspension (R9) and expiry are derived at admission time. */
-public enum KeyStatus {
-    ACTIVE,
-    REVOKED
-}
