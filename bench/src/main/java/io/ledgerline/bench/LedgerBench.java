@@ -13,9 +13,9 @@ import java.util.Locale;
 import java.util.function.IntFunction;
 
 /**
- * The ledger benchmark (docs/design.md, "Figures"): sustained credit movements per second
- * through the command path, single-command latency at a fixed rate, and how far Kafka publishing
- * trails the event store. bench/run.sh starts the ledger, Kafka and pgbench around it.
+ * The ledger benchmark (docs/design.md, "Figures"): sustained credit movements per second through
+ * the command path, single-command latency at a fixed rate, and how far Kafka publishing trails the
+ * event store. bench/run.sh starts the ledger, Kafka and pgbench around it.
  */
 public final class LedgerBench {
 

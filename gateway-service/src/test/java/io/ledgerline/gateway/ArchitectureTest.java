@@ -10,8 +10,8 @@ import java.util.Set;
 class ArchitectureTest {
 
     /**
-     * What every controller may use besides its own feature: the problem bodies, and the
-     * management API's shared vocabulary (the key as shown, the command body, input checks).
+     * What every controller may use besides its own feature: the problem bodies, and the management
+     * API's shared vocabulary (the key as shown, the command body, input checks).
      */
     static final Set<String> SHARED = Set.of("error", "management");
 

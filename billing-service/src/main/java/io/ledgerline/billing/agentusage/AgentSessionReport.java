@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A finished call or chat session as an agent runtime reports it (docs/design.md, "Agent
- * usage"): how long the call ran, the provider cost lines (platform micro-credits) and the tool
- * calls it made.
+ * A finished call or chat session as an agent runtime reports it (docs/design.md, "Agent usage"):
+ * how long the call ran, the provider cost lines (platform micro-credits) and the tool calls it
+ * made.
  */
 record AgentSessionReport(
         String sessionId,

@@ -40,9 +40,9 @@ import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
- * What every virtual key's lifecycle shares (R8, R10, R11, R12), whoever created it: each write
- * is idempotent on the caller's command id; the ledger is called with command ids derived from
- * the key, so a retried write never reserves twice. Blocking: call off the event loop.
+ * What every virtual key's lifecycle shares (R8, R10, R11, R12), whoever created it: each write is
+ * idempotent on the caller's command id; the ledger is called with command ids derived from the
+ * key, so a retried write never reserves twice. Blocking: call off the event loop.
  *
  * <p>Several gateway instances share the key rows: a write works on the key as stored (reloaded
  * first), and once it is committed every instance is told ({@link KeyChangePublisher}) before the
@@ -180,8 +180,7 @@ public class KeyLifecycle {
         changes.announce(live, change);
     }
 
-    public static KeyRepository.StoredReservation budgetRow(
-            String keyId, LiveKey.Funding funding) {
+    public static KeyRepository.StoredReservation budgetRow(String keyId, LiveKey.Funding funding) {
         return new KeyRepository.StoredReservation(
                 funding.reservationId(),
                 keyId,
@@ -205,8 +204,7 @@ public class KeyLifecycle {
     }
 
     /** Reserves {@code budget} plus the tier's platform fee, then settles the fee from it. */
-    public LiveKey.Funding fund(
-            LiveKey live, String reservationId, Credits budget, String why) {
+    public LiveKey.Funding fund(LiveKey live, String reservationId, Credits budget, String why) {
         var config = live.config();
         var holder = AccountId.partner(config.partnerId());
         var fee = settings.find(config.partnerId()).tier().platformFeeOn(budget);
@@ -260,8 +258,8 @@ public class KeyLifecycle {
     }
 
     /**
-     * The first answer again when {@code commandId} already ran {@code action} with this body;
-     * null when it never ran.
+     * The first answer again when {@code commandId} already ran {@code action} with this body; null
+     * when it never ran.
      */
     public KeyView replayed(String partnerId, String commandId, String action, Object req) {
         return keys.command(scoped(partnerId, commandId))

@@ -49,10 +49,8 @@ public final class LiveKey {
         this.secretSha256 = secretSha256;
         this.secretPrefix = config.secretPrefix();
         this.wallet = wallet;
-        var limits =
-                config.rateLimits() == null ? KeyConfig.RateLimits.NONE : config.rateLimits();
-        this.rateLimiter =
-                new RateLimiter(limits.requestsPerMinute(), limits.tokensPerMinute());
+        var limits = config.rateLimits() == null ? KeyConfig.RateLimits.NONE : config.rateLimits();
+        this.rateLimiter = new RateLimiter(limits.requestsPerMinute(), limits.tokensPerMinute());
         this.lastUsedAt = lastUsedAt;
     }
 
@@ -118,10 +116,7 @@ public final class LiveKey {
         return fundings;
     }
 
-    /**
-     * What this key's requests were charged, in the key's unit (see {@code
-     * Admission.cost}).
-     */
+    /** What this key's requests were charged, in the key's unit (see {@code Admission.cost}). */
     public Credits charged() {
         return Credits.ofMicros(chargedUcr.get());
     }

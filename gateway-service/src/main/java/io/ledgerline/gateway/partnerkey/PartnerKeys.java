@@ -40,8 +40,8 @@ import java.util.Map;
 
 /**
  * A partner's own keys (R10, R11): created with a budget reserved in the ledger as {@code
- * key-{keyId}}, topped up, listed; regenerate and revoke are the {@link KeyLifecycle}'s.
- * Blocking: call off the event loop.
+ * key-{keyId}}, topped up, listed; regenerate and revoke are the {@link KeyLifecycle}'s. Blocking:
+ * call off the event loop.
  */
 @Service
 class PartnerKeys {

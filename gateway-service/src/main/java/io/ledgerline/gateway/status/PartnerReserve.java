@@ -10,10 +10,9 @@ import org.springframework.stereotype.Component;
 import java.util.Locale;
 
 /**
- * R9, decided here and nowhere else: while a partner's available credits are below the deposit
- * of one customer-created key, the partner's self-service keys are suspended. Admission refuses
- * them, the keys table shows them suspended, and {@link PartnerReserveWatcher} announces the
- * change.
+ * R9, decided here and nowhere else: while a partner's available credits are below the deposit of
+ * one customer-created key, the partner's self-service keys are suspended. Admission refuses them,
+ * the keys table shows them suspended, and {@link PartnerReserveWatcher} announces the change.
  */
 @Component
 public class PartnerReserve {

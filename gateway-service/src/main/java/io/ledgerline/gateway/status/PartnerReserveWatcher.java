@@ -15,10 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * R9: when a partner's available credits cross {@link PartnerReserve}'s minimum downwards its
- * self-service keys are suspended; upwards they come back. Admission reads the projection on
- * every request, so the change takes effect at once; this watcher announces it on {@code
- * gateway.keys.v1}, with event ids derived from the ledger event so a replay announces nothing
- * new.
+ * self-service keys are suspended; upwards they come back. Admission reads the projection on every
+ * request, so the change takes effect at once; this watcher announces it on {@code
+ * gateway.keys.v1}, with event ids derived from the ledger event so a replay announces nothing new.
  */
 @Component
 class PartnerReserveWatcher implements LedgerProjection.Listener {

@@ -44,8 +44,8 @@ class AutoTopUpFunding {
     /**
      * Trigger {@code attempt.sequence()}: funds the key by its auto top-up amount exactly as a
      * manual top-up does (amount plus the tier's fee, the fee settled from it, a new pot), as
-     * reservation {@code key-{keyId}-a{sequence}}. Repeating an attempt repeats its ledger
-     * command ids. Throws {@link ApiProblem} with the ledger's code when it refuses.
+     * reservation {@code key-{keyId}-a{sequence}}. Repeating an attempt repeats its ledger command
+     * ids. Throws {@link ApiProblem} with the ledger's code when it refuses.
      */
     AutoTopUpState autoTopUp(LiveKey live, AutoTopUpState attempt) {
         KeyLifecycle.requireNotRevoked(live);
