@@ -304,10 +304,6 @@ public class CreditAccount {
         return isCustomer() && !ai.enabled();
     }
 
-    public String partnerId() {
-        return partnerId;
-    }
-
     public String lastEventId() {
         return lastEventId;
     }
