@@ -1,6 +1,6 @@
 package io.ledgerline.ledger;
 
-import io.ledgerline.ledger.command.WriterSettings;
+import io.ledgerline.ledger.writer.WriterSettings;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -34,6 +34,7 @@ import io.ledgerline.contracts.ledger.event.ReservationReleased;
 import io.ledgerline.contracts.ledger.event.ReservationSettled;
 import io.ledgerline.contracts.ledger.event.UsageMetered;
 import io.ledgerline.contracts.money.Credits;
+import io.ledgerline.ledger.reservation.Reservations;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -59,7 +60,7 @@ import java.util.UUID;
 @Aggregate(cache = "accountCache")
 public class CreditAccount {
 
-    public static final String HASH_METADATA_KEY = "hash";
+    private static final String HASH_METADATA_KEY = "hash";
 
     @AggregateIdentifier private String id;
     private AccountId accountId;
@@ -69,8 +70,7 @@ public class CreditAccount {
     private String lastEventId;
     private AiCreditSettings ai = AiCreditSettings.DISABLED;
     private final Map<String, Credits> balances = new HashMap<>();
-    private final Map<String, Reservation> openReservations = new HashMap<>();
-    private final Set<String> closedReservations = new HashSet<>();
+    private final Reservations reservations = new Reservations();
     private final Map<String, MoneyMoved> reversible = new HashMap<>();
     private final Set<String> reversed = new HashSet<>();
 
@@ -192,7 +192,7 @@ public class CreditAccount {
 
     @CommandHandler
     public CommandResult handle(ReserveCredits command) {
-        if (isKnownReservation(command.reservationId())) {
+        if (reservations.isKnown(command.reservationId())) {
             return refuse(
                     command,
                     Rejection.RESERVATION_EXISTS,
@@ -230,7 +230,7 @@ public class CreditAccount {
                     "key deposits are reserved from a partner");
         }
         var reservationId = ReserveKeyDeposit.reservationIdFor(command.keyId());
-        if (isKnownReservation(reservationId)) {
+        if (reservations.isKnown(reservationId)) {
             return refuse(
                     command,
                     Rejection.RESERVATION_EXISTS,
@@ -257,20 +257,19 @@ public class CreditAccount {
         if (refusal != null) {
             return refusal;
         }
-        var reservation = openReservations.get(command.reservationId());
-        if (reservation.remaining().isLessThan(command.amountUcr())) {
+        var remaining = reservations.remaining(command.reservationId());
+        if (remaining.isLessThan(command.amountUcr())) {
             return refuse(
                     command,
                     Rejection.SETTLEMENT_EXCEEDS_RESERVATION,
-                    "settling "
-                            + command.amountUcr()
-                            + " but only "
-                            + reservation.remaining()
-                            + " is reserved");
+                    "settling " + command.amountUcr() + " but only " + remaining + " is reserved");
         }
         var transfer =
                 new Transfer(
-                        ledger(), reservation.account(), revenueAccount(), command.amountUcr());
+                        ledger(),
+                        reservations.heldIn(command.reservationId()),
+                        revenueAccount(),
+                        command.amountUcr());
         return post(
                 command,
                 new ReservationSettled(
@@ -283,14 +282,14 @@ public class CreditAccount {
         if (refusal != null) {
             return refusal;
         }
-        var reservation = openReservations.get(command.reservationId());
+        var remaining = reservations.remaining(command.reservationId());
         var transfer =
-                reservation.remaining().isPositive()
+                remaining.isPositive()
                         ? new Transfer(
                                 ledger(),
-                                reservation.account(),
+                                reservations.heldIn(command.reservationId()),
                                 spendableAccount(),
-                                reservation.remaining())
+                                remaining)
                         : null;
         return post(
                 command,
@@ -305,20 +304,8 @@ public class CreditAccount {
         return isCustomer() && !ai.enabled();
     }
 
-    public String partnerId() {
-        return partnerId;
-    }
-
     public String lastEventId() {
         return lastEventId;
-    }
-
-    /** The open reservations that have passed their deadline at {@code instant}. */
-    public List<String> reservationsExpiredAt(Instant instant) {
-        return openReservations.values().stream()
-                .filter(r -> r.expiresAt() != null && !r.expiresAt().isAfter(instant))
-                .map(Reservation::id)
-                .toList();
     }
 
     private CommandResult meter(MeterUsage usage, AccountId usedBy) {
@@ -335,13 +322,13 @@ public class CreditAccount {
     }
 
     private CommandResult checkOpen(LedgerCommand command, String reservationId) {
-        if (closedReservations.contains(reservationId)) {
+        if (reservations.isClosed(reservationId)) {
             return refuse(
                     command,
                     Rejection.RESERVATION_CLOSED,
                     "reservation " + reservationId + " is closed");
         }
-        if (!openReservations.containsKey(reservationId)) {
+        if (!reservations.isOpen(reservationId)) {
             return refuse(
                     command, Rejection.RESERVATION_NOT_FOUND, "no reservation " + reservationId);
         }
@@ -378,29 +365,15 @@ public class CreditAccount {
         } else if (event instanceof CreditsDeducted deducted) {
             trackReversible(deducted, deducted.reversalOf());
         } else if (event instanceof CreditsReserved reserved) {
-            openReservation(reserved.reservationId(), transfer, reserved.expiresAt());
+            reservations.opened(reserved.reservationId(), transfer);
         } else if (event instanceof KeyDepositReserved deposit) {
-            openReservation(deposit.reservationId(), transfer, null);
+            reservations.opened(deposit.reservationId(), transfer);
         } else if (event instanceof ReservationSettled settled) {
-            openReservations.computeIfPresent(
-                    settled.reservationId(),
-                    (reservationId, reservation) -> reservation.minus(transfer.amountUcr()));
+            reservations.settled(settled.reservationId(), transfer.amountUcr());
         } else if (event instanceof ReservationReleased released) {
-            openReservations.remove(released.reservationId());
-            closedReservations.add(released.reservationId());
+            reservations.released(released.reservationId());
         }
         advance(event);
-    }
-
-    private void openReservation(String reservationId, Transfer transfer, Instant expiresAt) {
-        openReservations.put(
-                reservationId,
-                new Reservation(
-                        reservationId,
-                        transfer.ledger(),
-                        transfer.credit(),
-                        transfer.amountUcr(),
-                        expiresAt));
     }
 
     private void trackReversible(MoneyMoved event, String reversalOf) {
@@ -483,11 +456,6 @@ public class CreditAccount {
 
     private boolean isCustomer() {
         return accountId.kind() == HolderKind.CUSTOMER;
-    }
-
-    private boolean isKnownReservation(String reservationId) {
-        return openReservations.containsKey(reservationId)
-                || closedReservations.contains(reservationId);
     }
 
     private boolean wouldOverflow(Credits amount) {

@@ -1,7 +1,6 @@
 package io.ledgerline.ledger.api;
 
 import io.ledgerline.contracts.ledger.command.CommandResult;
-import io.ledgerline.ledger.command.CommandAnswer;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -1,7 +1,5 @@
 package io.ledgerline.ledger.api;
 
-import io.ledgerline.ledger.command.LedgerBusyException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;

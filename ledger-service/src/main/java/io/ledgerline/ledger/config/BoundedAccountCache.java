@@ -16,12 +16,12 @@ import java.util.function.UnaryOperator;
  * the writer re-sourced accounts from the event store instead of appending; this cache keeps them
  * until they are the least recently used.
  */
-public final class BoundedAccountCache implements Cache {
+final class BoundedAccountCache implements Cache {
 
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Object, Object> entries;
 
-    public BoundedAccountCache(int maxEntries) {
+    BoundedAccountCache(int maxEntries) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be positive: " + maxEntries);
         }

@@ -1,6 +1,9 @@
 package io.ledgerline.ledger.reservation;
 
 import io.ledgerline.contracts.ledger.AccountId;
+import io.ledgerline.contracts.ledger.command.LedgerCommand;
+import io.ledgerline.contracts.ledger.command.ReleaseReservation;
+import io.ledgerline.contracts.ledger.command.ReserveCredits;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,17 +16,33 @@ import java.util.List;
 @Component
 public class ReservationDeadlines {
 
-    public static final int MAX_EXPIRED_PER_SCAN = 500;
+    static final int MAX_EXPIRED_PER_SCAN = 500;
 
     private final JdbcTemplate jdbc;
 
-    public ReservationDeadlines(JdbcTemplate jdbc) {
+    ReservationDeadlines(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    public record Deadline(AccountId accountId, String reservationId) {}
+    record Deadline(AccountId accountId, String reservationId) {}
 
-    public void add(AccountId accountId, String reservationId, Instant expiresAt) {
+    /**
+     * Keeps the deadlines in step with a command its account has just posted: a reservation with a
+     * timeout gains one, a released reservation loses its own. Called in the transaction that
+     * appends the command's event, so a deadline and its reservation commit together.
+     */
+    public void track(LedgerCommand posted) {
+        if (posted instanceof ReserveCredits reserve && reserve.timeoutSeconds() > 0) {
+            add(
+                    reserve.accountId(),
+                    reserve.reservationId(),
+                    Instant.now().plusSeconds(reserve.timeoutSeconds()));
+        } else if (posted instanceof ReleaseReservation release) {
+            remove(release.accountId(), release.reservationId());
+        }
+    }
+
+    void add(AccountId accountId, String reservationId, Instant expiresAt) {
         jdbc.update(
                 "INSERT INTO reservation_deadline (account_id, reservation_id, expires_at) VALUES (?, ?, ?)"
                         + " ON CONFLICT DO NOTHING",
@@ -32,14 +51,14 @@ public class ReservationDeadlines {
                 Timestamp.from(expiresAt));
     }
 
-    public void remove(AccountId accountId, String reservationId) {
+    void remove(AccountId accountId, String reservationId) {
         jdbc.update(
                 "DELETE FROM reservation_deadline WHERE account_id = ? AND reservation_id = ?",
                 accountId.value(),
                 reservationId);
     }
 
-    public List<Deadline> passedAt(Instant instant) {
+    List<Deadline> passedAt(Instant instant) {
         return jdbc.query(
                 "SELECT account_id, reservation_id FROM reservation_deadline WHERE expires_at <= ?"
                         + " ORDER BY expires_at LIMIT "

@@ -1,7 +1,7 @@
 package io.ledgerline.ledger.reservation;
 
 import io.ledgerline.contracts.ledger.command.ReleaseReservation;
-import io.ledgerline.ledger.command.LedgerWriter;
+import io.ledgerline.ledger.api.CommandDoor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,18 +19,18 @@ import java.util.HexFormat;
  * is derived from the reservation, so two instances (or two scans) release it once.
  */
 @Component
-public class ReservationExpiry {
+class ReservationExpiry {
 
-    public static final String EXPIRED_REASON = "expired";
+    static final String EXPIRED_REASON = "expired";
     private static final Logger log = LoggerFactory.getLogger(ReservationExpiry.class);
 
     private final ReservationDeadlines deadlines;
-    private final LedgerWriter writer;
+    private final CommandDoor door;
     private final Clock clock;
 
-    public ReservationExpiry(ReservationDeadlines deadlines, LedgerWriter writer, Clock clock) {
+    ReservationExpiry(ReservationDeadlines deadlines, CommandDoor door, Clock clock) {
         this.deadlines = deadlines;
-        this.writer = writer;
+        this.door = door;
         this.clock = clock;
     }
 
@@ -43,7 +43,7 @@ public class ReservationExpiry {
                             deadline.accountId(),
                             deadline.reservationId(),
                             EXPIRED_REASON);
-            writer.submit(command)
+            door.submit(command)
                     .whenComplete(
                             (result, error) -> {
                                 if (error != null) {

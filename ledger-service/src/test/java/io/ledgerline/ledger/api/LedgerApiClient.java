@@ -12,34 +12,34 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Talks to the ledger's REST API the way a client would: JSON in, JSON (or a problem) out. */
-final class LedgerApiClient {
+public final class LedgerApiClient {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON =
             new ParameterizedTypeReference<>() {};
 
     private final TestRestTemplate http;
 
-    LedgerApiClient(TestRestTemplate http) {
+    public LedgerApiClient(TestRestTemplate http) {
         this.http = http;
     }
 
-    static String newId(String prefix) {
+    public static String newId(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
     }
 
-    ResponseEntity<Map<String, Object>> post(String path, Object body) {
+    public ResponseEntity<Map<String, Object>> post(String path, Object body) {
         return exchange(HttpMethod.POST, path, body);
     }
 
-    ResponseEntity<Map<String, Object>> put(String path, Object body) {
+    public ResponseEntity<Map<String, Object>> put(String path, Object body) {
         return exchange(HttpMethod.PUT, path, body);
     }
 
-    ResponseEntity<Map<String, Object>> get(String path) {
+    public ResponseEntity<Map<String, Object>> get(String path) {
         return http.exchange("/api/v1" + path, HttpMethod.GET, null, JSON);
     }
 
-    ResponseEntity<Map<String, Object>> postRaw(String path, String rawJson) {
+    public ResponseEntity<Map<String, Object>> postRaw(String path, String rawJson) {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return http.exchange(
@@ -54,14 +54,14 @@ final class LedgerApiClient {
     }
 
     /** Opens a new partner topped up with {@code amountUcr}; returns the partner's id. */
-    String openFundedPartner(long amountUcr) {
+    public String openFundedPartner(long amountUcr) {
         var partner = newId("p");
         openPartner(partner);
         expectOk(add("partner:" + partner, amountUcr, "top-up"));
         return partner;
     }
 
-    ResponseEntity<Map<String, Object>> reserve(
+    public ResponseEntity<Map<String, Object>> reserve(
             String accountId,
             String reservationId,
             long amountUcr,
@@ -77,7 +77,7 @@ final class LedgerApiClient {
                         "purpose", purpose));
     }
 
-    void openPartner(String partnerId) {
+    public void openPartner(String partnerId) {
         expectOk(
                 post(
                         "/accounts",
@@ -90,7 +90,7 @@ final class LedgerApiClient {
                                 partnerId)));
     }
 
-    void openCustomer(String customerId, String partnerId, boolean aiCredits) {
+    public void openCustomer(String customerId, String partnerId, boolean aiCredits) {
         expectOk(
                 post(
                         "/accounts",
@@ -119,19 +119,20 @@ final class LedgerApiClient {
                                 true)));
     }
 
-    ResponseEntity<Map<String, Object>> add(String accountId, long amountUcr, String note) {
+    public ResponseEntity<Map<String, Object>> add(String accountId, long amountUcr, String note) {
         return post(
                 "/accounts/" + accountId + "/credits",
                 Map.of("commandId", newId("add"), "amountUcr", amountUcr, "note", note));
     }
 
-    ResponseEntity<Map<String, Object>> deduct(String accountId, long amountUcr, String reason) {
+    public ResponseEntity<Map<String, Object>> deduct(
+            String accountId, long amountUcr, String reason) {
         return post(
                 "/accounts/" + accountId + "/deductions",
                 Map.of("commandId", newId("deduct"), "amountUcr", amountUcr, "reason", reason));
     }
 
-    static void expectOk(ResponseEntity<Map<String, Object>> response) {
+    public static void expectOk(ResponseEntity<Map<String, Object>> response) {
         if (!response.getStatusCode().is2xxSuccessful()) {
             throw new AssertionError(
                     "expected success but got "

@@ -3,8 +3,8 @@ package io.ledgerline.ledger.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.contracts.json.ContractJson;
-import io.ledgerline.ledger.command.LedgerWriter;
 import io.ledgerline.ledger.history.LedgerScenario;
+import io.ledgerline.ledger.writer.LedgerWriter;
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
 import io.ledgerline.testsupport.TestPostgres;
 

@@ -15,7 +15,7 @@ import io.ledgerline.contracts.ledger.command.ReserveCredits;
 import io.ledgerline.contracts.ledger.command.ReserveKeyDeposit;
 import io.ledgerline.contracts.ledger.command.SettleReservation;
 import io.ledgerline.contracts.money.Credits;
-import io.ledgerline.ledger.command.LedgerWriter;
+import io.ledgerline.ledger.writer.LedgerWriter;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 

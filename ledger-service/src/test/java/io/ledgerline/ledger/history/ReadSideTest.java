@@ -6,7 +6,7 @@ import io.ledgerline.contracts.ledger.LedgerAccounts;
 import io.ledgerline.ledger.audit.EventStoreReader;
 import io.ledgerline.ledger.audit.StoredEvent;
 import io.ledgerline.ledger.audit.StoredEventDecoder;
-import io.ledgerline.ledger.command.LedgerWriter;
+import io.ledgerline.ledger.writer.LedgerWriter;
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
 
 import org.junit.jupiter.api.BeforeEach;

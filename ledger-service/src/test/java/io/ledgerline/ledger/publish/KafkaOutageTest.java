@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.command.OpenAccount;
 import io.ledgerline.contracts.topics.Topics;
-import io.ledgerline.ledger.command.LedgerWriter;
 import io.ledgerline.ledger.history.LedgerScenario;
+import io.ledgerline.ledger.writer.LedgerWriter;
 import io.ledgerline.testsupport.RealInfrastructure;
 import io.ledgerline.testsupport.TestKafka;
 

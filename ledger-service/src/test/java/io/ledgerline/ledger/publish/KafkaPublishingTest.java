@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.contracts.ledger.event.LedgerEventTypes;
 import io.ledgerline.ledger.audit.StoredEventDecoder;
-import io.ledgerline.ledger.command.LedgerWriter;
 import io.ledgerline.ledger.history.LedgerScenario;
+import io.ledgerline.ledger.writer.LedgerWriter;
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
 
 import org.axonframework.config.EventProcessingConfiguration;

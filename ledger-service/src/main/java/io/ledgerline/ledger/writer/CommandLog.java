@@ -1,4 +1,4 @@
-package io.ledgerline.ledger.command;
+package io.ledgerline.ledger.writer;
 
 import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.ledger.command.CommandResult;
@@ -17,18 +17,17 @@ import java.util.Map;
 
 /** The answers already given, by command id: what makes every command idempotent. */
 @Component
-public class CommandLog {
+class CommandLog {
 
     private final JdbcTemplate jdbc;
 
-    public CommandLog(JdbcTemplate jdbc) {
+    CommandLog(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    public record Entry(
-            String commandId, String accountId, String payloadHash, CommandResult result) {}
+    record Entry(String commandId, String accountId, String payloadHash, CommandResult result) {}
 
-    public Map<String, Entry> find(Collection<String> commandIds) {
+    Map<String, Entry> find(Collection<String> commandIds) {
         var found = new HashMap<String, Entry>();
         if (commandIds.isEmpty()) {
             return found;
@@ -55,7 +54,7 @@ public class CommandLog {
     }
 
     /** Records answers in the caller's transaction, next to the events they appended. */
-    public void record(List<Entry> entries) {
+    void record(List<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }
@@ -72,7 +71,7 @@ public class CommandLog {
     }
 
     /** A fingerprint of what the command asks, so a reused id with another payload is caught. */
-    public static String payloadHash(LedgerCommand command) {
+    static String payloadHash(LedgerCommand command) {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
             digest.update(

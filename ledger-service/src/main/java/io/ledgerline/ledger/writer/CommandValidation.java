@@ -1,4 +1,4 @@
-package io.ledgerline.ledger.command;
+package io.ledgerline.ledger.writer;
 
 import io.ledgerline.contracts.ledger.AccountId.HolderKind;
 import io.ledgerline.contracts.ledger.Ids;
@@ -24,15 +24,15 @@ import java.util.Optional;
  * command failing here is refused without being recorded, so the client can fix it and resend under
  * the same id.
  */
-public final class CommandValidation {
+final class CommandValidation {
 
-    public static final int MAX_TEXT_LENGTH = 500;
-    public static final long MAX_GRACE_SECONDS = 3_600;
+    static final int MAX_TEXT_LENGTH = 500;
+    static final long MAX_GRACE_SECONDS = 3_600;
 
     private CommandValidation() {}
 
     /** The refusal for an invalid command, or empty when it may go to its account. */
-    public static Optional<CommandResult> check(LedgerCommand command) {
+    static Optional<CommandResult> check(LedgerCommand command) {
         return Optional.ofNullable(firstProblem(command))
                 .map(
                         problem ->

@@ -1,9 +1,9 @@
-package io.ledgerline.ledger.query;
+package io.ledgerline.ledger.history;
 
 import io.ledgerline.contracts.money.Credits;
-import io.ledgerline.ledger.query.AccountViews.AiCreditSettings;
-import io.ledgerline.ledger.query.AccountViews.HistoryLine;
-import io.ledgerline.ledger.query.AccountViews.LedgerAccountBalance;
+import io.ledgerline.ledger.history.AccountViews.AiCreditSettings;
+import io.ledgerline.ledger.history.AccountViews.HistoryLine;
+import io.ledgerline.ledger.history.AccountViews.LedgerAccountBalance;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;

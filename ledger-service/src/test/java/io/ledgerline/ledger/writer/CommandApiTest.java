@@ -1,9 +1,10 @@
-package io.ledgerline.ledger.api;
+package io.ledgerline.ledger.writer;
 
 import static io.ledgerline.ledger.api.LedgerApiClient.newId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgerline.ledger.api.LedgerApiClient;
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
 
 import org.junit.jupiter.api.BeforeEach;

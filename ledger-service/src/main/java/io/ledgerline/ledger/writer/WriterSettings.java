@@ -1,4 +1,4 @@
-package io.ledgerline.ledger.command;
+package io.ledgerline.ledger.writer;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("ledgerline.writer")
 public record WriterSettings(int partitions, int maxBatchSize, int queueCapacity) {
 
-    public static final int MAX_RETRIES = 10;
-    public static final int RETRY_BACKOFF_STEP_MS = 5;
+    static final int MAX_RETRIES = 10;
+    static final int RETRY_BACKOFF_STEP_MS = 5;
 
     public WriterSettings {
         if (partitions < 1 || maxBatchSize < 1 || queueCapacity < 1) {

@@ -1,11 +1,11 @@
-package io.ledgerline.ledger.query;
+package io.ledgerline.ledger.history;
 
 import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.LedgerAccounts;
-import io.ledgerline.ledger.query.AccountViews.AccountView;
-import io.ledgerline.ledger.query.AccountViews.BalanceAsOf;
-import io.ledgerline.ledger.query.AccountViews.HistoryPage;
-import io.ledgerline.ledger.query.AccountViews.LedgerAccountBalance;
+import io.ledgerline.ledger.history.AccountViews.AccountView;
+import io.ledgerline.ledger.history.AccountViews.BalanceAsOf;
+import io.ledgerline.ledger.history.AccountViews.HistoryPage;
+import io.ledgerline.ledger.history.AccountViews.LedgerAccountBalance;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

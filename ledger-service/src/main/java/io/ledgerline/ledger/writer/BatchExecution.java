@@ -1,4 +1,4 @@
-package io.ledgerline.ledger.command;
+package io.ledgerline.ledger.writer;
 
 import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.Rejection;
@@ -6,16 +6,14 @@ import io.ledgerline.contracts.ledger.command.CommandResult;
 import io.ledgerline.contracts.ledger.command.LedgerCommand;
 import io.ledgerline.contracts.ledger.command.MeterUsage;
 import io.ledgerline.contracts.ledger.command.OpenAccount;
-import io.ledgerline.contracts.ledger.command.ReleaseReservation;
-import io.ledgerline.contracts.ledger.command.ReserveCredits;
 import io.ledgerline.ledger.account.ChargeCustomerUsageToPartner;
 import io.ledgerline.ledger.account.CreditAccount;
+import io.ledgerline.ledger.api.CommandAnswer;
 import io.ledgerline.ledger.reservation.ReservationDeadlines;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.Repository;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -115,7 +113,7 @@ final class BatchExecution {
         var result =
                 (CommandResult) account.handle(GenericCommandMessage.asCommandMessage(command));
         if (result.isPosted()) {
-            trackDeadline(command);
+            deadlines.track(command);
         }
         return result;
     }
@@ -141,16 +139,5 @@ final class BatchExecution {
     private String partnerOf(AccountId accountId) {
         var openedHere = opened.get(accountId);
         return openedHere != null ? openedHere : directory.partnerOf(accountId).orElse(null);
-    }
-
-    private void trackDeadline(LedgerCommand command) {
-        if (command instanceof ReserveCredits reserve && reserve.timeoutSeconds() > 0) {
-            deadlines.add(
-                    reserve.accountId(),
-                    reserve.reservationId(),
-                    Instant.now().plusSeconds(reserve.timeoutSeconds()));
-        } else if (command instanceof ReleaseReservation release) {
-            deadlines.remove(release.accountId(), release.reservationId());
-        }
     }
 }

@@ -1,7 +1,7 @@
-package io.ledgerline.ledger.query;
+package io.ledgerline.ledger.history;
 
 import io.ledgerline.contracts.ledger.LedgerId;
-import io.ledgerline.ledger.query.AccountViews.LedgerBalances;
+import io.ledgerline.ledger.history.AccountViews.LedgerBalances;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

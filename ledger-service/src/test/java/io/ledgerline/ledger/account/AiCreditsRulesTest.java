@@ -1,4 +1,4 @@
-package io.ledgerline.ledger.api;
+package io.ledgerline.ledger.account;
 
 import static io.ledgerline.ledger.api.LedgerApiClient.expectOk;
 import static io.ledgerline.ledger.api.LedgerApiClient.newId;
@@ -6,6 +6,7 @@ import static io.ledgerline.ledger.api.LedgerApiClient.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.ledgerline.ledger.api.LedgerApiClient;
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
 
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package io.ledgerline.ledger.api;
+package io.ledgerline.ledger.writer;
 
 import static io.ledgerline.ledger.api.LedgerApiClient.newId;
 
@@ -10,7 +10,6 @@ import io.ledgerline.contracts.ledger.command.DeductCredits;
 import io.ledgerline.contracts.ledger.command.OpenAccount;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.ledger.LedgerApplication;
-import io.ledgerline.ledger.command.LedgerWriter;
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
 import io.ledgerline.testsupport.RealInfrastructure;
 
@@ -30,9 +29,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Two ledger instances over one event store (DESIGN §7): both take commands for the same account at
- * once; optimistic concurrency plus a retry means the account is never overdrawn and every accepted
- * deduction is in the store exactly once.
+ * Two ledger instances over one event store, as a deployment may run them: both take commands for
+ * the same account at once; optimistic concurrency plus a retry means the account is never
+ * overdrawn and every accepted deduction is in the store exactly once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @LedgerlineIntegrationTest

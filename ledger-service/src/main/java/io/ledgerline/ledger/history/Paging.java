@@ -1,4 +1,4 @@
-package io.ledgerline.ledger.query;
+package io.ledgerline.ledger.history;
 
 /** A page of a list, newest first; the page size is bounded so no query reads without limit. */
 record Paging(int page, int size) {

@@ -1,6 +1,7 @@
-package io.ledgerline.ledger.command;
+package io.ledgerline.ledger.writer;
 
 import io.ledgerline.contracts.ledger.command.LedgerCommand;
+import io.ledgerline.ledger.api.CommandAnswer;
 
 import java.util.concurrent.CompletableFuture;
 

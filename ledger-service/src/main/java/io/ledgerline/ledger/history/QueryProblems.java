@@ -1,4 +1,4 @@
-package io.ledgerline.ledger.query;
+package io.ledgerline.ledger.history;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -1,4 +1,4 @@
-package io.ledgerline.ledger.query;
+package io.ledgerline.ledger.history;
 
 import org.springframework.http.HttpStatus;
 

@@ -1,4 +1,4 @@
-package io.ledgerline.ledger.query;
+package io.ledgerline.ledger.history;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.ledgerline.ledger.command;
+package io.ledgerline.ledger.api;
 
 import io.ledgerline.contracts.ledger.command.CommandResult;
 

@@ -1,4 +1,4 @@
-package io.ledgerline.ledger.command;
+package io.ledgerline.ledger.api;
 
 /** The writer's queue is full: the client should retry later with the same command id. */
 public class LedgerBusyException extends RuntimeException {

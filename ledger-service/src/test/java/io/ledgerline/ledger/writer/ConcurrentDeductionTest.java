@@ -1,4 +1,4 @@
-package io.ledgerline.ledger.api;
+package io.ledgerline.ledger.writer;
 
 import static io.ledgerline.ledger.api.LedgerApiClient.newId;
 
@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.command.MeterUsage;
 import io.ledgerline.contracts.money.Credits;
-import io.ledgerline.ledger.command.LedgerWriter;
+import io.ledgerline.ledger.api.LedgerApiClient;
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
 
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.ledgerline.ledger.command;
+package io.ledgerline.ledger.writer;
 
 import io.ledgerline.contracts.ledger.AccountId;
 
@@ -15,16 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * its customers') to one partition, so they never contend across threads.
  */
 @Component
-public class AccountDirectory {
+class AccountDirectory {
 
     private final JdbcTemplate jdbc;
     private final Map<String, String> partnerByAccount = new ConcurrentHashMap<>();
 
-    public AccountDirectory(JdbcTemplate jdbc) {
+    AccountDirectory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    public Optional<String> partnerOf(AccountId accountId) {
+    Optional<String> partnerOf(AccountId accountId) {
         var known = partnerByAccount.get(accountId.value());
         if (known != null) {
             return Optional.of(known);
@@ -40,14 +40,14 @@ public class AccountDirectory {
     }
 
     /** Records a new account in the caller's transaction; call {@link #remember} after commit. */
-    public void insert(AccountId accountId, String partnerId) {
+    void insert(AccountId accountId, String partnerId) {
         jdbc.update(
                 "INSERT INTO account_directory (account_id, partner_id) VALUES (?, ?)",
                 accountId.value(),
                 partnerId);
     }
 
-    public void remember(AccountId accountId, String partnerId) {
+    void remember(AccountId accountId, String partnerId) {
         partnerByAccount.put(accountId.value(), partnerId);
     }
 }

@@ -1,10 +1,13 @@
-package io.ledgerline.ledger.command;
+package io.ledgerline.ledger.writer;
 
 import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.command.CommandResult;
 import io.ledgerline.contracts.ledger.command.LedgerCommand;
 import io.ledgerline.contracts.ledger.command.OpenAccount;
 import io.ledgerline.ledger.account.CreditAccount;
+import io.ledgerline.ledger.api.CommandAnswer;
+import io.ledgerline.ledger.api.CommandDoor;
+import io.ledgerline.ledger.api.LedgerBusyException;
 import io.ledgerline.ledger.reservation.ReservationDeadlines;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -35,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * command or a concurrent writer elsewhere never takes its neighbours down with it.
  */
 @Component
-public class LedgerWriter implements SmartLifecycle {
+public class LedgerWriter implements CommandDoor, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerWriter.class);
     private static final long POLL_MS = 200;
@@ -71,12 +74,12 @@ public class LedgerWriter implements SmartLifecycle {
         }
     }
 
-    /** Submits one command; the future completes with the ledger's answer once it is durable. */
+    @Override
     public CompletableFuture<CommandResult> submit(LedgerCommand command) {
         return submitForAnswer(command).thenApply(CommandAnswer::result);
     }
 
-    /** Like {@link #submit} but also tells whether the answer is a replay of an earlier one. */
+    @Override
     public CompletableFuture<CommandAnswer> submitForAnswer(LedgerCommand command) {
         var invalid = CommandValidation.check(command);
         if (invalid.isPresent()) {

@@ -1,4 +1,4 @@
-package io.ledgerline.ledger.api;
+package io.ledgerline.ledger.writer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,9 +16,7 @@ import io.ledgerline.contracts.ledger.command.ReserveCredits;
 import io.ledgerline.contracts.ledger.command.ReserveKeyDeposit;
 import io.ledgerline.contracts.ledger.command.ReverseTransfer;
 import io.ledgerline.contracts.ledger.command.SettleReservation;
-import io.ledgerline.ledger.command.CommandAnswer;
-import io.ledgerline.ledger.command.CommandValidation;
-import io.ledgerline.ledger.command.LedgerWriter;
+import io.ledgerline.ledger.api.CommandAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,9 +36,9 @@ import java.util.stream.Stream;
  * before any of it is submitted: one malformed command refuses the batch and appends nothing.
  */
 @RestController
-public class BatchController {
+class BatchController {
 
-    public static final int MAX_BATCH_COMMANDS = 1_000;
+    static final int MAX_BATCH_COMMANDS = 1_000;
 
     private static final Map<String, Class<? extends LedgerCommand>> TYPES =
             Stream.of(
@@ -60,7 +58,7 @@ public class BatchController {
 
     private final LedgerWriter writer;
 
-    public BatchController(LedgerWriter writer) {
+    BatchController(LedgerWriter writer) {
         this.writer = writer;
     }
 
