@@ -154,4 +154,18 @@ class MalformedRequestsTest extends PortalTestBase {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.code()).isEqualTo("MALFORMED_REQUEST");
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/api/portal/accounts/customer:bistro/history?page=%00",
+                "/api/portal/accounts/customer:bistro/history?size=99999999999",
+                "/api/portal/accounts/customer:bistro/history?page=1.5"
+            })
+    void a_NUL_or_out_of_range_number_in_the_query_is_400_MALFORMED_REQUEST(String path) {
+        var reply = signedIn("acme@demo.ledgerline").get(path);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.code()).isEqualTo("MALFORMED_REQUEST");
+    }
 }
