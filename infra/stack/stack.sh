@@ -36,6 +36,9 @@ SERVICES=(
   portal-bff:8080
 )
 
+# LEDGERLINE_INFRA_ONLY=1: start and stop only PostgreSQL and Kafka (the launcher's own test).
+INFRA_ONLY="${LEDGERLINE_INFRA_ONLY:-0}"
+
 INFRA_JAR="$ROOT/infra/target/infra-$VERSION.jar"
 INFRA_CLASSPATH_FILE="$ROOT/infra/target/runtime.classpath"
 
@@ -141,8 +144,10 @@ ensure_postgres() {
     say "PostgreSQL      using the server that answers on $PG_HOST:$PG_PORT"
   elif cluster="$(debian_cluster_for_port)"; then
     say "PostgreSQL      starting the installed cluster $cluster (pg_ctlcluster)"
+    # The postmaster forks from here and outlives us: it must not keep the launcher's lock
+    # (fd 9) or its output open, or every later start and stop finds the lock taken.
     # shellcheck disable=SC2086 # "<version> <cluster>" are two arguments
-    pg_ctlcluster $cluster start
+    pg_ctlcluster $cluster start </dev/null >>"$LOG_DIR/postgres.log" 2>&1 9>&-
     printf '%s\n' "$cluster" >"$PID_DIR/postgres.debian"
     wait_for_port "$PG_PORT" 30 postgres || return 1
   else
@@ -166,7 +171,7 @@ stop_postgres() {
     cluster="$(cat "$PID_DIR/postgres.debian")"
     say "PostgreSQL      stopping the cluster $cluster that ledgerline started"
     # shellcheck disable=SC2086
-    pg_ctlcluster $cluster stop || warn "pg_ctlcluster $cluster stop failed"
+    pg_ctlcluster $cluster stop </dev/null 9>&- || warn "pg_ctlcluster $cluster stop failed"
     rm -f "$PID_DIR/postgres.debian"
   else
     return 1

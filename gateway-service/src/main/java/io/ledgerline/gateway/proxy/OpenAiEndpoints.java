@@ -211,16 +211,29 @@ class OpenAiEndpoints {
                     call.response(), call.requestId(), GatewayRefusal.meteringUnavailable());
         }
         var headers = call.request().requestHeaders();
-        var decision =
-                admission.admit(
-                        call.key(),
-                        new Admission.Ask(
-                                proxied.price(),
-                                proxied.promptTokensBound(),
-                                proxied.maxCompletionTokens(),
-                                headers.get(HttpHeaderNames.ORIGIN),
-                                headers.get(HttpHeaderNames.REFERER)),
-                        clock.instant());
+        Admission.Decision decision;
+        try {
+            decision =
+                    admission.admit(
+                            call.key(),
+                            new Admission.Ask(
+                                    proxied.price(),
+                                    proxied.promptTokensBound(),
+                                    proxied.maxCompletionTokens(),
+                                    headers.get(HttpHeaderNames.ORIGIN),
+                                    headers.get(HttpHeaderNames.REFERER)),
+                            clock.instant());
+        } catch (ArithmeticException overflow) {
+            // The worst-case cost did not fit (a key's markup far beyond any tested): the caller's
+            // limit is what made it so, and nothing was held before the cost was known.
+            return GatewayReply.refusal(
+                    call.response(),
+                    call.requestId(),
+                    GatewayRefusal.badRequest(
+                            "The worst-case cost of this request is too large to hold; lower"
+                                    + " 'max_tokens'.",
+                            "max_tokens"));
+        }
         if (decision.refusal() != null) {
             return GatewayReply.refusal(call.response(), call.requestId(), decision.refusal());
         }

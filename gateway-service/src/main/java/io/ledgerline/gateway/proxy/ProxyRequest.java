@@ -31,15 +31,24 @@ record ProxyRequest(
         if (fields == null) {
             return notAnObject();
         }
+        if (fields.wrongType != null) {
+            return wrongType(fields.wrongType);
+        }
         if (!fields.messagesNonEmpty) {
             return refused(
                     GatewayRefusal.badRequest("'messages' must be a non-empty array.", "messages"));
         }
         var limit = fields.completionLimit();
         if (!limit.valid()) {
+            var field = fields.completionLimitField();
             return refused(
                     GatewayRefusal.badRequest(
-                            "'max_tokens' must be a positive integer.", "max_tokens"));
+                            "'"
+                                    + field
+                                    + "' must be a whole number from 1 to "
+                                    + RequestFields.MAX_COMPLETION_TOKENS
+                                    + ".",
+                            field));
         }
         long maxTokens =
                 limit.value() > 0 ? limit.value() : Admission.DEFAULT_MAX_COMPLETION_TOKENS;
@@ -59,6 +68,9 @@ record ProxyRequest(
         if (fields == null) {
             return notAnObject();
         }
+        if (fields.wrongType != null) {
+            return wrongType(fields.wrongType);
+        }
         if (!fields.inputGiven) {
             return refused(GatewayRefusal.badRequest("'input' is required.", "input"));
         }
@@ -66,7 +78,21 @@ record ProxyRequest(
     }
 
     private static ProxyRequest notAnObject() {
-        return refused(GatewayRefusal.badRequest("The body must be a JSON object.", null));
+        return refused(
+                GatewayRefusal.badRequest(
+                        "The body must be exactly one JSON object, with nothing after it.", null));
+    }
+
+    private static ProxyRequest wrongType(String field) {
+        var expected =
+                switch (field) {
+                    case "model" -> "a string";
+                    case "stream_options" -> "an object";
+                    default -> "a boolean";
+                };
+        return refused(
+                GatewayRefusal.badRequest(
+                        "'" + field + "' must be " + expected + " or null.", field));
     }
 
     private static ProxyRequest withModel(

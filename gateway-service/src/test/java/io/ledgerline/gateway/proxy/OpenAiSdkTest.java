@@ -15,10 +15,12 @@ import com.openai.models.embeddings.EmbeddingCreateParams;
 
 import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.rating.Rating;
+import io.ledgerline.gateway.key.KeyRegistry;
 import io.ledgerline.gateway.support.GatewayTestBase;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,7 @@ import java.util.Map;
 class OpenAiSdkTest extends GatewayTestBase {
 
     static final ModelCatalogue CATALOGUE = ModelCatalogue.standard();
+    @Autowired KeyRegistry registry;
     String partnerId;
     String key;
 
@@ -239,6 +242,79 @@ class OpenAiSdkTest extends GatewayTestBase {
         assertThat(garbage.body().at("/error/type").asText()).isEqualTo("invalid_request_error");
         assertThat(garbage.header("x-request-id")).startsWith("req_");
         assertThat(garbage.header("x-ledgerline-cost-credits")).isEqualTo("0.000000");
+    }
+
+    @Test
+    void max_tokens_of_long_max_is_400_invalid_request_and_nothing_is_charged_or_held() {
+        for (var field : List.of("max_tokens", "max_completion_tokens")) {
+            var body =
+                    "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\","
+                            + "\"content\":\"hi\"}],\""
+                            + field
+                            + "\":"
+                            + Long.MAX_VALUE
+                            + "}";
+            var reply = api.openAi("/v1/chat/completions", key, body, Map.of());
+
+            assertThat(reply.status()).as(reply.raw()).isEqualTo(400);
+            assertThat(reply.body().at("/error/type").asText()).isEqualTo("invalid_request_error");
+            assertThat(reply.body().at("/error/code").asText()).isEqualTo("invalid_request");
+            assertThat(reply.body().at("/error/param").asText()).isEqualTo(field);
+            assertThat(reply.header("x-ledgerline-cost-credits")).isEqualTo("0.000000");
+        }
+        assertNothingChargedOrHeld();
+    }
+
+    @Test
+    void trailing_content_or_a_second_object_after_the_body_is_400_and_nothing_is_charged() {
+        var one = chat("gpt-4o-mini", "hi", 4);
+        for (var body : List.of(one + " trailing", one + one, one + "\n{\"model\":\"gpt-4o\"}")) {
+            var reply = api.openAi("/v1/chat/completions", key, body, Map.of());
+
+            assertThat(reply.status()).as(reply.raw()).isEqualTo(400);
+            assertThat(reply.body().at("/error/type").asText()).isEqualTo("invalid_request_error");
+            assertThat(reply.body().at("/error/code").asText()).isEqualTo("invalid_request");
+            assertThat(reply.header("x-ledgerline-cost-credits")).isEqualTo("0.000000");
+        }
+        var embeddings =
+                api.openAi(
+                        "/v1/embeddings",
+                        key,
+                        "{\"model\":\"text-embedding-3-small\",\"input\":\"a\"}{}",
+                        Map.of());
+        assertThat(embeddings.status()).isEqualTo(400);
+        assertNothingChargedOrHeld();
+    }
+
+    @Test
+    void wrong_types_and_non_object_bodies_are_400_and_nothing_is_charged() {
+        var ok = chat("gpt-4o-mini", "hi", 4);
+        var bodies =
+                List.of(
+                        "[]",
+                        "\"text\"",
+                        "null",
+                        ok.replace("\"max_tokens\":4", "\"max_tokens\":\"1\""),
+                        ok.replace("\"max_tokens\":4", "\"max_tokens\":1.5"),
+                        ok.replace("}]}", "}],\"stream\":\"true\"}"),
+                        ok.replace("\"gpt-4o-mini\"", "7"),
+                        "{\"model\":\"gpt-4o-mini\",\"messages\":\"hi\"}");
+        for (var body : bodies) {
+            var reply = api.openAi("/v1/chat/completions", key, body, Map.of());
+
+            assertThat(reply.status()).as(body).isEqualTo(400);
+            assertThat(reply.body().at("/error/type").asText()).isEqualTo("invalid_request_error");
+        }
+        assertNothingChargedOrHeld();
+    }
+
+    private void assertNothingChargedOrHeld() {
+        var view = api.get("/api/v1/partners/" + partnerId + "/keys").body().get(0);
+        assertThat(view.path("spentUcr").asLong()).isZero();
+        assertThat(view.path("remainingUcr").asLong()).isEqualTo(view.path("budgetUcr").asLong());
+        for (var pot : registry.authenticate(key).budget()) {
+            assertThat(pot.held().isPositive()).isFalse();
+        }
     }
 
     @Test

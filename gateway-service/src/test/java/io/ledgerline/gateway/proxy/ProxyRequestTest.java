@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.ledgerline.contracts.rating.ModelCatalogue;
+import io.ledgerline.contracts.rating.Rating;
 import io.ledgerline.gateway.admission.Admission;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,8 @@ class ProxyRequestTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ModelCatalogue CATALOGUE = ModelCatalogue.standard();
+    private static final String NOT_ONE_OBJECT =
+            "The body must be exactly one JSON object, with nothing after it.";
     private static final String MESSAGES = "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]";
 
     private static ProxyRequest chat(String body) {
@@ -92,7 +95,109 @@ class ProxyRequestTest {
         var request = chat(body);
 
         assertThat(request.refusal().status()).isEqualTo(400);
-        assertThat(request.refusal().message()).isEqualTo("The body must be a JSON object.");
+        assertThat(request.refusal().message()).isEqualTo(NOT_ONE_OBJECT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"model\":\"gpt-4o-mini\"," + MESSAGES + "} trailing",
+                "{\"model\":\"gpt-4o-mini\"," + MESSAGES + "}}",
+                "{\"model\":\"gpt-4o-mini\"," + MESSAGES + "}{\"model\":\"gpt-4o\"}",
+                "{\"model\":\"gpt-4o-mini\"," + MESSAGES + "}\n{\"max_tokens\":1}",
+                "{\"model\":\"gpt-4o-mini\"," + MESSAGES + "} 1",
+                "{\"model\":\"gpt-4o-mini\"," + MESSAGES + "} null"
+            })
+    void a_body_with_trailing_content_or_two_objects_is_refused(String body) {
+        var request = chat(body);
+
+        assertThat(request.refusal().status()).isEqualTo(400);
+        assertThat(request.refusal().code()).isEqualTo("invalid_request");
+        assertThat(request.refusal().message()).isEqualTo(NOT_ONE_OBJECT);
+        var embeddings =
+                ProxyRequest.embeddings(
+                        bytes(body.replace(MESSAGES, "\"input\":\"a\"")), JSON, CATALOGUE);
+        assertThat(embeddings.refusal().message()).isEqualTo(NOT_ONE_OBJECT);
+    }
+
+    @Test
+    void trailing_whitespace_after_the_object_is_accepted() {
+        assertThat(chat("{\"model\":\"gpt-4o-mini\"," + MESSAGES + "}\r\n \t").refusal())
+                .isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"max_tokens", "max_completion_tokens"})
+    void a_limit_of_long_max_is_refused_with_its_param(String field) {
+        var request =
+                chat(
+                        "{\"model\":\"gpt-4o-mini\","
+                                + MESSAGES
+                                + ",\""
+                                + field
+                                + "\":"
+                                + Long.MAX_VALUE
+                                + "}");
+
+        assertThat(request.refusal().status()).isEqualTo(400);
+        assertThat(request.refusal().type()).isEqualTo("invalid_request_error");
+        assertThat(request.refusal().code()).isEqualTo("invalid_request");
+        assertThat(request.refusal().param()).isEqualTo(field);
+    }
+
+    @Test
+    void a_limit_up_to_the_named_maximum_is_admitted_and_one_more_is_not() {
+        var max = RequestFields.MAX_COMPLETION_TOKENS;
+        var at =
+                chat("{\"model\":\"gpt-4o-mini\"," + MESSAGES + ",\"max_tokens\":" + max + "}");
+        var above =
+                chat(
+                        "{\"model\":\"gpt-4o-mini\","
+                                + MESSAGES
+                                + ",\"max_tokens\":"
+                                + (max + 1)
+                                + "}");
+
+        assertThat(at.refusal()).isNull();
+        assertThat(at.maxCompletionTokens()).isEqualTo(max);
+        assertThat(above.refusal().param()).isEqualTo("max_tokens");
+    }
+
+    @Test
+    void the_worst_case_cost_at_the_largest_limit_and_body_fits_for_every_model() {
+        for (var price : CATALOGUE.all()) {
+            var cost =
+                    Rating.platformCost(
+                            price,
+                            RequestBodies.MAX_BODY_BYTES,
+                            RequestFields.MAX_COMPLETION_TOKENS);
+            // Even a millionfold markup on the largest request would still fit in a long.
+            assertThat(cost.ucr()).isLessThan(Long.MAX_VALUE / 1_000_000);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "\"stream\":\"true\"",
+                "\"stream\":1",
+                "\"stream\":{}",
+                "\"stream_options\":\"include_usage\"",
+                "\"stream_options\":{\"include_usage\":\"true\"}",
+                "\"model\":7",
+                "\"model\":[\"gpt-4o-mini\"]",
+                "\"max_tokens\":\"1\"",
+                "\"max_tokens\":1.5",
+                "\"max_tokens\":1e3",
+                "\"max_completion_tokens\":\"1\""
+            })
+    void a_field_of_the_wrong_type_is_refused_not_coerced(String field) {
+        var request = chat("{\"model\":\"gpt-4o-mini\"," + MESSAGES + "," + field + "}");
+
+        assertThat(request.refusal()).isNotNull();
+        assertThat(request.refusal().status()).isEqualTo(400);
+        var name = field.substring(1, field.indexOf('"', 1));
+        assertThat(request.refusal().param()).startsWith(name);
     }
 
     @ParameterizedTest

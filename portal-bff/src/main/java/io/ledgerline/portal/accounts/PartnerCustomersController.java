@@ -6,6 +6,7 @@ import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.portal.downstream.LedgerClient;
 import io.ledgerline.portal.downstream.LedgerViews.CommandOutcome;
 import io.ledgerline.portal.problem.PortalProblem;
+import io.ledgerline.portal.problem.TextFields;
 import io.ledgerline.portal.session.PortalUser;
 import io.ledgerline.portal.tenancy.TenantDirectory;
 import io.ledgerline.portal.tenancy.TenantGuard;
@@ -120,7 +121,10 @@ class PartnerCustomersController {
     }
 
     private static String text(String value, String what, String code) {
-        if (value == null || value.isBlank() || value.length() > MAX_NOTE_CHARS) {
+        if (value == null
+                || value.isBlank()
+                || value.length() > MAX_NOTE_CHARS
+                || !TextFields.multiLine(value)) {
             throw PortalProblem.badRequest(
                     code, what + " of 1-" + MAX_NOTE_CHARS + " characters is needed");
         }

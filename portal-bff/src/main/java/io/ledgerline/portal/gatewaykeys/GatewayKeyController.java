@@ -5,6 +5,7 @@ import io.ledgerline.portal.downstream.GatewayClient;
 import io.ledgerline.portal.downstream.GatewayViews.GatewayKey;
 import io.ledgerline.portal.downstream.GatewayViews.Model;
 import io.ledgerline.portal.problem.PortalProblem;
+import io.ledgerline.portal.problem.TextFields;
 import io.ledgerline.portal.session.PortalUser;
 import io.ledgerline.portal.tenancy.AiGatewayAccess;
 import io.ledgerline.portal.tenancy.TenantGuard;
@@ -31,6 +32,9 @@ import java.util.regex.Pattern;
 class GatewayKeyController {
 
     static final int MAX_MODELS = 50;
+    /** As the gateway allows (its INVALID_NAME), so the portal refuses what it would. */
+    static final int MAX_NAME_CHARS = 100;
+    static final int MAX_MODEL_CHARS = 128;
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     record CreateKey(String commandId, String name, List<String> allowedModels) {}
@@ -64,11 +68,22 @@ class GatewayKeyController {
     GatewayKey create(PortalUser user, @RequestBody CreateKey body) {
         requireGateway(user);
         var models = body.allowedModels();
-        if (models == null || models.isEmpty() || models.size() > MAX_MODELS) {
+        if (models == null
+                || models.isEmpty()
+                || models.size() > MAX_MODELS
+                || models.stream().anyMatch(GatewayKeyController::notAModel)) {
             throw PortalProblem.badRequest("INVALID_MODELS", "choose 1-" + MAX_MODELS + " models");
         }
+        var name = body.name();
+        if (name == null
+                || name.isBlank()
+                || name.length() > MAX_NAME_CHARS
+                || !TextFields.singleLine(name)) {
+            throw PortalProblem.badRequest(
+                    "INVALID_NAME", "a name of 1-" + MAX_NAME_CHARS + " characters is needed");
+        }
         return gateway.createCustomerKey(
-                user.holderId(), CommandIds.scoped(user, body.commandId()), body.name(), models);
+                user.holderId(), CommandIds.scoped(user, body.commandId()), name, models);
     }
 
     @PostMapping(path = "/keys/{keyId}/revoke", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -81,6 +96,13 @@ class GatewayKeyController {
         return withoutSecret(
                 gateway.revokeCustomerKey(
                         user.holderId(), keyId, CommandIds.scoped(user, body.commandId())));
+    }
+
+    private static boolean notAModel(String model) {
+        return model == null
+                || model.isBlank()
+                || model.length() > MAX_MODEL_CHARS
+                || !TextFields.singleLine(model);
     }
 
     private void requireGateway(PortalUser user) {

@@ -1,5 +1,7 @@
 package io.ledgerline.portal.session;
 
+import io.ledgerline.portal.problem.TextFields;
+
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,10 @@ class Authenticator {
             return Optional.empty();
         }
         if (email.length() > MAX_EMAIL_CHARS || password.length() > MAX_PASSWORD_CHARS) {
+            return Optional.empty();
+        }
+        // No user has such an e-mail, and PostgreSQL would refuse a NUL in the lookup.
+        if (!TextFields.singleLine(email)) {
             return Optional.empty();
         }
         var stored = users.byEmail(email);

@@ -60,6 +60,11 @@ public final class PortalBrowser {
         return send("POST", path, body, contentType);
     }
 
+    /** A PUT of a JSON body as given, well-formed or not. */
+    public Reply putRaw(String path, String body) {
+        return send("PUT", path, body);
+    }
+
     public Reply delete(String path) {
         return send("DELETE", path, null);
     }
