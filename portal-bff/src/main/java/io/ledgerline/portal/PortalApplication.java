@@ -20,8 +20,8 @@ public class PortalApplication {
 
     /**
      * Request bodies are read as sent: content after the JSON, {@code "5"} or {@code 1.5} for a
-     * whole number, {@code "true"} for a boolean or a number for a text is a 400
-     * MALFORMED_REQUEST, never silently coerced into something the SPA did not mean.
+     * whole number, {@code "true"} for a boolean or a number for a text is a 400 MALFORMED_REQUEST,
+     * never silently coerced into something the SPA did not mean.
      */
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictJson() {

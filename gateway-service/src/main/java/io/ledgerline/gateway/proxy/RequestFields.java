@@ -35,6 +35,7 @@ final class RequestFields {
     boolean includeUsage;
     Limit maxCompletionTokens = Limit.ABSENT;
     Limit maxTokens = Limit.ABSENT;
+
     /** The first field whose JSON type the gateway cannot accept, or null. */
     String wrongType;
 

@@ -122,8 +122,7 @@ class ProxyRequestTest {
 
     @Test
     void trailing_whitespace_after_the_object_is_accepted() {
-        assertThat(chat("{\"model\":\"gpt-4o-mini\"," + MESSAGES + "}\r\n \t").refusal())
-                .isNull();
+        assertThat(chat("{\"model\":\"gpt-4o-mini\"," + MESSAGES + "}\r\n \t").refusal()).isNull();
     }
 
     @ParameterizedTest
@@ -148,8 +147,7 @@ class ProxyRequestTest {
     @Test
     void a_limit_up_to_the_named_maximum_is_admitted_and_one_more_is_not() {
         var max = RequestFields.MAX_COMPLETION_TOKENS;
-        var at =
-                chat("{\"model\":\"gpt-4o-mini\"," + MESSAGES + ",\"max_tokens\":" + max + "}");
+        var at = chat("{\"model\":\"gpt-4o-mini\"," + MESSAGES + ",\"max_tokens\":" + max + "}");
         var above =
                 chat(
                         "{\"model\":\"gpt-4o-mini\","

@@ -32,8 +32,10 @@ import java.util.regex.Pattern;
 class GatewayKeyController {
 
     static final int MAX_MODELS = 50;
+
     /** As the gateway allows (its INVALID_NAME), so the portal refuses what it would. */
     static final int MAX_NAME_CHARS = 100;
+
     static final int MAX_MODEL_CHARS = 128;
     private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Bodies no SPA sends (null or missing fields, wrong types, control characters, trailing JSON)
- * are 4xx problems with a stable code, never a 500, and nothing reaches a downstream service.
+ * Bodies no SPA sends (null or missing fields, wrong types, control characters, trailing JSON) are
+ * 4xx problems with a stable code, never a 500, and nothing reaches a downstream service.
  */
 class MalformedRequestsTest extends PortalTestBase {
 
