@@ -20,7 +20,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** The admission API over HTTP, customers' terms over Kafka, money in the fake ledger. */
@@ -124,9 +123,5 @@ abstract class CallsTestBase extends BillingIntegrationTest {
 
     static String code(ResponseEntity<JsonNode> response) {
         return response.getBody() == null ? null : response.getBody().path("code").asText();
-    }
-
-    static List<String> accounts(String... ids) {
-        return List.of(ids);
     }
 }
