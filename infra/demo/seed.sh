@@ -10,6 +10,10 @@
 set -uo pipefail
 
 LEDGER_API="${1:-${LEDGERLINE_LEDGER_URL:-http://127.0.0.1:8081/api/v1}}"
+BILLING_API="${LEDGERLINE_BILLING_API:-http://127.0.0.1:8082/api/v1}"
+WORKSPACE_KEY="${LEDGERLINE_WORKSPACE_API_KEY:-dev-workspace-key}"
+# Billing learns a customer's terms from Kafka a moment after the ledger posts them.
+TERMS_WAIT_TRIES=30
 UCR_PER_CREDIT=1000000
 HTTP_TIMEOUT_S=15
 applied=0
@@ -89,8 +93,61 @@ seed_demo() {
 "description":"Voice call, 5 min"}'
 }
 
+# call_step <step-name> <expected-http-status> <billing-path> <json-body>: one request of the
+# call admission API (billing-service/README.md); a refusal is a success when it is expected.
+# Waits while billing does not know the customer's terms yet (404 CUSTOMER_TERMS_UNKNOWN).
+call_step() {
+  local step="$1" expected="$2" path="$3" body="$4" response status try
+  for ((try = 1; try <= TERMS_WAIT_TRIES; try++)); do
+    response="$(curl -sS -m "$HTTP_TIMEOUT_S" -o - -w '\n%{http_code}' -X POST \
+      -H 'Content-Type: application/json' -H "x-api-key: $WORKSPACE_KEY" -d "$body" \
+      "$BILLING_API$path" 2>&1)"
+    status="${response##*$'\n'}"
+    [[ $status == 404 && $response == *CUSTOMER_TERMS_UNKNOWN* ]] || break
+    sleep 1
+  done
+  if [[ $status == "$expected" ]]; then
+    record "$step" $'\n200'
+  else
+    record "$step" "$response"
+  fi
+}
+
+# Simulated agent calls through billing's admission API, after the ledger knows the customers.
+seed_demo_calls() {
+  # Diner: AI credits on, nothing bought yet: its first call is refused (R13).
+  post "open customer:diner" /accounts \
+    '{"commandId":"demo-v1-open-customer-diner","accountId":"customer:diner","partnerId":"acme"}'
+  put "enable AI credits for customer:diner" /accounts/customer:diner/ai-credits \
+    "{\"commandId\":\"demo-v1-ai-credits-diner\",\"enabled\":true,\
+\"pricePerMinuteUcr\":$(credits 12),\"graceSeconds\":30,\
+\"lowCreditThresholdUcr\":$(credits 10),\"lowCreditNotifications\":true}"
+  call_step "call at zero balance refused (customer:diner)" 402 /calls \
+    '{"callId":"demo-call-diner-1","customerId":"diner","partnerId":"acme","agentId":"demo-agent",
+"channel":"VOICE"}'
+
+  # Kiosk: 15 credits at 12 a minute: the second minute only fits as its 30 s grace period.
+  post "open customer:kiosk" /accounts \
+    '{"commandId":"demo-v1-open-customer-kiosk","accountId":"customer:kiosk","partnerId":"acme"}'
+  put "enable AI credits for customer:kiosk" /accounts/customer:kiosk/ai-credits \
+    "{\"commandId\":\"demo-v1-ai-credits-kiosk\",\"enabled\":true,\
+\"pricePerMinuteUcr\":$(credits 12),\"graceSeconds\":30,\
+\"lowCreditThresholdUcr\":$(credits 10),\"lowCreditNotifications\":true}"
+  post "add 15 credits to customer:kiosk" /accounts/customer:kiosk/credits \
+    "{\"commandId\":\"demo-v1-add-kiosk-1\",\"amountUcr\":$(credits 15),\
+\"note\":\"Starter pack\"}"
+  call_step "start a call (customer:kiosk)" 200 /calls \
+    '{"callId":"demo-call-kiosk-1","customerId":"kiosk","partnerId":"acme","agentId":"demo-agent",
+"channel":"VOICE"}'
+  call_step "extend into the grace period (customer:kiosk)" 200 /calls/demo-call-kiosk-1/extend \
+    '{"sequence":1}'
+  call_step "end the call after 45 s (customer:kiosk)" 200 /calls/demo-call-kiosk-1/end \
+    '{"sequence":2,"durationSeconds":45,"toolCalls":1,"costLines":[{"kind":"LLM","amountUcr":20000}]}'
+}
+
 printf 'Seeding demo data through %s\n' "$LEDGER_API"
 seed_demo
+seed_demo_calls
 if ((${#failed[@]} == 0)); then
   printf 'Demo data: all %d steps accepted.\n' "$applied"
   exit 0

@@ -1,5 +1,6 @@
 package io.ledgerline.billing.agentusage;
 
+import io.ledgerline.billing.rating.CustomerAiTerms;
 import io.ledgerline.billing.rating.CustomerPricePerMinute;
 import io.ledgerline.contracts.ledger.event.AiCreditsConfigured;
 import io.ledgerline.contracts.money.Credits;
@@ -13,7 +14,7 @@ import java.util.Optional;
 
 /** Customers' AI-credit terms as the ledger announced them; the newest event per customer wins. */
 @Repository
-class CustomerAiTermsStore implements CustomerPricePerMinute {
+class CustomerAiTermsStore implements CustomerPricePerMinute, CustomerAiTerms {
 
     private final JdbcTemplate jdbc;
 
@@ -35,15 +36,18 @@ class CustomerAiTermsStore implements CustomerPricePerMinute {
         }
         jdbc.update(
                 "INSERT INTO billing.customer_ai_terms (customer_id, enabled,"
-                        + " price_per_minute_ucr, event_sequence, event_id) VALUES (?, ?, ?, ?, ?)"
+                        + " price_per_minute_ucr, grace_seconds, event_sequence, event_id)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (customer_id) DO UPDATE SET enabled = excluded.enabled,"
                         + " price_per_minute_ucr = excluded.price_per_minute_ucr,"
+                        + " grace_seconds = excluded.grace_seconds,"
                         + " event_sequence = excluded.event_sequence, event_id = excluded.event_id"
                         + " WHERE billing.customer_ai_terms.event_sequence"
                         + " < excluded.event_sequence",
                 header.accountId().holderId(),
                 event.enabled(),
                 event.pricePerMinuteUcr().ucr(),
+                event.graceSeconds(),
                 header.sequence(),
                 header.eventId());
         return true;
@@ -58,5 +62,21 @@ class CustomerAiTermsStore implements CustomerPricePerMinute {
                         Long.class,
                         customerId);
         return prices.stream().findFirst().map(Credits::ofMicros);
+    }
+
+    @Override
+    public Optional<Terms> termsOf(String customerId) {
+        return jdbc
+                .query(
+                        "SELECT enabled, price_per_minute_ucr, grace_seconds"
+                                + " FROM billing.customer_ai_terms WHERE customer_id = ?",
+                        (row, n) ->
+                                new Terms(
+                                        row.getBoolean(1),
+                                        Credits.ofMicros(row.getLong(2)),
+                                        row.getLong(3)),
+                        customerId)
+                .stream()
+                .findFirst();
     }
 }

@@ -12,6 +12,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class WorkspaceApiKeyInterceptor implements HandlerInterceptor, WebMvcConfigurer {
 
+    /** What agent runtimes call: usage reports and the call admission API (feature calls/). */
+    static final String[] AGENT_RUNTIME_PATHS = {
+        AgentUsageController.PATH, "/api/v1/calls", "/api/v1/calls/**"
+    };
+
     private final WorkspaceApiKey apiKey;
 
     WorkspaceApiKeyInterceptor(WorkspaceApiKey apiKey) {
@@ -20,7 +25,7 @@ class WorkspaceApiKeyInterceptor implements HandlerInterceptor, WebMvcConfigurer
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns(AgentUsageController.PATH);
+        registry.addInterceptor(this).addPathPatterns(AGENT_RUNTIME_PATHS);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,6 +34,7 @@ import java.util.concurrent.Future;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @LedgerlineIntegrationTest
+@Import(TestClock.Config.class)
 public abstract class BillingIntegrationTest {
 
     protected static final FakeLedger LEDGER = FakeLedger.start();
@@ -46,6 +48,8 @@ public abstract class BillingIntegrationTest {
     static void ledger(DynamicPropertyRegistry registry) {
         registry.add("ledgerline.ledger.url", LEDGER::baseUrl);
         registry.add("ledgerline.billing.workspace-api-key", () -> WORKSPACE_KEY);
+        // Tests sweep quiet calls themselves, after moving the clock.
+        registry.add("ledgerline.billing.calls.sweep-interval-ms", () -> "3600000");
     }
 
     protected static ConditionFactory eventually() {

@@ -68,6 +68,39 @@ public final class FakeLedger implements AutoCloseable {
     private final AtomicInteger httpCalls = new AtomicInteger();
     private final AtomicInteger batchCalls = new AtomicInteger();
     private final AtomicInteger failNextBatchAfter = new AtomicInteger(NO_FAILURE);
+    private final Map<String, Funds> funded = new ConcurrentHashMap<>();
+    private final Map<String, Hold> holds = new ConcurrentHashMap<>();
+
+    /**
+     * An account whose balance this fake keeps, as the ledger does: spendable micro-credits and the
+     * floor usage and {@code withinGrace} holds may take it to (minus a customer's grace allowance;
+     * zero for a partner). {@code lowest} is the lowest spendable balance it reached.
+     */
+    private static final class Funds {
+        long spendable;
+        final long floor;
+        long lowest;
+
+        Funds(long spendable, long floor) {
+            this.spendable = spendable;
+            this.floor = floor;
+            this.lowest = spendable;
+        }
+
+        void move(long delta) {
+            spendable = Math.addExact(spendable, delta);
+            lowest = Math.min(lowest, spendable);
+        }
+    }
+
+    private static final class Hold {
+        long remaining;
+        boolean open = true;
+
+        Hold(long amount) {
+            this.remaining = amount;
+        }
+    }
 
     private FakeLedger(HttpServer server) {
         this.server = server;
@@ -144,6 +177,39 @@ public final class FakeLedger implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * From now on this fake keeps {@code accountId}'s balance: it starts at {@code spendableUcr},
+     * and usage or a hold {@code withinGrace} may take it down to minus {@code graceAllowanceUcr}
+     * (pass 0 for a partner), other holds down to zero; beyond that it refuses {@code
+     * INSUFFICIENT_CREDITS}, as the ledger's {@code CreditAccount} does.
+     */
+    public synchronized void fund(String accountId, long spendableUcr, long graceAllowanceUcr) {
+        funded.put(accountId, new Funds(spendableUcr, -graceAllowanceUcr));
+    }
+
+    public synchronized long spendable(String accountId) {
+        return funded.get(accountId).spendable;
+    }
+
+    public synchronized long lowestSpendable(String accountId) {
+        return funded.get(accountId).lowest;
+    }
+
+    /** What is still held on the account's open reservations. */
+    public synchronized long reserved(String accountId) {
+        return holds.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(accountId + "|") && e.getValue().open)
+                .mapToLong(e -> e.getValue().remaining)
+                .sum();
+    }
+
+    /** How many reservations on the account are still open. */
+    public synchronized long openReservations(String accountId) {
+        return holds.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(accountId + "|") && e.getValue().open)
+                .count();
     }
 
     public List<Received> received() {
@@ -280,10 +346,13 @@ public final class FakeLedger implements AutoCloseable {
             return answer;
         }
         Answer answer;
+        Answer moneyRefusal = null;
         if (reservationId != null && closedReservations.contains(reservationId)) {
             answer = refusal(409, "RESERVATION_CLOSED", commandId);
         } else if (brokeAccounts.contains(accountId)) {
             answer = refusal(402, "INSUFFICIENT_CREDITS", commandId);
+        } else if ((moneyRefusal = money(kind, accountId, reservationId, command)) != null) {
+            answer = moneyRefusal;
         } else {
             answer =
                     new Answer(
@@ -312,6 +381,70 @@ public final class FakeLedger implements AutoCloseable {
                         answer.status(),
                         answer.status() == 200));
         return answer;
+    }
+
+    /** The balance rules of ledger-service's CreditAccount; null when the command may post. */
+    private Answer money(String kind, String accountId, String reservationId, ObjectNode command) {
+        var commandId = command.path("commandId").asText(null);
+        long amount = command.path("amountUcr").asLong();
+        var key = accountId + "|" + reservationId;
+        var funds = funded.get(accountId);
+        switch (kind) {
+            case "ReserveCredits" -> {
+                if (holds.containsKey(key)) {
+                    return refusal(409, "RESERVATION_EXISTS", commandId);
+                }
+                if (funds != null) {
+                    long floor = command.path("withinGrace").asBoolean() ? funds.floor : 0;
+                    if (funds.spendable - amount < Math.min(floor, 0)) {
+                        return refusal(402, "INSUFFICIENT_CREDITS", commandId);
+                    }
+                    funds.move(-amount);
+                }
+                holds.put(key, new Hold(amount));
+            }
+            case "SettleReservation" -> {
+                var hold = holds.get(key);
+                if (hold == null) {
+                    // Holds this fake never saw (key budgets) are taken as given.
+                    return funds == null ? null : refusal(404, "RESERVATION_NOT_FOUND", commandId);
+                }
+                if (!hold.open) {
+                    return refusal(409, "RESERVATION_CLOSED", commandId);
+                }
+                if (hold.remaining < amount) {
+                    return refusal(409, "SETTLEMENT_EXCEEDS_RESERVATION", commandId);
+                }
+                hold.remaining -= amount;
+            }
+            case "ReleaseReservation" -> {
+                var hold = holds.get(key);
+                if (hold == null) {
+                    // Holds this fake never saw (key budgets) are taken as given.
+                    return funds == null ? null : refusal(404, "RESERVATION_NOT_FOUND", commandId);
+                }
+                if (!hold.open) {
+                    return refusal(409, "RESERVATION_CLOSED", commandId);
+                }
+                hold.open = false;
+                if (funds != null) {
+                    funds.move(hold.remaining);
+                }
+                hold.remaining = 0;
+            }
+            case "MeterUsage" -> {
+                if (funds != null) {
+                    if (funds.spendable - amount < funds.floor) {
+                        return refusal(402, "INSUFFICIENT_CREDITS", commandId);
+                    }
+                    funds.move(-amount);
+                }
+            }
+            default -> {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static Answer refusal(int status, String code, String commandId) {
