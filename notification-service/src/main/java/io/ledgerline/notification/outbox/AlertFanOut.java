@@ -82,7 +82,7 @@ public class AlertFanOut {
         var deadline = now.plusMillis(properties.retryWindowMs());
         for (var address : addressesFor(alert, partnerAccount)) {
             outbox.enqueue(
-                    alert.alertId() + "/mail/" + address,
+                    alert.alertId() + ".mail." + address,
                     Channel.EMAIL,
                     alert.alertId(),
                     address,
@@ -95,7 +95,7 @@ public class AlertFanOut {
             var body = webhookBody(alert);
             for (var endpoint : webhooks.subscribedTo(alert.partnerId(), alert.kind())) {
                 outbox.enqueue(
-                        alert.alertId() + "/webhook/" + endpoint.endpointId(),
+                        alert.alertId() + ".webhook." + endpoint.endpointId(),
                         Channel.WEBHOOK,
                         alert.alertId(),
                         endpoint.url(),
