@@ -271,6 +271,61 @@ status_kafka() {
   fi
 }
 
+# ---------------------------------------------------------------- SMTP (GreenMail)
+
+# A local SMTP server that keeps every mail where a person can read it (IMAP, REST API); the
+# notification service sends to it. Same version as notification-service's tests use.
+GREENMAIL_VERSION=2.1.3
+SMTP_PORT="${LEDGERLINE_SMTP_PORT:-3025}"
+IMAP_PORT="${LEDGERLINE_IMAP_PORT:-3143}"
+MAIL_API_PORT="${LEDGERLINE_MAIL_API_PORT:-8086}"
+GREENMAIL_JAR="$STATE_DIR/greenmail/greenmail-standalone-$GREENMAIL_VERSION.jar"
+
+# Never fatal: without mail the stack still runs; alerts wait in the outbox until it is there.
+ensure_mail() {
+  local pid
+  if pid="$(component_pid mail)"; then
+    say "SMTP            already running (pid $pid, 127.0.0.1:$SMTP_PORT)"
+    return 0
+  fi
+  if port_answers "$SMTP_PORT"; then
+    say "SMTP            using the server that answers on 127.0.0.1:$SMTP_PORT"
+    return 0
+  fi
+  if [[ ! -f $GREENMAIL_JAR ]] && ! mvn -B -ntp -q dependency:copy \
+    "-Dartifact=com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" \
+    "-DoutputDirectory=$STATE_DIR/greenmail" >>"$LOG_DIR/mail.log" 2>&1; then
+    warn "could not fetch GreenMail, see $LOG_DIR/mail.log; starting without SMTP"
+    return 0
+  fi
+  say "SMTP            starting GreenMail on 127.0.0.1:$SMTP_PORT (IMAP $IMAP_PORT, API $MAIL_API_PORT)"
+  launch_java mail -Xmx128m -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.auth.disabled \
+    "-Dgreenmail.smtp.port=$SMTP_PORT" "-Dgreenmail.imap.port=$IMAP_PORT" \
+    -Dgreenmail.api.hostname=127.0.0.1 "-Dgreenmail.api.port=$MAIL_API_PORT" \
+    -jar "$GREENMAIL_JAR"
+  wait_for_port "$SMTP_PORT" 30 mail "$(cat "$PID_DIR/mail.pid")" \
+    || warn "GreenMail did not start, see $LOG_DIR/mail.log"
+  return 0
+}
+
+stop_mail() {
+  local pid
+  pid="$(component_pid mail)" || return 1
+  say "SMTP            stopping GreenMail (pid $pid)"
+  stop_pid mail "$pid"
+}
+
+status_mail() {
+  local pid
+  if pid="$(component_pid mail)"; then
+    status_line mail up "$pid" "$SMTP_PORT" "GreenMail: IMAP $IMAP_PORT, API $MAIL_API_PORT"
+  elif port_answers "$SMTP_PORT"; then
+    status_line mail up - "$SMTP_PORT" "not started by ledgerline"
+  else
+    status_line mail down - "$SMTP_PORT" ""
+  fi
+}
+
 # ---------------------------------------------------------------- services
 
 # The environment every service gets: where PostgreSQL, Kafka and the other services are.
@@ -280,6 +335,7 @@ service_env() {
     PORT="$port" SERVER_PORT="$port"
     LEDGERLINE_DB_URL="$DB_URL" LEDGERLINE_DB_USER="$PG_USER"
     LEDGERLINE_KAFKA="$KAFKA_BOOTSTRAP"
+    LEDGERLINE_SMTP_PORT="$SMTP_PORT"
     LEDGERLINE_LEDGER_URL="http://127.0.0.1:8081/api/v1"
     LEDGERLINE_BILLING_URL="http://127.0.0.1:8082"
     LEDGERLINE_NOTIFICATION_URL="http://127.0.0.1:8083"

@@ -16,7 +16,8 @@ public final class Refusals {
                             LedgerApiRefusal.values(),
                             GatewayRefusal.values(),
                             BillingRefusal.values(),
-                            PortalRefusal.values())
+                            PortalRefusal.values(),
+                            NotificationRefusal.values())
                     .flatMap(Stream::of)
                     .toList();
 
