@@ -9,7 +9,8 @@ public record AuditFinding(Kind kind, String where, String detail) {
         CHAIN_BROKEN,
         SEQUENCE_GAP,
         NOT_ZERO_SUM,
-        PROJECTION_DIFFERENCE
+        PROJECTION_DIFFERENCE,
+        PROJECTION_BEHIND
     }
 
     public static AuditFinding at(Kind kind, StoredEvent event, String detail) {

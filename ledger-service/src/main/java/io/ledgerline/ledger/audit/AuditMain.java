@@ -20,7 +20,8 @@ import java.util.Map;
  *
  * <pre>
  *   AuditMain [--db-url URL] [--db-user USER] [--db-password PW] [--schema ledger]
- *             [--read-schema ledger_read] [--skip-projection]
+ *             [--read-schema ledger_read] [--skip-projection] [--max-lag EVENTS]
+ *             [--grace-seconds SECONDS]
  *   AuditMain export (--account LEDGER_ACCOUNT|HOLDER | --ledger LEDGER) [--from INSTANT]
  *             [--to INSTANT] --format csv|json --out FILE   (plus the database options)
  * </pre>
@@ -34,6 +35,16 @@ public final class AuditMain {
     static final int FAILED = 1;
     static final int USAGE = 2;
     private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/ledgerline";
+
+    /**
+     * Events the projection may trail the store by. A healthy read side reaches the head within the
+     * grace period, so anything behind after it is a stopped or struggling read side.
+     */
+    static final long DEFAULT_MAX_LAG_EVENTS = 0;
+
+    static final long DEFAULT_GRACE_SECONDS = 10;
+
+    static final long MAX_GRACE_SECONDS = 600;
 
     private AuditMain() {}
 
@@ -69,7 +80,10 @@ public final class AuditMain {
                 new AuditReplay.Options(
                         options.getOrDefault("schema", "ledger"),
                         options.getOrDefault("read-schema", "ledger_read"),
-                        !options.containsKey("skip-projection"));
+                        !options.containsKey("skip-projection"),
+                        number(options, "max-lag", DEFAULT_MAX_LAG_EVENTS, Long.MAX_VALUE),
+                        number(options, "grace-seconds", DEFAULT_GRACE_SECONDS, MAX_GRACE_SECONDS)
+                                * 1_000);
         out.println("Audit replay of schema " + replayOptions.eventSchema());
         var summary = AuditReplay.run(connection, replayOptions, out);
         summary.print(out);
@@ -142,6 +156,23 @@ public final class AuditMain {
             }
         }
         return options;
+    }
+
+    private static long number(Map<String, String> options, String name, long fallback, long max) {
+        var text = options.get(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(text);
+            if (value < 0 || value > max) {
+                throw new IllegalArgumentException(
+                        "--" + name + " must be between 0 and " + max + ": " + text);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a number: " + text);
+        }
     }
 
     private static String required(Map<String, String> options, String name) {

@@ -23,7 +23,20 @@ public final class AuditReplay {
 
     static final long PROGRESS_EVERY_EVENTS = 10_000;
 
-    public record Options(String eventSchema, String readSchema, boolean compareProjection) {}
+    /** How often the grace wait asks the projection where it is. */
+    static final long GRACE_POLL_MS = 200;
+
+    /**
+     * {@code maxLagEvents}: events the projection may be behind the store's head (as it was when
+     * the audit started) and still pass; {@code graceMs}: how long to wait first for it to catch
+     * up.
+     */
+    public record Options(
+            String eventSchema,
+            String readSchema,
+            boolean compareProjection,
+            long maxLagEvents,
+            long graceMs) {}
 
     public record Summary(
             long events,
@@ -31,6 +44,7 @@ public final class AuditReplay {
             int accounts,
             Map<String, Credits> ledgerSums,
             int projectedAccounts,
+            String projection,
             List<AuditFinding> findings) {
 
         public boolean passed() {
@@ -44,6 +58,9 @@ public final class AuditReplay {
             ledgerSums.forEach(
                     (ledger, sum) -> out.printf("  %s sums to %d µcr%n", ledger, sum.ucr()));
             out.printf("projected accounts compared: %d%n", projectedAccounts);
+            if (projection != null) {
+                out.println(projection);
+            }
             out.printf("differences: %d%n", findings.size());
             findings.stream().limit(MAX_PRINTED_FINDINGS).forEach(f -> out.println("  " + f));
             if (findings.size() > MAX_PRINTED_FINDINGS) {
@@ -61,7 +78,7 @@ public final class AuditReplay {
             throws SQLException {
         var comparison =
                 options.compareProjection()
-                        ? Optional.of(ProjectionComparison.load(connection, options.readSchema()))
+                        ? Optional.of(loadProjection(connection, options))
                         : Optional.<ProjectionComparison>empty();
         var chains = new HashChainVerifier();
         var zeroSum = new ZeroSumCheck();
@@ -86,14 +103,39 @@ public final class AuditReplay {
                     meter.tick();
                 });
         var replayed = zeroSum.balances();
-        comparison.ifPresent(c -> findings.addAll(c.differences(replayed)));
+        comparison.ifPresent(
+                c -> {
+                    findings.addAll(c.lag(options.maxLagEvents(), replayed));
+                    findings.addAll(c.differences());
+                });
         return new Summary(
                 meter.count(),
                 chains.aggregates(),
                 replayed.all().size(),
                 ledgerSums(replayed),
                 comparison.map(ProjectionComparison::projectedAccounts).orElse(0),
+                comparison.map(ProjectionComparison::describe).orElse(null),
                 findings);
+    }
+
+    /**
+     * Notes the store's head, gives the projection the grace period to reach it (it trails the
+     * store by milliseconds while healthy), then reads it.
+     */
+    private static ProjectionComparison loadProjection(Connection connection, Options options)
+            throws SQLException {
+        long head = EventStoreReader.head(connection, options.eventSchema());
+        long deadline = System.nanoTime() + options.graceMs() * 1_000_000;
+        while (ProjectionComparison.position(connection, options.readSchema()) < head
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(GRACE_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return ProjectionComparison.load(connection, options.readSchema(), head);
     }
 
     private static Optional<LedgerEvent> decode(StoredEvent stored, List<AuditFinding> findings) {

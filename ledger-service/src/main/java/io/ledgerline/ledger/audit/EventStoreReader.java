@@ -47,6 +47,19 @@ public final class EventStoreReader {
         }
     }
 
+    /** The store's highest global index, -1 when it is empty. */
+    public static long head(Connection connection, String schema) throws SQLException {
+        try (var statement = connection.createStatement();
+                var result =
+                        statement.executeQuery(
+                                "SELECT coalesce(max(global_index), -1) FROM "
+                                        + schema(schema)
+                                        + ".domain_event_entry")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
     /** A schema name goes into SQL text, so only plain lower-case identifiers are accepted. */
     static String schema(String name) {
         if (name == null || !SCHEMA_NAME.matcher(name).matches()) {

@@ -28,9 +28,11 @@ class LedgerProjectionHandler {
     private static final String BATCH_RESOURCE = LedgerProjectionHandler.class.getName() + ".batch";
 
     private final ReadSideStore store;
+    private final ReadSideGuard guard;
 
-    LedgerProjectionHandler(ReadSideStore store) {
+    LedgerProjectionHandler(ReadSideStore store, ReadSideGuard guard) {
         this.store = store;
+        this.guard = guard;
     }
 
     @EventHandler
@@ -56,6 +58,7 @@ class LedgerProjectionHandler {
                 key -> {
                     var events = new ArrayList<TrackedEvent>();
                     unitOfWork.onPrepareCommit(committing -> project(events));
+                    unitOfWork.afterCommit(committed -> guard.succeeded());
                     return events;
                 });
     }

@@ -67,6 +67,7 @@ public final class ProjectionBatch {
         if (!appliedEventIds.add(event.header().eventId())) {
             return;
         }
+        requireStorable(globalIndex, event);
         if (event instanceof AccountOpened opened) {
             accounts.add(
                     new AccountRow(
@@ -134,6 +135,55 @@ public final class ProjectionBatch {
                         after,
                         header.occurredAt()));
         return after;
+    }
+
+    /**
+     * Refuses, before anything is written, an event whose text PostgreSQL cannot store exactly:
+     * {@code text} cannot hold U+0000, and an unpaired surrogate would be stored as '?'. The write
+     * side refuses such text ({@code Texts}); this catches what reached the store another way.
+     */
+    static void requireStorable(long globalIndex, LedgerEvent event) {
+        String text = null;
+        if (event instanceof AccountOpened opened) {
+            text = opened.partnerId();
+        } else if (event instanceof MoneyMoved moved && moved.transfer() != null) {
+            text = noteOf(moved);
+        }
+        storableProblem(text)
+                .ifPresent(
+                        problem -> {
+                            throw new UnprojectableEvent(
+                                    globalIndex, event.header().eventId(), problem);
+                        });
+    }
+
+    static Optional<String> storableProblem(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return Optional.of(
+                        "its text holds U+0000 at character "
+                                + (i + 1)
+                                + ", which PostgreSQL text cannot store");
+            }
+            if (Character.isSurrogate(c)) {
+                boolean paired =
+                        Character.isHighSurrogate(c)
+                                && i + 1 < text.length()
+                                && Character.isLowSurrogate(text.charAt(i + 1));
+                if (!paired) {
+                    return Optional.of(
+                            "its text holds an unpaired surrogate at character "
+                                    + (i + 1)
+                                    + ", which would be stored altered");
+                }
+                i++;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The holder's side of a transfer; between two of its own accounts, the spendable one. */

@@ -10,15 +10,21 @@ import org.springframework.context.annotation.Bean;
 /**
  * The read side's processor: pooled streaming with one segment, because system accounts
  * (platform/issuance, …) take legs from every holder and must see events in global order. A failing
- * batch is rolled back and retried rather than skipped.
+ * batch is rolled back and retried, never skipped, at most {@link ReadSideGuard#MAX_ATTEMPTS} times
+ * with back-off; then {@link ReadSideGuard} stops the processor and the read side's health is DOWN.
  */
 @ConditionalOnProperty(name = "ledgerline.read-side.enabled", matchIfMissing = true)
 @org.springframework.context.annotation.Configuration
 class ReadSideProcessing {
 
     @Bean
+    ReadSideGuard readSideGuard() {
+        return new ReadSideGuard();
+    }
+
+    @Bean
     ConfigurerModule ledgerProjectionProcessor(
-            @Value("${ledgerline.read-side.batch-size:500}") int batchSize) {
+            @Value("${ledgerline.read-side.batch-size:500}") int batchSize, ReadSideGuard guard) {
         return configurer ->
                 configurer.eventProcessing(
                         processing ->
@@ -31,6 +37,18 @@ class ReadSideProcessing {
                                                                 .initialSegmentCount(1))
                                         .registerListenerInvocationErrorHandler(
                                                 LedgerProjectionHandler.PROCESSOR,
-                                                config -> PropagatingErrorHandler.instance()));
+                                                config -> PropagatingErrorHandler.instance())
+                                        .registerErrorHandler(
+                                                LedgerProjectionHandler.PROCESSOR,
+                                                config -> {
+                                                    guard.attach(
+                                                            () ->
+                                                                    config.eventProcessingConfiguration()
+                                                                            .eventProcessor(
+                                                                                    LedgerProjectionHandler
+                                                                                            .PROCESSOR)
+                                                                            .orElse(null));
+                                                    return guard;
+                                                }));
     }
 }

@@ -3,11 +3,14 @@ package io.ledgerline.ledger.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.contracts.json.ContractJson;
+import io.ledgerline.contracts.ledger.LedgerAccounts;
 import io.ledgerline.ledger.history.LedgerScenario;
+import io.ledgerline.ledger.history.ReadSideGuard;
 import io.ledgerline.ledger.writer.LedgerWriter;
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
 import io.ledgerline.testsupport.TestPostgres;
 
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,9 +32,15 @@ import java.util.Map;
 @LedgerlineIntegrationTest
 class AuditReplayTest {
 
+    private static final String READ_SIDE_PROCESSOR = "ledger-projections";
+
     @Autowired LedgerWriter writer;
 
     @Autowired JdbcTemplate jdbc;
+
+    @Autowired EventProcessingConfiguration processing;
+
+    @Autowired ReadSideGuard readSide;
 
     @TempDir Path files;
 
@@ -104,6 +113,53 @@ class AuditReplayTest {
                     row.get("global_index"));
         }
         assertThat(audit().exitCode()).isZero();
+    }
+
+    @Test
+    void audit_fails_naming_the_lag_and_the_stale_balances_when_the_read_side_stopped() {
+        scenario.mixed().awaitReadSideCaughtUp();
+        var available = LedgerAccounts.partnerAvailable(scenario.partnerId);
+        long projectedUcr =
+                jdbc.queryForObject(
+                        "SELECT balance_ucr FROM ledger_read.balance WHERE ledger_account = ?",
+                        Long.class,
+                        available);
+        var projections = processing.eventProcessor(READ_SIDE_PROCESSOR).orElseThrow();
+        projections.shutDown();
+        try {
+            scenario.add(scenario.partner, 3_002, "while the read side is stopped");
+
+            var run = run("--grace-seconds", "1");
+
+            assertThat(run.exitCode()).isEqualTo(AuditMain.FAILED);
+            assertThat(run.output())
+                    .contains("AUDIT FAILED")
+                    .contains("PROJECTION_BEHIND at the read side: 1 events not projected")
+                    .contains("(tolerance 0)")
+                    .contains(
+                            available
+                                    + " (projection "
+                                    + projectedUcr
+                                    + " µcr, store "
+                                    + (projectedUcr + 3_002_000_000L)
+                                    + " µcr)")
+                    .doesNotContain("PROJECTION_DIFFERENCE");
+            assertThat(run("--grace-seconds", "0", "--max-lag", "1").exitCode())
+                    .as("within a stated tolerance")
+                    .isZero();
+        } finally {
+            readSide.resume();
+        }
+        scenario.awaitReadSideCaughtUp();
+        assertThat(audit().exitCode()).isZero();
+    }
+
+    @Test
+    void audit_refuses_a_negative_tolerance() {
+        var run = run("--max-lag", "-1");
+
+        assertThat(run.exitCode()).isEqualTo(AuditMain.USAGE);
+        assertThat(run.errors()).contains("--max-lag must be between 0");
     }
 
     @Test
