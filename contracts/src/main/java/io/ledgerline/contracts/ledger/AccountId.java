@@ -20,7 +20,12 @@ public record AccountId(String value) {
                     "account id must be partner:<id> or customer:<id>: " + value);
         }
         HolderKind.fromPrefix(value.substring(0, colon));
-        Ids.requireSafe(value.substring(colon + 1), "account holder id");
+        if (!Ids.isSafe(value.substring(colon + 1))) {
+            throw new IllegalArgumentException(
+                    "account id must be partner:<id> or customer:<id>, the id 1-"
+                            + Ids.MAX_ID_LENGTH
+                            + " letters, digits, '.', '_' or '-'");
+        }
     }
 
     @JsonCreator

@@ -1,5 +1,8 @@
 package io.ledgerline.contracts.ledger;
 
+import io.ledgerline.contracts.problem.CommonRefusal;
+import io.ledgerline.contracts.problem.Refused;
+
 import java.util.regex.Pattern;
 
 /**
@@ -16,14 +19,20 @@ public final class Ids {
         return id != null && SAFE.matcher(id).matches();
     }
 
-    public static String requireSafe(String id, String what) {
+    /**
+     * The id, or a {@link CommonRefusal#INVALID_ID} refusal naming {@code field}. The refusal never
+     * echoes the id: it may be megabytes long or hold characters a log should not carry.
+     */
+    public static String requireSafe(String id, String field) {
         if (!isSafe(id)) {
-            throw new IllegalArgumentException(
-                    what
+            throw Refused.field(
+                    CommonRefusal.INVALID_ID,
+                    field,
+                    field
+                            + (id == null ? " is required and" : "")
                             + " must be 1-"
                             + MAX_ID_LENGTH
-                            + " letters, digits, '.', '_' or '-': "
-                            + id);
+                            + " letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         return id;
     }

@@ -23,6 +23,11 @@ public enum Rejection implements RefusalCode {
     SETTLEMENT_EXCEEDS_RESERVATION(409),
     REVERSAL_TARGET_NOT_FOUND(404),
     ALREADY_REVERSED(409),
+    /**
+     * The usage id was charged on this account before, under another command id (a usage is charged
+     * once, whichever command carries it).
+     */
+    USAGE_ALREADY_CHARGED(409),
     INSUFFICIENT_CREDITS(402);
 
     private final int httpStatus;

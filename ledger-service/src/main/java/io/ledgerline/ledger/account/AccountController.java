@@ -61,6 +61,6 @@ class AccountController {
     }
 
     private CompletableFuture<ResponseEntity<Object>> send(LedgerCommand command) {
-        return door.submitForAnswer(command).thenApply(responses::toResponse);
+        return responses.send(door, command);
     }
 }

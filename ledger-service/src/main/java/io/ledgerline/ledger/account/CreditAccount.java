@@ -73,6 +73,7 @@ public class CreditAccount {
     private final Reservations reservations = new Reservations();
     private final Map<String, MoneyMoved> reversible = new HashMap<>();
     private final Set<String> reversed = new HashSet<>();
+    private final ChargedUsage chargedUsage = new ChargedUsage();
 
     protected CreditAccount() {
         // For Axon's event sourcing.
@@ -161,6 +162,9 @@ public class CreditAccount {
                     new CreditsDeducted(
                             header(command), redeem(amount), command.reason(), command.eventId()));
         }
+        if (wouldOverflow(amount)) {
+            return refuse(command, Rejection.AMOUNT_OVERFLOW, "the balance would overflow");
+        }
         return post(
                 command,
                 new CreditsAdded(
@@ -200,7 +204,7 @@ public class CreditAccount {
         }
         var floor =
                 command.withinGrace() && isCustomer() ? ai.graceAllowance().negate() : Credits.ZERO;
-        if (spendable().minus(command.amountUcr()).isLessThan(floor)) {
+        if (!covers(floor, command.amountUcr())) {
             return insufficient(command, command.amountUcr(), spendable());
         }
         var expiresAt =
@@ -264,6 +268,9 @@ public class CreditAccount {
                     Rejection.SETTLEMENT_EXCEEDS_RESERVATION,
                     "settling " + command.amountUcr() + " but only " + remaining + " is reserved");
         }
+        if (chargedUsage.contains(accountId, command.usageId())) {
+            return usageAlreadyCharged(command, command.usageId());
+        }
         var transfer =
                 new Transfer(
                         ledger(),
@@ -309,8 +316,11 @@ public class CreditAccount {
     }
 
     private CommandResult meter(MeterUsage usage, AccountId usedBy) {
+        if (chargedUsage.contains(usedBy, usage.usageId())) {
+            return usageAlreadyCharged(usage, usage.usageId());
+        }
         var floor = isCustomer() ? ai.graceAllowance().negate() : Credits.ZERO;
-        if (spendable().minus(usage.amountUcr()).isLessThan(floor)) {
+        if (!covers(floor, usage.amountUcr())) {
             return insufficient(usage, usage.amountUcr(), spendable());
         }
         var transfer =
@@ -370,6 +380,10 @@ public class CreditAccount {
             reservations.opened(deposit.reservationId(), transfer);
         } else if (event instanceof ReservationSettled settled) {
             reservations.settled(settled.reservationId(), transfer.amountUcr());
+            chargedUsage.charged(accountId, settled.usageId());
+        } else if (event instanceof UsageMetered metered) {
+            var usedBy = metered.usedBy() == null ? accountId : metered.usedBy();
+            chargedUsage.charged(usedBy, metered.usageId());
         } else if (event instanceof ReservationReleased released) {
             reservations.released(released.reservationId());
         }
@@ -456,6 +470,22 @@ public class CreditAccount {
 
     private boolean isCustomer() {
         return accountId.kind() == HolderKind.CUSTOMER;
+    }
+
+    /**
+     * Whether the spendable balance covers {@code amount} without going below {@code floor} (zero,
+     * or minus the grace allowance). Written as floor + amount ≤ spendable: floor ≤ 0 < amount, so
+     * the sum cannot overflow where spendable − amount could.
+     */
+    private boolean covers(Credits floor, Credits amount) {
+        return !spendable().isLessThan(floor.plus(amount));
+    }
+
+    private CommandResult usageAlreadyCharged(LedgerCommand command, String usageId) {
+        return refuse(
+                command,
+                Rejection.USAGE_ALREADY_CHARGED,
+                "usage " + usageId + " was charged on " + accountId + " before");
     }
 
     private boolean wouldOverflow(Credits amount) {

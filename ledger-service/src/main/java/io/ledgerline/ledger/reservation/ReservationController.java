@@ -3,6 +3,7 @@ package io.ledgerline.ledger.reservation;
 import static io.ledgerline.ledger.api.RequestFields.accountId;
 import static io.ledgerline.ledger.api.RequestFields.credits;
 import static io.ledgerline.ledger.api.RequestFields.required;
+import static io.ledgerline.ledger.api.RequestFields.text;
 
 import io.ledgerline.contracts.ledger.command.LedgerCommand;
 import io.ledgerline.contracts.ledger.command.ReleaseReservation;
@@ -54,7 +55,7 @@ class ReservationController {
                         body.reservationId(),
                         credits(body.amountUcr(), "amountUcr"),
                         required(body.timeoutSeconds(), "timeoutSeconds"),
-                        body.purpose(),
+                        text(body.purpose()),
                         Boolean.TRUE.equals(body.withinGrace())));
     }
 
@@ -81,7 +82,10 @@ class ReservationController {
             @RequestBody ReleaseRequest body) {
         return send(
                 new ReleaseReservation(
-                        body.commandId(), accountId(accountId), reservationId, body.reason()));
+                        body.commandId(),
+                        accountId(accountId),
+                        reservationId,
+                        text(body.reason())));
     }
 
     @PostMapping("/accounts/{accountId}/key-deposits")
@@ -92,6 +96,6 @@ class ReservationController {
     }
 
     private CompletableFuture<ResponseEntity<Object>> send(LedgerCommand command) {
-        return door.submitForAnswer(command).thenApply(responses::toResponse);
+        return responses.send(door, command);
     }
 }

@@ -3,14 +3,18 @@ package io.ledgerline.ledger.transfer;
 import static io.ledgerline.ledger.api.RequestFields.accountId;
 import static io.ledgerline.ledger.api.RequestFields.credits;
 import static io.ledgerline.ledger.api.RequestFields.required;
+import static io.ledgerline.ledger.api.RequestFields.text;
 
 import io.ledgerline.contracts.ledger.AccountId;
+import io.ledgerline.contracts.ledger.Rejection;
 import io.ledgerline.contracts.ledger.command.AddCredits;
 import io.ledgerline.contracts.ledger.command.DeductCredits;
 import io.ledgerline.contracts.ledger.command.LedgerCommand;
 import io.ledgerline.contracts.ledger.command.MeterUsage;
 import io.ledgerline.contracts.ledger.command.ReverseTransfer;
+import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.money.UsdCents;
+import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.ledger.api.CommandDoor;
 import io.ledgerline.ledger.api.CommandResponses;
 import io.ledgerline.ledger.transfer.TransferRequests.AddCreditsRequest;
@@ -39,6 +43,10 @@ import java.util.concurrent.CompletableFuture;
 @Tag(name = "commands", description = "Idempotent commands that move credit")
 class TransferController {
 
+    /** The most cents whose credits still fit in a long of micro-credits. */
+    static final long MAX_QUICK_BUY_USD_CENTS =
+            Long.MAX_VALUE / (UsdCents.CREDITS_PER_CENT * Credits.UCR_PER_CREDIT);
+
     private final CommandDoor door;
     private final CommandResponses responses;
 
@@ -57,7 +65,7 @@ class TransferController {
                         body.commandId(),
                         accountId(accountId),
                         credits(body.amountUcr(), "amountUcr"),
-                        body.note()));
+                        text(body.note())));
     }
 
     @PostMapping("/accounts/{accountId}/quick-buy")
@@ -66,17 +74,42 @@ class TransferController {
                     "Quick Buy platform credits for a partner in USD cents (100 credits = 1.00 USD)")
     public CompletableFuture<ResponseEntity<Object>> quickBuy(
             @PathVariable String accountId, @RequestBody QuickBuyRequest body) {
-        long cents = required(body.amountUsdCents(), "amountUsdCents");
-        if (cents <= 0) {
-            throw new IllegalArgumentException("amountUsdCents must be positive");
-        }
         var account = accountId(accountId);
-        if (account.kind() != AccountId.HolderKind.PARTNER) {
-            throw new IllegalArgumentException("Quick Buy buys platform credits for a partner");
+        try {
+            long cents = quickBuyCents(account, body.amountUsdCents());
+            var note = String.format("Quick Buy $%d.%02d", cents / 100, cents % 100);
+            return send(
+                    new AddCredits(
+                            body.commandId(), account, UsdCents.toPlatformCredits(cents), note));
+        } catch (Refused refused) {
+            return CompletableFuture.completedFuture(
+                    responses.refusedInput(refused, body.commandId()));
         }
-        var note = String.format("Quick Buy $%d.%02d", cents / 100, cents % 100);
-        return send(
-                new AddCredits(body.commandId(), account, UsdCents.toPlatformCredits(cents), note));
+    }
+
+    /** The cents a Quick Buy may convert: a partner's, positive, and within a long of µcr. */
+    private static long quickBuyCents(AccountId account, Long amountUsdCents) {
+        if (account.kind() != AccountId.HolderKind.PARTNER) {
+            throw new Refused(
+                    Rejection.ACCOUNT_KIND_NOT_ALLOWED,
+                    "Quick Buy buys platform credits for a partner");
+        }
+        long cents = required(amountUsdCents, "amountUsdCents");
+        if (cents <= 0) {
+            throw Refused.field(
+                    Rejection.AMOUNT_MUST_BE_POSITIVE,
+                    "amountUsdCents",
+                    "amountUsdCents must be positive");
+        }
+        if (cents > MAX_QUICK_BUY_USD_CENTS) {
+            throw Refused.field(
+                    Rejection.AMOUNT_OVERFLOW,
+                    "amountUsdCents",
+                    "amountUsdCents must be at most "
+                            + MAX_QUICK_BUY_USD_CENTS
+                            + " (the most a long of micro-credits holds)");
+        }
+        return cents;
     }
 
     @PostMapping("/accounts/{accountId}/deductions")
@@ -88,7 +121,7 @@ class TransferController {
                         body.commandId(),
                         accountId(accountId),
                         credits(body.amountUcr(), "amountUcr"),
-                        body.reason()));
+                        text(body.reason())));
     }
 
     @PostMapping("/accounts/{accountId}/reversals")
@@ -97,7 +130,10 @@ class TransferController {
             @PathVariable String accountId, @RequestBody ReversalRequest body) {
         return send(
                 new ReverseTransfer(
-                        body.commandId(), accountId(accountId), body.eventId(), body.reason()));
+                        body.commandId(),
+                        accountId(accountId),
+                        body.eventId(),
+                        text(body.reason())));
     }
 
     @PostMapping("/accounts/{accountId}/usage")
@@ -110,10 +146,10 @@ class TransferController {
                         accountId(accountId),
                         credits(body.amountUcr(), "amountUcr"),
                         body.usageId(),
-                        body.description()));
+                        text(body.description())));
     }
 
     private CompletableFuture<ResponseEntity<Object>> send(LedgerCommand command) {
-        return door.submitForAnswer(command).thenApply(responses::toResponse);
+        return responses.send(door, command);
     }
 }

@@ -1,9 +1,9 @@
 package io.ledgerline.ledger.writer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.ledger.command.AddCredits;
 import io.ledgerline.contracts.ledger.command.CommandResult;
 import io.ledgerline.contracts.ledger.command.ConfigureAiCredits;
@@ -16,13 +16,18 @@ import io.ledgerline.contracts.ledger.command.ReserveCredits;
 import io.ledgerline.contracts.ledger.command.ReserveKeyDeposit;
 import io.ledgerline.contracts.ledger.command.ReverseTransfer;
 import io.ledgerline.contracts.ledger.command.SettleReservation;
+import io.ledgerline.contracts.problem.CommonRefusal;
+import io.ledgerline.contracts.problem.Refusals;
+import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.ledger.api.CommandAnswer;
+import io.ledgerline.ledger.api.ProblemHandler;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +62,12 @@ class BatchController {
                                     Class::getSimpleName, Function.identity()));
 
     private final LedgerWriter writer;
+    private final ObjectMapper json;
 
-    BatchController(LedgerWriter writer) {
+    /** {@code json} is the service's strict request mapper, so a batched command reads as one. */
+    BatchController(LedgerWriter writer, ObjectMapper json) {
         this.writer = writer;
+        this.json = json;
     }
 
     public record BatchRequest(List<ObjectNode> commands) {}
@@ -87,14 +95,18 @@ class BatchController {
                         });
     }
 
-    private static List<LedgerCommand> parse(BatchRequest body) {
-        if (body == null || body.commands() == null || body.commands().isEmpty()) {
-            throw new IllegalArgumentException(
+    private List<LedgerCommand> parse(BatchRequest body) {
+        if (body == null || body.commands() == null) {
+            throw Refused.field(
+                    CommonRefusal.FIELD_REQUIRED,
+                    "commands",
                     "commands must hold 1-" + MAX_BATCH_COMMANDS + " commands");
         }
-        if (body.commands().size() > MAX_BATCH_COMMANDS) {
-            throw new IllegalArgumentException(
-                    "at most " + MAX_BATCH_COMMANDS + " commands per batch");
+        if (body.commands().isEmpty() || body.commands().size() > MAX_BATCH_COMMANDS) {
+            throw Refused.field(
+                    CommonRefusal.OUT_OF_RANGE,
+                    "commands",
+                    "commands must hold 1-" + MAX_BATCH_COMMANDS + " commands");
         }
         var parsed = new ArrayList<LedgerCommand>(body.commands().size());
         for (int i = 0; i < body.commands().size(); i++) {
@@ -103,20 +115,41 @@ class BatchController {
         return parsed;
     }
 
-    private static LedgerCommand parseOne(ObjectNode node, int index) {
+    private LedgerCommand parseOne(ObjectNode node, int index) {
+        var at = "commands." + index;
+        if (node == null) {
+            throw Refused.field(CommonRefusal.FIELD_REQUIRED, at, at + " is null");
+        }
         JsonNode typeNode = node.remove("type");
         var type = typeNode == null ? null : TYPES.get(typeNode.asText());
         if (type == null) {
-            throw new IllegalArgumentException(
+            throw Refused.field(
+                    CommonRefusal.INVALID_PARAMETER,
+                    at + ".type",
                     "command " + index + ": type must be one of " + TYPES.keySet());
         }
         try {
-            var command = ContractJson.mapper().convertValue(node, type);
+            var command = json.readerFor(type).<LedgerCommand>readValue(node);
             CommandValidation.check(command);
             return command;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "command " + index + " (" + type.getSimpleName() + "): " + e.getMessage(), e);
+        } catch (Refused refused) {
+            var field = refused.field() == null ? at : at + "." + refused.field();
+            throw Refused.field(
+                    refused.code(),
+                    field,
+                    "command "
+                            + index
+                            + " ("
+                            + type.getSimpleName()
+                            + "): "
+                            + refused.getMessage());
+        } catch (IOException | IllegalArgumentException e) {
+            var problem = ProblemHandler.unreadable(e);
+            var field = problem.field() == null ? at : at + "." + problem.field();
+            throw Refused.field(
+                    Refusals.byName(problem.code()).orElseThrow(),
+                    field,
+                    "command " + index + " (" + type.getSimpleName() + "): " + problem.detail());
         }
     }
 }

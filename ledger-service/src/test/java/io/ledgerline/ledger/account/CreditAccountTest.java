@@ -1,5 +1,7 @@
 package io.ledgerline.ledger.account;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.LedgerAccounts;
 import io.ledgerline.contracts.ledger.LedgerId;
@@ -348,6 +350,40 @@ class CreditAccountTest {
                     customerWith(false, Credits.ZERO, 0).events(),
                     new MeterUsage("c", CUSTOMER, Credits.ofCredits(1), "u1", "call"),
                     Rejection.AI_CREDITS_DISABLED);
+        }
+
+        @Test
+        void case5_a_usage_id_is_charged_once_whatever_its_command_id() {
+            var history =
+                    partnerWith(HUNDRED)
+                            .then(
+                                    h ->
+                                            new UsageMetered(
+                                                    h,
+                                                    new Transfer(
+                                                            LedgerId.PLATFORM,
+                                                            LedgerAccounts.partnerAvailable("acme"),
+                                                            LedgerAccounts.PLATFORM_USAGE_REVENUE,
+                                                            Credits.ofCredits(1)),
+                                                    "u1",
+                                                    "call",
+                                                    PARTNER));
+            refused(
+                    history.events(),
+                    new MeterUsage("other-id", PARTNER, Credits.ofCredits(1), "u1", "call"),
+                    Rejection.USAGE_ALREADY_CHARGED);
+        }
+
+        @Test
+        void the_account_remembers_its_last_1024_usage_ids_and_no_more() {
+            var remembered = new ChargedUsage();
+            for (int i = 0; i <= ChargedUsage.WINDOW; i++) {
+                remembered.charged(PARTNER, "u" + i);
+            }
+            assertThat(remembered.contains(PARTNER, "u0")).isFalse();
+            assertThat(remembered.contains(PARTNER, "u1")).isTrue();
+            assertThat(remembered.contains(PARTNER, "u" + ChargedUsage.WINDOW)).isTrue();
+            assertThat(remembered.contains(CUSTOMER, "u1")).isFalse();
         }
 
         @Test

@@ -158,8 +158,11 @@ class ReadSideTest {
         }
         var badInstant = get(account + "/balance?asOf=yesterday");
         assertThat(badInstant.getStatusCode().value()).isEqualTo(400);
-        assertThat(badInstant.getBody()).containsEntry("code", "INVALID_INSTANT");
-        assertThat(get("/accounts/wallet:x").getBody()).containsEntry("code", "INVALID_ACCOUNT_ID");
+        assertThat(badInstant.getBody()).containsEntry("code", "INVALID_PARAMETER");
+        assertThat(badInstant.getBody()).containsEntry("field", "asOf");
+        assertThat(get("/accounts/wallet:x").getBody())
+                .containsEntry("code", "INVALID_ID")
+                .containsEntry("field", "accountId");
     }
 
     @Test

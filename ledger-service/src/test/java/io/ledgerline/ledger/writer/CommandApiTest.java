@@ -148,7 +148,8 @@ class CommandApiTest {
                                                 "ok"),
                                         Map.of("type", "Teleport", "commandId", newId("b")))));
         assertThat(malformed.getStatusCode().value()).isEqualTo(400);
-        assertThat(malformed.getBody()).containsEntry("code", "INVALID_REQUEST");
+        assertThat(malformed.getBody()).containsEntry("code", "INVALID_PARAMETER");
+        assertThat(malformed.getBody()).containsEntry("field", "commands.1.type");
         assertThat(eventCount()).isEqualTo(before);
     }
 
