@@ -14,6 +14,7 @@ import io.ledgerline.portal.downstream.LedgerClient;
 import io.ledgerline.portal.downstream.LedgerViews.CommandOutcome;
 import io.ledgerline.portal.problem.RequestFields;
 import io.ledgerline.portal.session.PortalUser;
+import io.ledgerline.portal.tenancy.CommandIds;
 import io.ledgerline.portal.tenancy.TenantDirectory;
 import io.ledgerline.portal.tenancy.TenantGuard;
 

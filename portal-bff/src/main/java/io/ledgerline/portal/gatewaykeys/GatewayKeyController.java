@@ -5,13 +5,13 @@ import io.ledgerline.contracts.problem.CommonRefusal;
 import io.ledgerline.contracts.problem.GatewayRefusal;
 import io.ledgerline.contracts.problem.PortalRefusal;
 import io.ledgerline.contracts.problem.Refused;
-import io.ledgerline.portal.accounts.CommandIds;
 import io.ledgerline.portal.downstream.GatewayClient;
 import io.ledgerline.portal.downstream.GatewayViews.GatewayKey;
 import io.ledgerline.portal.downstream.GatewayViews.Model;
 import io.ledgerline.portal.problem.RequestFields;
 import io.ledgerline.portal.session.PortalUser;
 import io.ledgerline.portal.tenancy.AiGatewayAccess;
+import io.ledgerline.portal.tenancy.CommandIds;
 import io.ledgerline.portal.tenancy.TenantGuard;
 
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package io.ledgerline.portal.accounts;
+package io.ledgerline.portal.tenancy;
 
 import io.ledgerline.contracts.ledger.Ids;
 import io.ledgerline.contracts.problem.CommonRefusal;
