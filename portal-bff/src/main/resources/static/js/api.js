@@ -22,10 +22,17 @@ function parse(text) {
   });
 }
 
-// A BigInt travels as a decimal string ("12500000"); the BFF reads it as a whole number.
+// A BigInt travels as a JSON number with every digit: the BFF refuses a number in quotes
+// ("12500000") as MALFORMED_JSON. Browsers without JSON.rawJSON get a marked string that is
+// unquoted after stringifying (a typed text matches only if it is a NUL and the mark, a body the
+// BFF refuses either way).
+const BIGINT_MARK = '\u0000bigint:';
 function stringify(body) {
-  return JSON.stringify(body, (key, value) => (typeof value === 'bigint'
-    ? value.toString() : value));
+  const text = JSON.stringify(body, (key, value) => {
+    if (typeof value !== 'bigint') return value;
+    return JSON.rawJSON ? JSON.rawJSON(value.toString()) : BIGINT_MARK + value.toString();
+  });
+  return text.replace(/"\\u0000bigint:(-?\d+)"/g, '$1');
 }
 
 export async function api(method, path, body) {

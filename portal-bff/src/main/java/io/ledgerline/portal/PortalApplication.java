@@ -1,15 +1,19 @@
 package io.ledgerline.portal;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import io.ledgerline.contracts.json.StrictJson;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
 
 @SpringBootApplication
 public class PortalApplication {
@@ -19,28 +23,25 @@ public class PortalApplication {
     }
 
     /**
-     * Request bodies are read as sent: content after the JSON, {@code "5"} or {@code 1.5} for a
-     * whole number, {@code "true"} for a boolean or a number for a text is a 400 MALFORMED_REQUEST,
-     * never silently coerced into something the SPA did not mean.
+     * Request bodies are read by the contracts' {@link StrictJson} rules and refuse a field the
+     * endpoint does not know, so no body can smuggle in a {@code partnerId}, {@code role} or {@code
+     * tenant}. Only the MVC converters change: the downstream clients read the ledger's and
+     * gateway's answers with Spring's own mapper, which ignores fields the portal does not use.
      */
     @Bean
-    Jackson2ObjectMapperBuilderCustomizer strictJson() {
-        return builder ->
-                builder.featuresToEnable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                        .featuresToDisable(
-                                DeserializationFeature.ACCEPT_FLOAT_AS_INT,
-                                MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                        .postConfigurer(
-                                json ->
-                                        json.coercionConfigFor(LogicalType.Textual)
-                                                .setCoercion(
-                                                        CoercionInputShape.Integer,
-                                                        CoercionAction.Fail)
-                                                .setCoercion(
-                                                        CoercionInputShape.Float,
-                                                        CoercionAction.Fail)
-                                                .setCoercion(
-                                                        CoercionInputShape.Boolean,
-                                                        CoercionAction.Fail));
+    WebMvcConfigurer strictRequestBodies(Jackson2ObjectMapperBuilder spring) {
+        var strict = StrictJson.configure(JsonMapper.builder()).build();
+        spring.configure(strict);
+        strict.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return new WebMvcConfigurer() {
+            @Override
+            public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+                converters.replaceAll(
+                        converter ->
+                                converter instanceof MappingJackson2HttpMessageConverter
+                                        ? new MappingJackson2HttpMessageConverter(strict)
+                                        : converter);
+            }
+        };
     }
 }

@@ -1,8 +1,9 @@
 package io.ledgerline.portal.accounts;
 
+import io.ledgerline.contracts.problem.CommonRefusal;
+import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.portal.downstream.LedgerClient;
 import io.ledgerline.portal.downstream.LedgerViews.HistoryPage;
-import io.ledgerline.portal.problem.PortalProblem;
 import io.ledgerline.portal.session.PortalUser;
 import io.ledgerline.portal.tenancy.TenantGuard;
 
@@ -40,9 +41,11 @@ class AccountController {
             @PathVariable String accountId,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
-        if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
-            throw PortalProblem.badRequest(
-                    "INVALID_PAGING", "page 0.." + MAX_PAGE + ", size 1.." + MAX_PAGE_SIZE);
+        if (page < 0 || page > MAX_PAGE) {
+            throw Refused.field(CommonRefusal.INVALID_PAGING, "page", "page 0.." + MAX_PAGE);
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw Refused.field(CommonRefusal.INVALID_PAGING, "size", "size 1.." + MAX_PAGE_SIZE);
         }
         guard.readable(user, accountId);
         return ledger.history(accountId, page, size);

@@ -2,12 +2,19 @@ package io.ledgerline.portal.accounts;
 
 import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.LedgerAccounts;
+import io.ledgerline.contracts.ledger.Rejection;
+import io.ledgerline.contracts.ledger.Texts;
+import io.ledgerline.contracts.ledger.command.AddCredits;
+import io.ledgerline.contracts.ledger.command.DeductCredits;
 import io.ledgerline.contracts.money.Credits;
+import io.ledgerline.contracts.problem.PortalRefusal;
+import io.ledgerline.contracts.problem.Refused;
+import io.ledgerline.portal.downstream.DownstreamRefusal;
 import io.ledgerline.portal.downstream.LedgerClient;
 import io.ledgerline.portal.downstream.LedgerViews.CommandOutcome;
-import io.ledgerline.portal.problem.PortalProblem;
-import io.ledgerline.portal.problem.TextFields;
+import io.ledgerline.portal.problem.RequestFields;
 import io.ledgerline.portal.session.PortalUser;
+import io.ledgerline.portal.tenancy.CommandIds;
 import io.ledgerline.portal.tenancy.TenantDirectory;
 import io.ledgerline.portal.tenancy.TenantGuard;
 
@@ -29,7 +36,7 @@ import java.util.List;
 @RequestMapping("/api/portal/partner/customers")
 class PartnerCustomersController {
 
-    static final int MAX_NOTE_CHARS = 500;
+    static final int MAX_NOTE_CHARS = Texts.MAX_TEXT_LENGTH;
     private static final Logger log = LoggerFactory.getLogger(PartnerCustomersController.class);
 
     record Adjustment(String commandId, Credits amountUcr, String note) {}
@@ -67,14 +74,13 @@ class PartnerCustomersController {
         for (var tenant : tenants.customersOf(user.partnerId())) {
             try {
                 rows.add(AccountSummary.of(guard.customerOf(user, tenant.accountId())));
-            } catch (PortalProblem refused) {
+            } catch (Refused | DownstreamRefusal refused) {
                 // Mapped here but unknown to the ledger, or the ledger names another partner:
                 // leave it out of the table rather than fail the whole dashboard.
                 log.warn(
-                        "customer {} left out of {}'s list: {} {}",
+                        "customer {} left out of {}'s list: {}",
                         tenant.accountId(),
                         user.partnerId(),
-                        refused.code(),
                         refused.getMessage());
             }
         }
@@ -85,49 +91,41 @@ class PartnerCustomersController {
     Adjusted addCredits(
             PortalUser user, @PathVariable String accountId, @RequestBody Adjustment body) {
         guard.customerOf(user, accountId);
-        return Adjusted.of(
-                accountId,
-                ledger.addCredits(
-                        accountId,
+        var command =
+                new AddCredits(
                         CommandIds.scoped(user, body.commandId()),
+                        AccountId.of(accountId),
                         positive(body.amountUcr()),
-                        text(body.note(), "a note", "INVALID_NOTE")));
+                        RequestFields.text("note", body.note(), MAX_NOTE_CHARS));
+        return Adjusted.of(accountId, ledger.addCredits(command));
     }
 
     @PostMapping(path = "/{accountId}/deductions", consumes = MediaType.APPLICATION_JSON_VALUE)
     Adjusted deductCredits(
             PortalUser user, @PathVariable String accountId, @RequestBody Adjustment body) {
         guard.customerOf(user, accountId);
-        return Adjusted.of(
-                accountId,
-                ledger.deductCredits(
-                        accountId,
+        var command =
+                new DeductCredits(
                         CommandIds.scoped(user, body.commandId()),
+                        AccountId.of(accountId),
                         positive(body.amountUcr()),
-                        text(body.note(), "a reason", "INVALID_REASON")));
+                        RequestFields.text("note", body.note(), MAX_NOTE_CHARS));
+        return Adjusted.of(accountId, ledger.deductCredits(command));
     }
 
     private static void requirePartner(PortalUser user) {
         if (!user.isPartner()) {
-            throw PortalProblem.forbidden("PARTNER_ONLY", "only a partner sees its customers");
+            throw new Refused(PortalRefusal.PARTNER_ONLY, "only a partner sees its customers");
         }
     }
 
     private static Credits positive(Credits amount) {
-        if (amount == null || !amount.isPositive()) {
-            throw new PortalProblem(422, "INVALID_AMOUNT", "the amount must be above zero");
+        if (!RequestFields.required("amountUcr", amount).isPositive()) {
+            throw Refused.field(
+                    Rejection.AMOUNT_MUST_BE_POSITIVE,
+                    "amountUcr",
+                    "the amount must be above zero");
         }
         return amount;
-    }
-
-    private static String text(String value, String what, String code) {
-        if (value == null
-                || value.isBlank()
-                || value.length() > MAX_NOTE_CHARS
-                || !TextFields.multiLine(value)) {
-            throw PortalProblem.badRequest(
-                    code, what + " of 1-" + MAX_NOTE_CHARS + " characters is needed");
-        }
-        return value.strip();
     }
 }

@@ -3,7 +3,8 @@ package io.ledgerline.portal.downstream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.ledgerline.portal.problem.PortalProblem;
+import io.ledgerline.contracts.problem.PortalRefusal;
+import io.ledgerline.contracts.problem.Problem;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpResponse;
@@ -12,13 +13,14 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Turns a downstream refusal into a {@link PortalProblem} that keeps the downstream's status and
- * {@code code}, so the SPA sees "INSUFFICIENT_CREDITS" whether the ledger or the gateway said it. A
- * downstream failure (5xx) becomes a 502: the portal itself did nothing wrong.
+ * Turns a downstream refusal into a {@link DownstreamRefusal} that keeps the downstream's status
+ * and {@code code}, so the SPA sees "INSUFFICIENT_CREDITS" whether the ledger or the gateway said
+ * it. A downstream failure (5xx) becomes a 502: the portal itself did nothing wrong.
  */
 final class DownstreamProblems {
 
     private static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final int BAD_GATEWAY = 502;
 
     private DownstreamProblems() {}
 
@@ -30,19 +32,23 @@ final class DownstreamProblems {
         var code = text(body, "code");
         var detail = text(body, "detail");
         if (status >= 500) {
-            throw new PortalProblem(
-                    502,
-                    code == null ? "DOWNSTREAM_FAILED" : code,
-                    service + " failed (" + status + ")" + (detail == null ? "" : ": " + detail));
+            var failed =
+                    service + " failed (" + status + ")" + (detail == null ? "" : ": " + detail);
+            throw new DownstreamRefusal(
+                    code == null
+                            ? Problem.of(PortalRefusal.DOWNSTREAM_FAILED, failed)
+                            : Problem.relayed(BAD_GATEWAY, code, failed));
         }
-        throw new PortalProblem(
-                status,
-                code == null ? "DOWNSTREAM_REFUSED" : code,
-                detail == null ? service + " refused the request (" + status + ")" : detail);
+        var refused = detail == null ? service + " refused the request (" + status + ")" : detail;
+        throw new DownstreamRefusal(
+                code == null
+                        ? Problem.of(PortalRefusal.DOWNSTREAM_REFUSED, refused)
+                        : Problem.relayed(status, code, refused));
     }
 
-    static PortalProblem unavailable(String service) {
-        return new PortalProblem(502, "DOWNSTREAM_UNAVAILABLE", service + " is not reachable");
+    static DownstreamRefusal unavailable(String service) {
+        return new DownstreamRefusal(
+                Problem.of(PortalRefusal.DOWNSTREAM_UNAVAILABLE, service + " is not reachable"));
     }
 
     private static JsonNode read(ObjectMapper json, InputStream in) {

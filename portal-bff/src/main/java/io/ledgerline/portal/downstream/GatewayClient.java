@@ -1,5 +1,7 @@
 package io.ledgerline.portal.downstream;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.ledgerline.portal.downstream.GatewayViews.GatewayKey;
 import io.ledgerline.portal.downstream.GatewayViews.Model;
 import io.ledgerline.portal.downstream.GatewayViews.PartnerGatewaySettings;
@@ -8,7 +10,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
 import java.util.List;
-import java.util.Map;
 
 /** The gateway's key management API for a customer's self-service keys (R8). */
 public class GatewayClient {
@@ -17,6 +18,26 @@ public class GatewayClient {
             new ParameterizedTypeReference<>() {};
     private static final ParameterizedTypeReference<List<Model>> MODELS =
             new ParameterizedTypeReference<>() {};
+
+    /** {@code POST /api/v1/customers/{c}/keys}: R8, no budget. */
+    record CreateCustomerKey(String commandId, String name, List<String> allowedModels) {}
+
+    /** {@code POST /api/v1/customers/{c}/keys/{k}/revoke}. */
+    record RevokeKey(String commandId) {}
+
+    /** {@code PUT /api/v1/partners/{p}/gateway-settings}: switching off leaves "apply to" alone. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SelfServiceSettings(
+            boolean selfServiceEnabled,
+            Boolean applyToNewCustomers,
+            Boolean applyToExistingCustomers) {
+
+        static SelfServiceSettings of(boolean enabled) {
+            return enabled
+                    ? new SelfServiceSettings(true, true, true)
+                    : new SelfServiceSettings(false, null, null);
+        }
+    }
 
     private final Downstream gateway;
 
@@ -36,7 +57,7 @@ public class GatewayClient {
     /** R8: a name and allowed models only; the key is pay-as-you-go from the AI credits. */
     public GatewayKey createCustomerKey(
             String customerId, String commandId, String name, List<String> allowedModels) {
-        var body = Map.of("commandId", commandId, "name", name, "allowedModels", allowedModels);
+        var body = new CreateCustomerKey(commandId, name, allowedModels);
         return gateway.call(
                 rest ->
                         rest.post()
@@ -53,7 +74,7 @@ public class GatewayClient {
                         rest.post()
                                 .uri("/api/v1/customers/{c}/keys/{k}/revoke", customerId, keyId)
                                 .contentType(MediaType.APPLICATION_JSON)
-                                .body(Map.of("commandId", commandId))
+                                .body(new RevokeKey(commandId))
                                 .retrieve()
                                 .body(GatewayKey.class));
     }
@@ -69,16 +90,7 @@ public class GatewayClient {
 
     /** Switching on covers new and existing customers (R12's "apply to" settings). */
     public PartnerGatewaySettings updateSelfService(String partnerId, boolean enabled) {
-        var body =
-                enabled
-                        ? Map.of(
-                                "selfServiceEnabled",
-                                true,
-                                "applyToNewCustomers",
-                                true,
-                                "applyToExistingCustomers",
-                                true)
-                        : Map.of("selfServiceEnabled", false);
+        var body = SelfServiceSettings.of(enabled);
         return gateway.call(
                 rest ->
                         rest.put()

@@ -1,16 +1,37 @@
 package io.ledgerline.portal.downstream;
 
-import io.ledgerline.contracts.money.Credits;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import io.ledgerline.contracts.ledger.command.AddCredits;
+import io.ledgerline.contracts.ledger.command.DeductCredits;
+import io.ledgerline.contracts.ledger.command.LedgerCommand;
 import io.ledgerline.portal.downstream.LedgerViews.CommandOutcome;
 import io.ledgerline.portal.downstream.LedgerViews.HistoryPage;
 import io.ledgerline.portal.downstream.LedgerViews.LedgerAccount;
 
 import org.springframework.http.MediaType;
 
-import java.util.Map;
-
-/** The ledger's REST API as docs/ledger-api.md describes it. */
+/**
+ * The ledger's REST API as docs/ledger-api.md describes it. Commands go out as the contracts'
+ * command records, in the request shapes of that page.
+ */
 public class LedgerClient {
+
+    /**
+     * The REST API takes the account from the path, not the body, so the records' {@code accountId}
+     * stays out of the JSON (as in the gateway's ledger client).
+     */
+    private static final ObjectMapper WIRE =
+            JsonMapper.builder()
+                    .addMixIn(AddCredits.class, AccountInPath.class)
+                    .addMixIn(DeductCredits.class, AccountInPath.class)
+                    .build();
+
+    @JsonIgnoreProperties({"accountId"})
+    private interface AccountInPath {}
 
     private final Downstream ledger;
 
@@ -40,27 +61,29 @@ public class LedgerClient {
                                 .body(HistoryPage.class));
     }
 
-    public CommandOutcome addCredits(
-            String accountId, String commandId, Credits amount, String note) {
-        return post(
-                "/accounts/{id}/credits",
-                accountId,
-                Map.of("commandId", commandId, "amountUcr", amount, "note", note));
+    public CommandOutcome addCredits(AddCredits command) {
+        return post("/accounts/{id}/credits", command);
     }
 
-    public CommandOutcome deductCredits(
-            String accountId, String commandId, Credits amount, String reason) {
-        return post(
-                "/accounts/{id}/deductions",
-                accountId,
-                Map.of("commandId", commandId, "amountUcr", amount, "reason", reason));
+    public CommandOutcome deductCredits(DeductCredits command) {
+        return post("/accounts/{id}/deductions", command);
     }
 
-    private CommandOutcome post(String path, String accountId, Map<String, Object> body) {
+    /** The body the ledger receives for {@code command}. */
+    static byte[] wire(LedgerCommand command) {
+        try {
+            return WIRE.writeValueAsBytes(command);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + command, e);
+        }
+    }
+
+    private CommandOutcome post(String path, LedgerCommand command) {
+        var body = wire(command);
         return ledger.call(
                 rest ->
                         rest.post()
-                                .uri(path, accountId)
+                                .uri(path, command.accountId().value())
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .body(body)
                                 .retrieve()

@@ -1,13 +1,17 @@
 package io.ledgerline.portal.gatewaykeys;
 
-import io.ledgerline.portal.accounts.CommandIds;
+import io.ledgerline.contracts.ledger.Texts;
+import io.ledgerline.contracts.problem.CommonRefusal;
+import io.ledgerline.contracts.problem.GatewayRefusal;
+import io.ledgerline.contracts.problem.PortalRefusal;
+import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.portal.downstream.GatewayClient;
 import io.ledgerline.portal.downstream.GatewayViews.GatewayKey;
 import io.ledgerline.portal.downstream.GatewayViews.Model;
-import io.ledgerline.portal.problem.PortalProblem;
-import io.ledgerline.portal.problem.TextFields;
+import io.ledgerline.portal.problem.RequestFields;
 import io.ledgerline.portal.session.PortalUser;
 import io.ledgerline.portal.tenancy.AiGatewayAccess;
+import io.ledgerline.portal.tenancy.CommandIds;
 import io.ledgerline.portal.tenancy.TenantGuard;
 
 import org.springframework.http.HttpStatus;
@@ -33,7 +37,7 @@ class GatewayKeyController {
 
     static final int MAX_MODELS = 50;
 
-    /** As the gateway allows (its INVALID_NAME), so the portal refuses what it would. */
+    /** As the gateway allows, so the portal refuses what it would. */
     static final int MAX_NAME_CHARS = 100;
 
     static final int MAX_MODEL_CHARS = 128;
@@ -74,16 +78,12 @@ class GatewayKeyController {
                 || models.isEmpty()
                 || models.size() > MAX_MODELS
                 || models.stream().anyMatch(GatewayKeyController::notAModel)) {
-            throw PortalProblem.badRequest("INVALID_MODELS", "choose 1-" + MAX_MODELS + " models");
+            throw Refused.field(
+                    GatewayRefusal.INVALID_MODELS,
+                    "allowedModels",
+                    "choose 1-" + MAX_MODELS + " models");
         }
-        var name = body.name();
-        if (name == null
-                || name.isBlank()
-                || name.length() > MAX_NAME_CHARS
-                || !TextFields.singleLine(name)) {
-            throw PortalProblem.badRequest(
-                    "INVALID_NAME", "a name of 1-" + MAX_NAME_CHARS + " characters is needed");
-        }
+        var name = RequestFields.text("name", body.name(), MAX_NAME_CHARS);
         return gateway.createCustomerKey(
                 user.holderId(), CommandIds.scoped(user, body.commandId()), name, models);
     }
@@ -92,7 +92,7 @@ class GatewayKeyController {
     GatewayKey revoke(PortalUser user, @PathVariable String keyId, @RequestBody KeyCommand body) {
         requireGateway(user);
         if (!KEY_ID.matcher(keyId).matches()) {
-            throw PortalProblem.badRequest("INVALID_KEY_ID", "not a key id: " + keyId);
+            throw Refused.field(CommonRefusal.INVALID_ID, "keyId", "not a key id");
         }
         // The gateway revokes only a key of this customer; the id comes from its own list.
         return withoutSecret(
@@ -103,13 +103,12 @@ class GatewayKeyController {
     private static boolean notAModel(String model) {
         return model == null
                 || model.isBlank()
-                || model.length() > MAX_MODEL_CHARS
-                || !TextFields.singleLine(model);
+                || Texts.problem(model, MAX_MODEL_CHARS).isPresent();
     }
 
     private void requireGateway(PortalUser user) {
         if (!user.isCustomer()) {
-            throw PortalProblem.forbidden("CUSTOMER_ONLY", "AI Gateway keys are a customer's own");
+            throw new Refused(PortalRefusal.CUSTOMER_ONLY, "AI Gateway keys are a customer's own");
         }
         access.require(guard.readable(user, user.accountId()));
     }

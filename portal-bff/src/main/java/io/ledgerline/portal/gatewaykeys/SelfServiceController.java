@@ -1,8 +1,10 @@
 package io.ledgerline.portal.gatewaykeys;
 
+import io.ledgerline.contracts.problem.PortalRefusal;
+import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.portal.downstream.GatewayClient;
 import io.ledgerline.portal.downstream.GatewayViews.PartnerGatewaySettings;
-import io.ledgerline.portal.problem.PortalProblem;
+import io.ledgerline.portal.problem.RequestFields;
 import io.ledgerline.portal.session.PortalUser;
 
 import org.springframework.http.MediaType;
@@ -36,15 +38,13 @@ class SelfServiceController {
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     PartnerGatewaySettings put(PortalUser user, @RequestBody Toggle body) {
         var partnerId = requirePartner(user);
-        if (body.enabled() == null) {
-            throw PortalProblem.badRequest("INVALID_TOGGLE", "enabled must be true or false");
-        }
-        return gateway.updateSelfService(partnerId, body.enabled());
+        return gateway.updateSelfService(
+                partnerId, RequestFields.required("enabled", body.enabled()));
     }
 
     private static String requirePartner(PortalUser user) {
         if (!user.isPartner()) {
-            throw PortalProblem.forbidden("PARTNER_ONLY", "only a partner changes this");
+            throw new Refused(PortalRefusal.PARTNER_ONLY, "only a partner changes this");
         }
         return user.partnerId();
     }

@@ -1,59 +1,144 @@
 package io.ledgerline.portal.problem;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.ledgerline.contracts.json.StrictJson;
+import io.ledgerline.contracts.problem.CommonRefusal;
+import io.ledgerline.contracts.problem.Problem;
+import io.ledgerline.contracts.problem.Refused;
+import io.ledgerline.portal.downstream.DownstreamRefusal;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every refusal of the portal API as {@code application/problem+json} with a {@code code}. */
+/**
+ * Every refusal of the portal API as the one {@link Problem} body, {@code application/problem+json}
+ * with a code from the contracts' enums and the request path as {@code instance}; a downstream's
+ * refusal keeps the downstream's code.
+ */
 @RestControllerAdvice
 class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler(PortalProblem.class)
-    ResponseEntity<ProblemDetail> refused(PortalProblem problem) {
-        return problem(problem.status(), problem.code(), problem.getMessage());
+    @ExceptionHandler(Refused.class)
+    ResponseEntity<Problem> refused(Refused refused, HttpServletRequest request) {
+        return answer(refused.problem(), request);
     }
 
+    @ExceptionHandler(DownstreamRefusal.class)
+    ResponseEntity<Problem> downstream(DownstreamRefusal refused, HttpServletRequest request) {
+        return answer(refused.problem(), request);
+    }
+
+    /**
+     * A text no database can store is {@code INVALID_TEXT} at its field; anything else wrong with
+     * the body (syntax, trailing content, a wrong type, an unknown field) is {@code
+     * MALFORMED_JSON}.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return problem(400, "MALFORMED_REQUEST", "the request body is not the expected JSON");
+    ResponseEntity<Problem> unreadable(
+            HttpMessageNotReadableException e, HttpServletRequest request) {
+        var cause = e.getMostSpecificCause();
+        if (cause instanceof StrictJson.UnstorableText text) {
+            return answer(
+                    Problem.of(CommonRefusal.INVALID_TEXT, text.getOriginalMessage())
+                            .withField(fieldOf(text)),
+                    request);
+        }
+        var problem =
+                Problem.of(
+                        CommonRefusal.MALFORMED_JSON,
+                        cause instanceof UnrecognizedPropertyException unknown
+                                ? "unknown field " + unknown.getPropertyName()
+                                : "the request body is not valid JSON of the expected shape");
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            problem = problem.withField(fieldOf(mapping));
+        }
+        return answer(problem, request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
-        return problem(400, "MALFORMED_REQUEST", e.getName() + " has the wrong format");
+    ResponseEntity<Problem> mismatch(
+            MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return answer(
+                Problem.of(CommonRefusal.INVALID_PARAMETER, e.getName() + " is malformed")
+                        .withField(e.getName()),
+                request);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Problem> missingParameter(
+            MissingServletRequestParameterException e, HttpServletRequest request) {
+        return answer(
+                Problem.of(CommonRefusal.INVALID_PARAMETER, e.getParameterName() + " is required")
+                        .withField(e.getParameterName()),
+                request);
     }
 
     /** Writes must be JSON: a cross-site HTML form cannot send that without a CORS preflight. */
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return problem(415, "UNSUPPORTED_MEDIA_TYPE", "send application/json");
+    ResponseEntity<Problem> mediaType(HttpServletRequest request) {
+        return answer(
+                Problem.of(CommonRefusal.UNSUPPORTED_MEDIA_TYPE, "send application/json"), request);
     }
 
-    /** Spring's own refusals (unknown path, wrong method, ...) keep their status. */
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Problem> method(
+            HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return answer(Problem.of(CommonRefusal.METHOD_NOT_ALLOWED, e.getMessage()), request);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Problem> noRoute(HttpServletRequest request) {
+        return answer(Problem.of(CommonRefusal.ROUTE_NOT_FOUND, "no endpoint here"), request);
+    }
+
+    /** Spring's other refusals of a request's shape; anything else is our fault. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> other(Exception e) {
-        if (e instanceof ErrorResponse refused) {
-            int status = refused.getStatusCode().value();
-            return problem(status, "HTTP_" + status, refused.getBody().getDetail());
+    ResponseEntity<Problem> other(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse refused && refused.getStatusCode().is4xxClientError()) {
+            return answer(
+                    Problem.of(CommonRefusal.INVALID_PARAMETER, refused.getBody().getDetail()),
+                    request);
         }
         log.error("portal request failed", e);
-        return problem(500, "INTERNAL_ERROR", "the portal could not answer this request");
+        return answer(
+                Problem.of(
+                        CommonRefusal.INTERNAL_ERROR, "the portal could not answer this request"),
+                request);
     }
 
-    static ResponseEntity<ProblemDetail> problem(int status, String code, String detail) {
-        var body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
-        body.setTitle(code);
-        body.setProperty("code", code);
-        return ResponseEntity.status(status).body(body);
+    static ResponseEntity<Problem> answer(Problem problem, HttpServletRequest request) {
+        return ResponseEntity.status(problem.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem.withInstance(request.getRequestURI()));
+    }
+
+    /** The JSON path of the faulty value, e.g. {@code allowedModels[0]} or {@code note}. */
+    private static String fieldOf(JsonMappingException e) {
+        var path = new StringBuilder();
+        for (var step : e.getPath()) {
+            if (step.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
+            } else if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
     }
 }

@@ -1,6 +1,6 @@
 package io.ledgerline.portal.session;
 
-import io.ledgerline.portal.problem.TextFields;
+import io.ledgerline.contracts.ledger.Texts;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,7 @@ class Authenticator {
             return Optional.empty();
         }
         // No user has such an e-mail, and PostgreSQL would refuse a NUL in the lookup.
-        if (!TextFields.singleLine(email)) {
+        if (Texts.problem(email, MAX_EMAIL_CHARS).isPresent()) {
             return Optional.empty();
         }
         var stored = users.byEmail(email);

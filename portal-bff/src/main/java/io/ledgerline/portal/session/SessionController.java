@@ -1,6 +1,7 @@
 package io.ledgerline.portal.session;
 
-import io.ledgerline.portal.problem.PortalProblem;
+import io.ledgerline.contracts.problem.PortalRefusal;
+import io.ledgerline.contracts.problem.Refused;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -34,9 +35,8 @@ class SessionController {
                         .authenticate(body.email(), body.password())
                         .orElseThrow(
                                 () ->
-                                        new PortalProblem(
-                                                401,
-                                                "INVALID_CREDENTIALS",
+                                        new Refused(
+                                                PortalRefusal.INVALID_CREDENTIALS,
                                                 "the e-mail or password is not right"));
         var previous = request.getSession(false);
         if (previous != null) {

@@ -1,6 +1,7 @@
 package io.ledgerline.portal.session;
 
-import io.ledgerline.portal.problem.PortalProblem;
+import io.ledgerline.contracts.problem.CommonRefusal;
+import io.ledgerline.contracts.problem.Refused;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -35,6 +36,6 @@ class SignedIn implements HandlerMethodArgumentResolver {
         if (user instanceof PortalUser signedIn) {
             return signedIn;
         }
-        throw PortalProblem.unauthenticated("sign in first");
+        throw new Refused(CommonRefusal.UNAUTHENTICATED, "sign in first");
     }
 }

@@ -1,7 +1,9 @@
 package io.ledgerline.portal.tenancy;
 
+import io.ledgerline.contracts.problem.PortalRefusal;
+import io.ledgerline.contracts.problem.Refused;
+import io.ledgerline.portal.downstream.DownstreamRefusal;
 import io.ledgerline.portal.downstream.GatewayClient;
-import io.ledgerline.portal.problem.PortalProblem;
 import io.ledgerline.portal.tenancy.TenantGuard.Tenancy;
 
 import org.slf4j.Logger;
@@ -36,8 +38,8 @@ public class AiGatewayAccess {
 
     public void require(Tenancy customer) {
         if (!available(customer)) {
-            throw PortalProblem.forbidden(
-                    "AI_GATEWAY_NOT_AVAILABLE",
+            throw new Refused(
+                    PortalRefusal.AI_GATEWAY_NOT_AVAILABLE,
                     "the AI Gateway needs AI credits enabled and self-service keys allowed");
         }
     }
@@ -45,7 +47,7 @@ public class AiGatewayAccess {
     private boolean partnerSelfServiceOn(String partnerId) {
         try {
             return gateway.settings(partnerId).selfServiceEnabled();
-        } catch (PortalProblem unreachable) {
+        } catch (DownstreamRefusal unreachable) {
             // The menu hides what it cannot confirm; the page comes back with the gateway.
             log.warn(
                     "gateway settings of partner {} unknown: {}",

@@ -1,8 +1,9 @@
 package io.ledgerline.portal.tenancy;
 
+import io.ledgerline.contracts.problem.PortalRefusal;
+import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.portal.downstream.LedgerClient;
 import io.ledgerline.portal.downstream.LedgerViews.LedgerAccount;
-import io.ledgerline.portal.problem.PortalProblem;
 import io.ledgerline.portal.session.PortalUser;
 
 import org.springframework.stereotype.Component;
@@ -53,9 +54,9 @@ public class TenantGuard {
         return account;
     }
 
-    private static PortalProblem forbidden(String accountId) {
-        return PortalProblem.forbidden(
-                "TENANT_FORBIDDEN", "this account is not yours to see: " + accountId);
+    private static Refused forbidden(String accountId) {
+        return new Refused(
+                PortalRefusal.TENANT_FORBIDDEN, "this account is not yours to see: " + accountId);
     }
 
     /** A tenant the user may read, with its ledger account. */

@@ -101,7 +101,8 @@ class AiCreditAdjustmentsTest extends PortalTestBase {
                                         "nothing"));
 
         assertThat(reply.status()).isEqualTo(422);
-        assertThat(reply.code()).isEqualTo("INVALID_AMOUNT");
+        assertThat(reply.code()).isEqualTo("AMOUNT_MUST_BE_POSITIVE");
+        assertThat(reply.body().path("field").asText()).isEqualTo("amountUcr");
         assertThat(DOWNSTREAM.received()).noneMatch(r -> r.method().equals("POST"));
     }
 
@@ -118,9 +119,11 @@ class AiCreditAdjustmentsTest extends PortalTestBase {
         assertThat(notJson.status()).isEqualTo(415);
         assertThat(notJson.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
         assertThat(brokenJson.status()).isEqualTo(400);
-        assertThat(brokenJson.code()).isEqualTo("MALFORMED_REQUEST");
-        assertThat(badPage.code()).isEqualTo("MALFORMED_REQUEST");
-        assertThat(shortId.code()).isEqualTo("INVALID_COMMAND_ID");
+        assertThat(brokenJson.code()).isEqualTo("MALFORMED_JSON");
+        assertThat(badPage.code()).isEqualTo("INVALID_PARAMETER");
+        assertThat(badPage.body().path("field").asText()).isEqualTo("page");
+        assertThat(shortId.code()).isEqualTo("INVALID_ID");
+        assertThat(shortId.body().path("field").asText()).isEqualTo("commandId");
         assertThat(DOWNSTREAM.received()).noneMatch(r -> r.method().equals("POST"));
     }
 }

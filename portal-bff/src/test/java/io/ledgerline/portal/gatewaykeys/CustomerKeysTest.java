@@ -24,9 +24,7 @@ class CustomerKeysTest extends PortalTestBase {
                                 "name",
                                 "My app",
                                 "allowedModels",
-                                List.of("gpt-4o-mini"),
-                                "budgetUcr",
-                                999));
+                                List.of("gpt-4o-mini")));
         var listed = bistro.get("/api/portal/gateway/keys");
 
         assertThat(created.status()).isEqualTo(201);
@@ -42,6 +40,28 @@ class CustomerKeysTest extends PortalTestBase {
                 .containsExactlyInAnyOrder("commandId", "name", "allowedModels");
         assertThat(listed.body().get(0).path("status").asText()).isEqualTo("ACTIVE");
         assertThat(listed.body().get(0).hasNonNull("secret")).isFalse();
+    }
+
+    @Test
+    void R8_a_key_with_a_budget_is_refused_as_an_unknown_field_and_nothing_is_created() {
+        var reply =
+                signedIn("bistro@demo.ledgerline")
+                        .post(
+                                "/api/portal/gateway/keys",
+                                Map.of(
+                                        "commandId",
+                                        "generate-key-2",
+                                        "name",
+                                        "My app",
+                                        "allowedModels",
+                                        List.of("gpt-4o-mini"),
+                                        "budgetUcr",
+                                        999));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.code()).isEqualTo("MALFORMED_JSON");
+        assertThat(reply.body().path("field").asText()).isEqualTo("budgetUcr");
+        assertThat(DOWNSTREAM.received()).noneMatch(r -> r.method().equals("POST"));
     }
 
     @Test

@@ -7,11 +7,13 @@ import io.ledgerline.portal.support.PortalTestBase;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Bodies no SPA sends (null or missing fields, wrong types, control characters, trailing JSON) are
- * 4xx problems with a stable code, never a 500, and nothing reaches a downstream service.
+ * Bodies no SPA sends (null or missing fields, wrong types, control characters, trailing JSON,
+ * unknown fields) are 4xx problems with a stable code and the field at fault, never a 500, and
+ * nothing reaches a downstream service.
  */
 class MalformedRequestsTest extends PortalTestBase {
 
@@ -20,18 +22,23 @@ class MalformedRequestsTest extends PortalTestBase {
     private static final String JSON = "application/json";
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "\"name\":null,",
-                "",
-                "\"name\":\"  \",",
-                "\"name\":\"a\\u0000b\",",
-                "\"name\":\"line\\nbreak\",",
-                "\"name\":{},",
-                "\"name\":[\"x\"],"
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "'\"name\":null,'             | name | FIELD_REQUIRED",
+                "''                           | name | FIELD_REQUIRED",
+                "'\"name\":\"  \",'           | name | INVALID_TEXT",
+                "'\"name\":\"a\\u0000b\",'    | name | INVALID_TEXT",
+                "'\"name\":\"line\\nbreak\",' | name | INVALID_TEXT",
+                "'\"name\":\"tab\\tbed\",'    | name | INVALID_TEXT",
+                "'\"name\":\"\\u202Eevil\",'  | name | INVALID_TEXT",
+                "'\"name\":\"\\ud800\",'      | name | INVALID_TEXT",
+                "'\"name\":{},'               | name | MALFORMED_JSON",
+                "'\"name\":[\"x\"],'          | name | MALFORMED_JSON",
+                "'\"name\":\"app\",\"partnerId\":\"globex\",' | partnerId | MALFORMED_JSON"
             })
-    void gateway_key_creation_with_a_null_missing_or_unusable_name_is_400_INVALID_NAME(
-            String name) {
+    void gateway_key_creation_with_an_unusable_name_or_an_unknown_field_is_400(
+            String name, String field, String code) {
         var reply =
                 signedIn("bistro@demo.ledgerline")
                         .postRaw(
@@ -43,12 +50,14 @@ class MalformedRequestsTest extends PortalTestBase {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(reply.code()).isIn("INVALID_NAME", "MALFORMED_REQUEST");
+        assertThat(reply.code()).isEqualTo(code);
+        assertThat(reply.body().path("field").asText()).isEqualTo(field);
+        assertThat(reply.body().path("instance").asText()).isEqualTo(KEYS);
         assertThat(DOWNSTREAM.received()).noneMatch(r -> r.method().equals("POST"));
     }
 
     @Test
-    void gateway_key_creation_with_a_name_too_long_for_the_gateway_is_400_INVALID_NAME() {
+    void gateway_key_creation_with_a_name_too_long_for_the_gateway_is_400_INVALID_TEXT() {
         var reply =
                 signedIn("bistro@demo.ledgerline")
                         .postRaw(
@@ -58,12 +67,22 @@ class MalformedRequestsTest extends PortalTestBase {
                                         + "n".repeat(101)
                                         + "\",\"allowedModels\":[\"gpt-4o-mini\"]}");
 
-        assertThat(reply.code()).isEqualTo("INVALID_NAME");
+        assertThat(reply.code()).isEqualTo("INVALID_TEXT");
+        assertThat(reply.body().path("field").asText()).isEqualTo("name");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[null]", "[\"\"]", "[\"gpt\\u0000\"]", "\"gpt-4o-mini\"", "[1]"})
-    void gateway_key_creation_with_unusable_models_is_400(String models) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "'[null]'              | INVALID_MODELS",
+                "'[\"\"]'              | INVALID_MODELS",
+                "'[\"gpt\\u0007\"]'    | INVALID_MODELS",
+                "'[\"gpt\\u0000\"]'    | INVALID_TEXT",
+                "'\"gpt-4o-mini\"'     | MALFORMED_JSON",
+                "'[1]'                 | MALFORMED_JSON"
+            })
+    void gateway_key_creation_with_unusable_models_is_400(String models, String code) {
         var reply =
                 signedIn("bistro@demo.ledgerline")
                         .postRaw(
@@ -75,45 +94,60 @@ class MalformedRequestsTest extends PortalTestBase {
                                         + "}");
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.code()).isIn("INVALID_MODELS", "MALFORMED_REQUEST");
+        assertThat(reply.code()).isEqualTo(code);
         assertThat(DOWNSTREAM.received()).noneMatch(r -> r.method().equals("POST"));
     }
 
+    @Test
+    void sign_in_with_a_NUL_in_the_email_is_400_INVALID_TEXT_and_no_session() {
+        var browser = new PortalBrowser(port);
+
+        var reply = browser.signIn("a\\u0000b@x.io", PASSWORD);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.code()).isEqualTo("INVALID_TEXT");
+        assertThat(reply.body().path("field").asText()).isEqualTo("email");
+        assertThat(browser.get("/api/portal/me").status()).isEqualTo(401);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"a\\u0000b@x.io", "acme@demo.ledgerline\\u0000", "a\\u0007@x.io"})
-    void sign_in_with_a_NUL_or_control_character_in_the_email_is_401_INVALID_CREDENTIALS(
-            String email) {
+    @ValueSource(strings = {"a\\u0007@x.io", "acme@demo.ledgerline\\n", "acme@demo.ledgerline\\t"})
+    void sign_in_with_a_control_character_in_the_email_is_401_INVALID_CREDENTIALS(String email) {
         var browser = new PortalBrowser(port);
 
         var reply = browser.signIn(email, PASSWORD);
 
         assertThat(reply.status()).isEqualTo(401);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.code()).isEqualTo("INVALID_CREDENTIALS");
         assertThat(browser.get("/api/portal/me").status()).isEqualTo(401);
     }
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "{\"email\":null,\"password\":null}",
-                "{}",
-                "{\"email\":7,\"password\":\"demo\"}",
-                "{\"email\":[],\"password\":\"demo\"}",
-                "{\"email\":\"acme@demo.ledgerline\",\"password\":\"demo\"} trailing",
-                "{\"email\":\"acme@demo.ledgerline\",\"password\":\"demo\"}{}",
-                "null",
-                "[]",
-                "\"acme@demo.ledgerline\""
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "'{\"email\":null,\"password\":null}'                      | INVALID_CREDENTIALS",
+                "'{}'                                                      | INVALID_CREDENTIALS",
+                "'{\"email\":7,\"password\":\"demo\"}'                     | MALFORMED_JSON",
+                "'{\"email\":[],\"password\":\"demo\"}'                    | MALFORMED_JSON",
+                "'{\"email\":\"acme@demo.ledgerline\",\"password\":\"demo\"} trailing' | MALFORMED_JSON",
+                "'{\"email\":\"acme@demo.ledgerline\",\"password\":\"demo\"}{}' | MALFORMED_JSON",
+                "'{\"email\":\"acme@demo.ledgerline\",\"email\":\"x\",\"password\":\"demo\"}' | MALFORMED_JSON",
+                "'{\"email\":\"acme@demo.ledgerline\",\"password\":\"demo\",\"role\":\"PARTNER\"}' | MALFORMED_JSON",
+                "'null'                                                    | MALFORMED_JSON",
+                "'[]'                                                      | MALFORMED_JSON",
+                "'\"acme@demo.ledgerline\"'                                | MALFORMED_JSON"
             })
-    void sign_in_with_missing_wrong_type_or_trailing_json_is_4xx_and_no_session(String body) {
+    void sign_in_with_missing_wrong_type_unknown_or_trailing_json_is_4xx_and_no_session(
+            String body, String code) {
         var browser = new PortalBrowser(port);
 
         var reply = browser.postRaw("/api/portal/session", JSON, body);
 
         assertThat(reply.status()).isBetween(400, 401);
         assertThat(reply.contentType()).startsWith("application/problem+json");
-        assertThat(reply.code()).isIn("MALFORMED_REQUEST", "INVALID_CREDENTIALS");
+        assertThat(reply.code()).isEqualTo(code);
         assertThat(browser.get("/api/portal/me").status()).isEqualTo(401);
     }
 
@@ -125,47 +159,68 @@ class MalformedRequestsTest extends PortalTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "\"amountUcr\":\"5000000\",\"note\":\"gift\"",
-                "\"amountUcr\":1.5,\"note\":\"gift\"",
-                "\"amountUcr\":99999999999999999999999,\"note\":\"gift\"",
-                "\"amountUcr\":5000000,\"note\":\"a\\u0000b\"",
-                "\"amountUcr\":5000000,\"note\":null",
-                "\"amountUcr\":5000000,\"note\":\"gift\"}{\"x\":1"
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "'\"amountUcr\":\"5000000\",\"note\":\"gift\"'              | MALFORMED_JSON",
+                "'\"amountUcr\":1.5,\"note\":\"gift\"'                      | MALFORMED_JSON",
+                "'\"amountUcr\":99999999999999999999999,\"note\":\"gift\"'  | MALFORMED_JSON",
+                "'\"amountUcr\":5000000,\"note\":\"a\\u0000b\"'             | INVALID_TEXT",
+                "'\"amountUcr\":5000000,\"note\":\"two\\nlines\"'           | INVALID_TEXT",
+                "'\"amountUcr\":5000000,\"note\":null'                      | FIELD_REQUIRED",
+                "'\"amountUcr\":null,\"note\":\"gift\"'                     | FIELD_REQUIRED",
+                "'\"amountUcr\":5000000,\"note\":\"gift\",\"tenant\":\"x\"' | MALFORMED_JSON",
+                "'\"amountUcr\":5000000,\"note\":\"gift\"}{\"x\":1'         | MALFORMED_JSON"
             })
-    void a_credit_adjustment_with_a_wrong_type_or_a_NUL_in_its_note_is_400(String fields) {
+    void a_credit_adjustment_with_a_wrong_type_or_an_unusable_note_is_400(
+            String fields, String code) {
         var reply =
                 signedIn("acme@demo.ledgerline")
                         .postRaw(CREDITS, JSON, "{\"commandId\":\"add-credits-1\"," + fields + "}");
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.code()).isIn("MALFORMED_REQUEST", "INVALID_NOTE");
+        assertThat(reply.code()).isEqualTo(code);
         assertThat(DOWNSTREAM.received()).noneMatch(r -> r.method().equals("POST"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"enabled\":\"true\"}", "{\"enabled\":1}", "{\"enabled\":true} x"})
-    void the_self_service_toggle_is_a_boolean_or_400(String body) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "'{\"enabled\":\"true\"}'   | MALFORMED_JSON",
+                "'{\"enabled\":1}'          | MALFORMED_JSON",
+                "'{\"enabled\":true} x'     | MALFORMED_JSON",
+                "'{\"enabled\":null}'       | FIELD_REQUIRED",
+                "'{}'                       | FIELD_REQUIRED"
+            })
+    void the_self_service_toggle_is_a_boolean_or_400(String body, String code) {
         var acme = signedIn("acme@demo.ledgerline");
 
         var reply = acme.putRaw("/api/portal/partner/self-service", body);
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.code()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(reply.code()).isEqualTo(code);
+        assertThat(DOWNSTREAM.received()).noneMatch(r -> r.method().equals("PUT"));
     }
 
     @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "/api/portal/accounts/customer:bistro/history?page=%00",
-                "/api/portal/accounts/customer:bistro/history?size=99999999999",
-                "/api/portal/accounts/customer:bistro/history?page=1.5"
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "history?page=%00          | page | INVALID_PARAMETER",
+                "history?size=99999999999  | size | INVALID_PARAMETER",
+                "history?page=1.5          | page | INVALID_PARAMETER",
+                "history?page=-1           | page | INVALID_PAGING",
+                "history?size=101          | size | INVALID_PAGING"
             })
-    void a_NUL_or_out_of_range_number_in_the_query_is_400_MALFORMED_REQUEST(String path) {
-        var reply = signedIn("acme@demo.ledgerline").get(path);
+    void a_malformed_or_out_of_range_paging_parameter_is_400(
+            String query, String field, String code) {
+        var reply =
+                signedIn("acme@demo.ledgerline")
+                        .get("/api/portal/accounts/customer:bistro/" + query);
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(reply.code()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(reply.code()).isEqualTo(code);
+        assertThat(reply.body().path("field").asText()).isEqualTo(field);
     }
 }
