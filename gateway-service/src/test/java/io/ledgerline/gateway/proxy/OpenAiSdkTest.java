@@ -15,7 +15,7 @@ import com.openai.models.embeddings.EmbeddingCreateParams;
 
 import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.rating.Rating;
-import io.ledgerline.gateway.key.KeyRegistry;
+import io.ledgerline.gateway.livekey.KeyRegistry;
 import io.ledgerline.gateway.support.GatewayTestBase;
 
 import org.junit.jupiter.api.BeforeEach;
