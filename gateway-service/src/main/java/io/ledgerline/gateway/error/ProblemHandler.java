@@ -20,11 +20,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.HandlerMapping;
-import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.MissingRequestValueException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
-import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 import java.util.Map;
 
@@ -42,6 +41,7 @@ import java.util.Map;
 public class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final String TOO_LARGE = "the body is larger than the management API reads";
 
     /**
      * WebFlux matches a path segment without its matrix parameters, so {@code /partners/acme;DROP}
@@ -121,23 +121,26 @@ public class ProblemHandler {
 
     @ExceptionHandler(DataBufferLimitException.class)
     ResponseEntity<Problem> tooLarge(ServerWebExchange exchange) {
-        return answer(
-                Problem.of(
-                        CommonRefusal.PAYLOAD_TOO_LARGE,
-                        "the body is larger than the management API reads"),
-                exchange);
+        return answer(Problem.of(CommonRefusal.PAYLOAD_TOO_LARGE, TOO_LARGE), exchange);
     }
 
-    @ExceptionHandler(UnsupportedMediaTypeStatusException.class)
-    ResponseEntity<Problem> mediaType(ServerWebExchange exchange) {
-        return answer(
-                Problem.of(CommonRefusal.UNSUPPORTED_MEDIA_TYPE, "send application/json"),
-                exchange);
-    }
-
-    @ExceptionHandler(MethodNotAllowedException.class)
-    ResponseEntity<Problem> method(MethodNotAllowedException e, ServerWebExchange exchange) {
-        return answer(Problem.of(CommonRefusal.METHOD_NOT_ALLOWED, e.getReason()), exchange);
+    /** What WebFlux refuses before a handler runs: too large, wrong media type, wrong method. */
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<Problem> refusedByWebFlux(
+            ResponseStatusException e, ServerWebExchange exchange) {
+        var problem =
+                switch (e.getStatusCode().value()) {
+                    case 413 -> Problem.of(CommonRefusal.PAYLOAD_TOO_LARGE, TOO_LARGE);
+                    case 415 ->
+                            Problem.of(
+                                    CommonRefusal.UNSUPPORTED_MEDIA_TYPE, "send application/json");
+                    case 405 -> Problem.of(CommonRefusal.METHOD_NOT_ALLOWED, e.getReason());
+                    default -> null;
+                };
+        if (problem == null) {
+            return failed(e, exchange);
+        }
+        return answer(problem, exchange);
     }
 
     @ExceptionHandler(ArithmeticException.class)

@@ -32,6 +32,9 @@ public final class KeyValidation {
     /** Longer than any decimal price in cents the gateway stores ("12345.678901"). */
     static final int MAX_PRICE_CHARS = 32;
 
+    /** The furthest a key's expiry may lie ahead; a database timestamp ends long before a long. */
+    static final java.time.Duration MAX_EXPIRY_AHEAD = java.time.Duration.ofDays(10 * 366);
+
     /** How much of a refused value a problem's detail repeats. */
     private static final int MAX_SHOWN_CODE_POINTS = 64;
 
@@ -180,6 +183,12 @@ public final class KeyValidation {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw Refused.field(
                     GatewayRefusal.EXPIRY_IN_PAST, "expiresAt", "expiresAt must be in the future");
+        }
+        if (expiresAt != null && expiresAt.isAfter(now.plus(MAX_EXPIRY_AHEAD))) {
+            throw Refused.field(
+                    CommonRefusal.OUT_OF_RANGE,
+                    "expiresAt",
+                    "expiresAt must be at most ten years ahead");
         }
         return expiresAt;
     }
