@@ -7,7 +7,6 @@ import io.ledgerline.contracts.ledger.Rejection;
 import io.ledgerline.contracts.problem.CommonRefusal;
 import io.ledgerline.contracts.problem.Problem;
 import io.ledgerline.contracts.problem.Refused;
-import io.ledgerline.gateway.ledger.LedgerRefusal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,8 +74,15 @@ public class ProblemHandler {
     }
 
     /** The ledger's refusal, passed on with the ledger's own code and status. */
-    @ExceptionHandler(LedgerRefusal.class)
-    ResponseEntity<Problem> ledgerRefused(LedgerRefusal refusal, ServerWebExchange exchange) {
+    @ExceptionHandler(RelayedRefusal.class)
+    ResponseEntity<Problem> relayed(RelayedRefusal refusal, ServerWebExchange exchange) {
+        if (refusal.code() == null) {
+            return answer(
+                    Problem.of(
+                            CommonRefusal.LEDGER_UNAVAILABLE,
+                            "the ledger failed; retry with the same commandId"),
+                    exchange);
+        }
         return answer(
                 Problem.relayed(refusal.status(), refusal.code(), refusal.detail()), exchange);
     }

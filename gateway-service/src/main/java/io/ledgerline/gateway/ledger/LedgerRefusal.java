@@ -2,21 +2,16 @@ package io.ledgerline.gateway.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.ledgerline.gateway.error.RelayedRefusal;
+
 /**
  * The ledger refused a command; {@code code} is its stable rejection code, passed on unchanged. An
  * answer without a code is the ledger failing, not refusing: {@link #failed()}.
  */
-public class LedgerRefusal extends RuntimeException {
-
-    private final int status;
-    private final String code;
-    private final String detail;
+public class LedgerRefusal extends RelayedRefusal {
 
     public LedgerRefusal(int status, String code, String detail) {
-        super(code + ": " + detail);
-        this.status = status;
-        this.code = code;
-        this.detail = detail;
+        super(status, code, detail);
     }
 
     static LedgerRefusal from(int status, JsonNode problem) {
@@ -25,21 +20,8 @@ public class LedgerRefusal extends RuntimeException {
                 status, code.isBlank() ? null : code, problem.path("detail").asText(""));
     }
 
-    public int status() {
-        return status;
-    }
-
-    /** The ledger's code, e.g. {@code INSUFFICIENT_CREDITS}; null when it answered without one. */
-    public String code() {
-        return code;
-    }
-
-    public String detail() {
-        return detail;
-    }
-
     /** The ledger failed (a 5xx, or an answer without a code): retry with the same command id. */
     public boolean failed() {
-        return status >= 500 || code == null;
+        return status() >= 500 || code() == null;
     }
 }
