@@ -35,6 +35,9 @@ public final class KeyValidation {
     /** The furthest a key's expiry may lie ahead; a database timestamp ends long before a long. */
     static final java.time.Duration MAX_EXPIRY_AHEAD = java.time.Duration.ofDays(10 * 366);
 
+    /** $1bn: auto top-up terms in US cents above this overflow micro-credits when converted. */
+    static final long MAX_USD_CENTS = 100_000_000_000L;
+
     /** How much of a refused value a problem's detail repeats. */
     private static final int MAX_SHOWN_CODE_POINTS = 64;
 
@@ -100,6 +103,16 @@ public final class KeyValidation {
             throw Refused.field(CommonRefusal.OUT_OF_RANGE, field, field + " must not be negative");
         }
         return value;
+    }
+
+    /** A sum in US cents that converts to platform micro-credits without overflow. */
+    public static long usdCents(Long value, String field) {
+        var cents = notNegative(value, field);
+        if (cents > MAX_USD_CENTS) {
+            throw Refused.field(
+                    CommonRefusal.OUT_OF_RANGE, field, field + " must be at most " + MAX_USD_CENTS);
+        }
+        return cents;
     }
 
     /** Models must exist in the catalogue and belong to a band the partner's tier allows. */

@@ -293,8 +293,11 @@ class PartnerKeys {
             return null;
         }
         return new KeyConfig.AutoTopUp(
-                KeyValidation.notNegative(terms.thresholdUsdCents(), "autoTopUp.thresholdUsdCents"),
-                KeyValidation.positive(terms.amountUsdCents(), "autoTopUp.amountUsdCents").ucr());
+                KeyValidation.usdCents(terms.thresholdUsdCents(), "autoTopUp.thresholdUsdCents"),
+                KeyValidation.usdCents(
+                        KeyValidation.positive(terms.amountUsdCents(), "autoTopUp.amountUsdCents")
+                                .ucr(),
+                        "autoTopUp.amountUsdCents"));
     }
 
     private LiveKey ownedBy(String partnerId, String keyId) {
