@@ -6,7 +6,7 @@ import io.ledgerline.contracts.rating.Rating;
 import io.ledgerline.gateway.budget.Hold;
 import io.ledgerline.gateway.budget.InstanceShare;
 import io.ledgerline.gateway.budget.UnbilledCharges;
-import io.ledgerline.gateway.error.GatewayRefusal;
+import io.ledgerline.gateway.error.OpenAiRefusal;
 import io.ledgerline.gateway.livekey.KeyConfig;
 import io.ledgerline.gateway.livekey.LiveKey;
 import io.ledgerline.gateway.projection.LedgerProjection;
@@ -58,8 +58,8 @@ public class Admission {
     }
 
     /** Either a refusal or a hold. */
-    public record Decision(GatewayRefusal refusal, Hold hold) {
-        static Decision refuse(GatewayRefusal refusal) {
+    public record Decision(OpenAiRefusal refusal, Hold hold) {
+        static Decision refuse(OpenAiRefusal refusal) {
             return new Decision(refusal, null);
         }
     }
@@ -79,13 +79,13 @@ public class Admission {
         }
         var limit = key.rateLimiter().tryAcquire(now.toEpochMilli());
         if (limit != null) {
-            return Decision.refuse(GatewayRefusal.rateLimited(limit));
+            return Decision.refuse(OpenAiRefusal.rateLimited(limit));
         }
         var worstCase =
                 cost(key.config(), ask.price(), ask.promptTokensBound(), ask.maxCompletionTokens());
         var hold = hold(key, worstCase);
         if (hold == null) {
-            return Decision.refuse(GatewayRefusal.insufficientQuota(outOfBudget(key, worstCase)));
+            return Decision.refuse(OpenAiRefusal.insufficientQuota(outOfBudget(key, worstCase)));
         }
         return new Decision(null, hold);
     }
@@ -97,29 +97,29 @@ public class Admission {
                 : Rating.platformCost(price, tokensIn, tokensOut);
     }
 
-    private GatewayRefusal refusalFor(LiveKey key, Ask ask, Instant now) {
+    private OpenAiRefusal refusalFor(LiveKey key, Ask ask, Instant now) {
         var config = key.config();
         if (key.revoked()) {
-            return GatewayRefusal.revoked();
+            return OpenAiRefusal.revoked();
         }
         if (config.expiresAt() != null && !now.isBefore(config.expiresAt())) {
-            return GatewayRefusal.expired();
+            return OpenAiRefusal.expired();
         }
         if (!config.allowedModels().contains(ask.price().model())) {
-            return GatewayRefusal.modelNotAllowed(ask.price().model());
+            return OpenAiRefusal.modelNotAllowed(ask.price().model());
         }
         if (!config.allowedDomains().isEmpty() && !domainAllowed(config, ask)) {
-            return GatewayRefusal.domainNotAllowed();
+            return OpenAiRefusal.domainNotAllowed();
         }
         if (reserve.suspends(config)) {
-            return GatewayRefusal.insufficientQuota(
+            return OpenAiRefusal.insufficientQuota(
                     "This key is suspended because the AI Gateway credit reserve is below "
                             + PartnerReserve.MINIMUM_CREDITS_TEXT
                             + " credits. Please top up credits in Billing.");
         }
         if (config.customerId() != null
                 && !projection.customerAiBalance(config.customerId()).isPositive()) {
-            return GatewayRefusal.insufficientQuota(
+            return OpenAiRefusal.insufficientQuota(
                     "Your AI credit balance is zero, so API requests "
                             + "are rejected. Please top up credits in Billing.");
         }

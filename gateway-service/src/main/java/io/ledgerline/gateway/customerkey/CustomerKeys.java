@@ -2,12 +2,14 @@ package io.ledgerline.gateway.customerkey;
 
 import io.ledgerline.contracts.gateway.KeyStatusChanged.KeyKind;
 import io.ledgerline.contracts.ledger.AccountId;
+import io.ledgerline.contracts.ledger.Rejection;
 import io.ledgerline.contracts.ledger.command.ReserveKeyDeposit;
 import io.ledgerline.contracts.money.Credits;
+import io.ledgerline.contracts.problem.GatewayRefusal;
+import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.usage.UsageRecorded.CustomerBilling;
 import io.ledgerline.gateway.budget.Wallets;
-import io.ledgerline.gateway.error.ApiProblem;
 import io.ledgerline.gateway.ledger.LedgerClient;
 import io.ledgerline.gateway.lifecycle.KeyLifecycle;
 import io.ledgerline.gateway.livekey.KeyConfig;
@@ -84,8 +86,8 @@ class CustomerKeys {
                         .filter(c -> c.partnerId() != null)
                         .orElseThrow(
                                 () ->
-                                        ApiProblem.notFound(
-                                                "CUSTOMER_NOT_FOUND",
+                                        new Refused(
+                                                GatewayRefusal.CUSTOMER_NOT_FOUND,
                                                 "no customer account "
                                                         + customerId
                                                         + " is known to the gateway"));
@@ -96,13 +98,13 @@ class CustomerKeys {
         }
         var partnerSettings = settings.find(partnerId);
         if (!customer.aiCreditsEnabled()) {
-            throw ApiProblem.conflict(
-                    "AI_CREDITS_DISABLED",
+            throw new Refused(
+                    Rejection.AI_CREDITS_DISABLED,
                     "AI Gateway keys need AI credits enabled for this customer");
         }
         if (!partnerSettings.selfServiceAppliesTo(customer.openedAt())) {
-            throw ApiProblem.conflict(
-                    "SELF_SERVICE_DISABLED",
+            throw new Refused(
+                    GatewayRefusal.SELF_SERVICE_DISABLED,
                     "the partner has not enabled customer self-service API keys for this customer");
         }
         var now = clock.instant();
@@ -173,6 +175,7 @@ class CustomerKeys {
     }
 
     List<KeyView> list(String customerId) {
+        KeyValidation.id(customerId, "customerId");
         return registry.all().stream()
                 .filter(key -> key.config().isSelfService())
                 .filter(key -> customerId.equals(key.config().customerId()))
@@ -194,8 +197,8 @@ class CustomerKeys {
                         .filter(c -> c.partnerId() != null)
                         .orElseThrow(
                                 () ->
-                                        ApiProblem.notFound(
-                                                "CUSTOMER_NOT_FOUND",
+                                        new Refused(
+                                                GatewayRefusal.CUSTOMER_NOT_FOUND,
                                                 "no customer account " + customerId));
         var balance = projection.customerAiBalance(customerId);
         var partnerSettings = settings.find(customer.partnerId());
@@ -224,12 +227,15 @@ class CustomerKeys {
     }
 
     private LiveKey ownedBy(String customerId, String keyId) {
+        KeyValidation.id(customerId, "customerId");
+        KeyValidation.id(keyId, "keyId");
         var live = lifecycle.stored(keyId);
         if (live == null
                 || !customerId.equals(live.config().customerId())
                 || !live.config().isSelfService()) {
-            throw ApiProblem.notFound(
-                    "KEY_NOT_FOUND", "customer " + customerId + " has no key " + keyId);
+            throw new Refused(
+                    GatewayRefusal.KEY_NOT_FOUND,
+                    "customer " + customerId + " has no key " + keyId);
         }
         return live;
     }

@@ -5,13 +5,16 @@ import io.ledgerline.contracts.gateway.KeyStatusChanged;
 import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.Ids;
+import io.ledgerline.contracts.ledger.Rejection;
 import io.ledgerline.contracts.ledger.command.ReleaseReservation;
 import io.ledgerline.contracts.ledger.command.ReserveCredits;
 import io.ledgerline.contracts.ledger.command.SettleReservation;
 import io.ledgerline.contracts.money.Credits;
+import io.ledgerline.contracts.problem.CommonRefusal;
+import io.ledgerline.contracts.problem.GatewayRefusal;
+import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.gateway.budget.InstanceShare;
 import io.ledgerline.gateway.budget.UnbilledCharges;
-import io.ledgerline.gateway.error.ApiProblem;
 import io.ledgerline.gateway.ledger.LedgerClient;
 import io.ledgerline.gateway.ledger.LedgerRefusal;
 import io.ledgerline.gateway.ledger.LedgerUnavailable;
@@ -171,7 +174,7 @@ public class KeyLifecycle {
     public void announceQuietly(LiveKey live, KeyChanged.Change change) {
         try {
             changes.announce(live, change);
-        } catch (ApiProblem notAnnounced) {
+        } catch (Refused notAnnounced) {
             // Logged by the publisher.
         }
     }
@@ -240,19 +243,24 @@ public class KeyLifecycle {
         return funding;
     }
 
-    /** Runs a ledger call; its refusal or absence becomes the problem the caller answers. */
+    /**
+     * Runs a ledger call. The ledger's refusal ({@link LedgerRefusal}) passes through to be
+     * answered with the ledger's own code; a ledger that failed or could not be reached becomes
+     * {@code LEDGER_UNAVAILABLE}.
+     */
     public <T> T callLedger(Supplier<T> call) {
         try {
             return call.get();
         } catch (LedgerRefusal refusal) {
-            if (refusal.status() >= 500) {
-                throw new ApiProblem(503, "LEDGER_UNAVAILABLE", "the ledger failed; retry later");
+            if (refusal.failed()) {
+                throw new Refused(
+                        CommonRefusal.LEDGER_UNAVAILABLE,
+                        "the ledger failed; retry with the same commandId");
             }
-            throw new ApiProblem(refusal.status(), refusal.code(), refusal.getMessage());
+            throw refusal;
         } catch (LedgerUnavailable unavailable) {
-            throw new ApiProblem(
-                    503,
-                    "LEDGER_UNAVAILABLE",
+            throw new Refused(
+                    CommonRefusal.LEDGER_UNAVAILABLE,
                     "the ledger could not be reached; retry with the same commandId");
         }
     }
@@ -268,14 +276,14 @@ public class KeyLifecycle {
                             if (!command.action().equals(action)
                                     || !java.util.Arrays.equals(
                                             command.payloadSha256(), hash(req))) {
-                                throw ApiProblem.conflict(
-                                        "EXISTS_WITH_DIFFERENT_PAYLOAD",
+                                throw new Refused(
+                                        Rejection.EXISTS_WITH_DIFFERENT_PAYLOAD,
                                         "commandId " + commandId + " was used for another request");
                             }
                             var live = loader.reload(command.keyId());
                             if (live == null) {
-                                throw ApiProblem.conflict(
-                                        "COMMAND_IN_PROGRESS",
+                                throw new Refused(
+                                        CommonRefusal.COMMAND_IN_PROGRESS,
                                         "commandId "
                                                 + commandId
                                                 + " is still being processed; retry");
@@ -314,7 +322,7 @@ public class KeyLifecycle {
 
     public static void requireNotRevoked(LiveKey live) {
         if (live.revoked()) {
-            throw ApiProblem.conflict("KEY_REVOKED", "key " + live.keyId() + " is revoked");
+            throw new Refused(GatewayRefusal.KEY_REVOKED, "key " + live.keyId() + " is revoked");
         }
     }
 

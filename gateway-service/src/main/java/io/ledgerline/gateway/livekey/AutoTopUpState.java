@@ -1,6 +1,7 @@
 package io.ledgerline.gateway.livekey;
 
 import io.ledgerline.contracts.money.Credits;
+import io.ledgerline.contracts.problem.CommonRefusal;
 
 import java.time.Instant;
 
@@ -24,7 +25,7 @@ public record AutoTopUpState(
     public static final AutoTopUpState NONE =
             new AutoTopUpState(0, false, 0, 0, null, null, null, null, null);
     public static final String TOPPED_UP = "TOPPED_UP";
-    public static final String LEDGER_UNAVAILABLE = "LEDGER_UNAVAILABLE";
+    public static final String LEDGER_UNAVAILABLE = CommonRefusal.LEDGER_UNAVAILABLE.name();
 
     /** The attempt about to call the ledger: the unfinished trigger again, or the next one. */
     public AutoTopUpState attempting(Instant now) {

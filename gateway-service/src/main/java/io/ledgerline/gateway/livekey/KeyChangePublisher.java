@@ -1,8 +1,9 @@
 package io.ledgerline.gateway.livekey;
 
 import io.ledgerline.contracts.gateway.KeyChanged;
+import io.ledgerline.contracts.problem.GatewayRefusal;
+import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.contracts.topics.Topics;
-import io.ledgerline.gateway.error.ApiProblem;
 import io.ledgerline.gateway.kafka.EventPublisher;
 
 import org.slf4j.Logger;
@@ -33,8 +34,9 @@ public class KeyChangePublisher {
     }
 
     /**
-     * Throws {@link ApiProblem} 503 when the broker did not acknowledge: the change is saved, and
-     * the same command again (a replay) announces it again; the periodic resync catches it too.
+     * Throws {@link Refused} {@code KEY_CHANGE_NOT_ANNOUNCED} (503) when the broker did not
+     * acknowledge: the change is saved, and the same command again (a replay) announces it again;
+     * the periodic resync catches it too.
      */
     public void announce(LiveKey key, KeyChanged.Change change) {
         var event =
@@ -53,9 +55,8 @@ public class KeyChangePublisher {
                     ACK_TIMEOUT_MS);
         } catch (IllegalStateException e) {
             log.warn("key {} {}: other gateway instances not told", key.keyId(), change, e);
-            throw new ApiProblem(
-                    503,
-                    "KEY_CHANGE_NOT_ANNOUNCED",
+            throw new Refused(
+                    GatewayRefusal.KEY_CHANGE_NOT_ANNOUNCED,
                     "the change is saved but other gateway instances may not know it yet; "
                             + "retry with the same commandId");
         }

@@ -1,10 +1,14 @@
 package io.ledgerline.gateway.management;
 
 import io.ledgerline.contracts.ledger.Ids;
+import io.ledgerline.contracts.ledger.Rejection;
+import io.ledgerline.contracts.ledger.Texts;
 import io.ledgerline.contracts.money.Credits;
+import io.ledgerline.contracts.problem.CommonRefusal;
+import io.ledgerline.contracts.problem.GatewayRefusal;
+import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.rating.PartnerTier;
-import io.ledgerline.gateway.error.ApiProblem;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,81 +18,120 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Checks of management input; each failure is a 400 problem with its own code. */
+/**
+ * Checks of management input; each failure is a {@link Refused} with its code from {@code
+ * contracts} and, where one field is at fault, that field's name.
+ */
 public final class KeyValidation {
 
-    static final int MAX_NAME_CHARS = 100;
-    static final int MAX_DESCRIPTION_CHARS = 500;
+    static final int MAX_NAME_CODE_POINTS = 100;
+    static final int MAX_DESCRIPTION_CODE_POINTS = Texts.MAX_TEXT_LENGTH;
     static final int MAX_MODELS = 50;
     static final int MAX_DOMAINS = 50;
+
+    /** Longer than any decimal price in cents the gateway stores ("12345.678901"). */
+    static final int MAX_PRICE_CHARS = 32;
+
+    /** The furthest a key's expiry may lie ahead; a database timestamp ends long before a long. */
+    static final java.time.Duration MAX_EXPIRY_AHEAD = java.time.Duration.ofDays(10 * 366);
+
+    /** $1bn: auto top-up terms in US cents above this overflow micro-credits when converted. */
+    static final long MAX_USD_CENTS = 100_000_000_000L;
+
+    /** How much of a refused value a problem's detail repeats. */
+    private static final int MAX_SHOWN_CODE_POINTS = 64;
+
     private static final Pattern DOMAIN =
             Pattern.compile(
                     "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     private KeyValidation() {}
 
-    public static String id(String value, String what) {
+    /** The id rule of {@link Ids}; a missing id is {@code FIELD_REQUIRED}. */
+    public static String id(String value, String field) {
+        required(value, field);
         if (!Ids.isSafe(value)) {
-            throw ApiProblem.badRequest(
-                    "INVALID_ID", what + " must be 1-64 letters, digits, " + "'.', '_' or '-'");
+            throw Refused.field(
+                    CommonRefusal.INVALID_ID,
+                    field,
+                    field
+                            + " must be 1-"
+                            + Ids.MAX_ID_LENGTH
+                            + " letters, digits, '.', '_' or '-'");
         }
         return value;
     }
 
     public static String name(String name) {
-        if (name == null || name.isBlank() || name.length() > MAX_NAME_CHARS) {
-            throw ApiProblem.badRequest(
-                    "INVALID_NAME",
-                    "name is required and at most " + MAX_NAME_CHARS + " characters");
+        required(name, "name");
+        if (name.isBlank()) {
+            throw Refused.field(CommonRefusal.INVALID_TEXT, "name", "name must not be blank");
         }
-        return name.trim();
+        return text(name, "name", MAX_NAME_CODE_POINTS).trim();
     }
 
     public static String description(String description) {
-        if (description != null && description.length() > MAX_DESCRIPTION_CHARS) {
-            throw ApiProblem.badRequest(
-                    "INVALID_DESCRIPTION",
-                    "description is at most " + MAX_DESCRIPTION_CHARS + " characters");
-        }
-        return description;
+        return text(description, "description", MAX_DESCRIPTION_CODE_POINTS);
     }
 
-    public static Credits positive(Long ucr, String what) {
-        if (ucr == null || ucr <= 0) {
-            throw ApiProblem.badRequest("AMOUNT_MUST_BE_POSITIVE", what + " must be positive");
+    /** The text rule of {@link Texts}, with the field's own limit; {@code null} passes. */
+    public static String text(String value, String field, int maxCodePoints) {
+        var normalised = Texts.normalised(value);
+        Texts.problem(normalised, maxCodePoints)
+                .ifPresent(
+                        problem -> {
+                            throw Refused.field(
+                                    CommonRefusal.INVALID_TEXT, field, field + ": " + problem);
+                        });
+        return normalised;
+    }
+
+    public static Credits positive(Long ucr, String field) {
+        required(ucr, field);
+        if (ucr <= 0) {
+            throw Refused.field(
+                    Rejection.AMOUNT_MUST_BE_POSITIVE, field, field + " must be positive");
         }
         return Credits.ofMicros(ucr);
     }
 
-    public static long notNegative(Long value, String what) {
+    public static long notNegative(Long value, String field) {
         if (value == null) {
             return 0;
         }
         if (value < 0) {
-            throw ApiProblem.badRequest("MUST_NOT_BE_NEGATIVE", what + " must not be negative");
+            throw Refused.field(CommonRefusal.OUT_OF_RANGE, field, field + " must not be negative");
         }
         return value;
+    }
+
+    /** A sum in US cents that converts to platform micro-credits without overflow. */
+    public static long usdCents(Long value, String field) {
+        var cents = notNegative(value, field);
+        if (cents > MAX_USD_CENTS) {
+            throw Refused.field(
+                    CommonRefusal.OUT_OF_RANGE, field, field + " must be at most " + MAX_USD_CENTS);
+        }
+        return cents;
     }
 
     /** Models must exist in the catalogue and belong to a band the partner's tier allows. */
     public static Set<String> models(
             List<String> models, ModelCatalogue catalogue, PartnerTier tier) {
         if (models == null || models.isEmpty() || models.size() > MAX_MODELS) {
-            throw ApiProblem.badRequest(
-                    "INVALID_MODELS", "allowedModels needs 1-" + MAX_MODELS + " models");
+            throw Refused.field(
+                    GatewayRefusal.INVALID_MODELS,
+                    "allowedModels",
+                    "allowedModels needs 1-" + MAX_MODELS + " models");
         }
         var allowed = new LinkedHashSet<String>();
         for (var model : models) {
             var price =
-                    catalogue
-                            .find(model)
-                            .orElseThrow(
-                                    () ->
-                                            ApiProblem.badRequest(
-                                                    "MODEL_NOT_FOUND", "unknown model: " + model));
+                    catalogue.find(model).orElseThrow(() -> unknownModel(model, "allowedModels"));
             if (!tier.allows(price.tier())) {
-                throw ApiProblem.badRequest(
-                        "MODEL_NOT_IN_TIER",
+                throw Refused.field(
+                        GatewayRefusal.MODEL_NOT_IN_TIER,
+                        "allowedModels",
                         "model "
                                 + model
                                 + " is "
@@ -101,42 +144,85 @@ public final class KeyValidation {
         return allowed;
     }
 
+    public static Refused unknownModel(String model, String field) {
+        return Refused.field(
+                CommonRefusal.MODEL_NOT_FOUND, field, "unknown model: " + shown(model));
+    }
+
     public static List<String> domains(List<String> domains) {
         if (domains == null) {
             return List.of();
         }
         if (domains.size() > MAX_DOMAINS) {
-            throw ApiProblem.badRequest("INVALID_DOMAINS", "at most " + MAX_DOMAINS + " domains");
+            throw Refused.field(
+                    GatewayRefusal.INVALID_DOMAINS,
+                    "allowedDomains",
+                    "at most " + MAX_DOMAINS + " domains");
         }
         var clean = new ArrayList<String>();
         for (var domain : domains) {
             var lower = domain == null ? "" : domain.trim().toLowerCase(Locale.ROOT);
             if (!DOMAIN.matcher(lower).matches()) {
-                throw ApiProblem.badRequest("INVALID_DOMAINS", "not a domain name: " + domain);
+                throw Refused.field(
+                        GatewayRefusal.INVALID_DOMAINS,
+                        "allowedDomains",
+                        "not a domain name: " + shown(domain));
             }
             clean.add(lower);
         }
         return List.copyOf(clean);
     }
 
-    public static Credits aiCreditPrice(String cents) {
+    public static Credits aiCreditPrice(String cents, String field) {
+        required(cents, field);
         try {
-            var price = Credits.parse(cents == null ? "" : cents);
+            if (cents.length() > MAX_PRICE_CHARS) {
+                throw new IllegalArgumentException("too long");
+            }
+            var price = Credits.parse(cents);
             if (!price.isPositive()) {
                 throw new IllegalArgumentException("not positive");
             }
             return price;
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(
-                    "INVALID_AI_CREDIT_PRICE",
-                    "aiCreditPriceCents must be a positive decimal number of US cents");
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw Refused.field(
+                    CommonRefusal.OUT_OF_RANGE,
+                    field,
+                    field + " must be a positive decimal number of US cents");
         }
     }
 
     public static Instant expiry(Instant expiresAt, Instant now) {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw ApiProblem.badRequest("EXPIRY_IN_PAST", "expiresAt must be in the future");
+            throw Refused.field(
+                    GatewayRefusal.EXPIRY_IN_PAST, "expiresAt", "expiresAt must be in the future");
+        }
+        if (expiresAt != null && expiresAt.isAfter(now.plus(MAX_EXPIRY_AHEAD))) {
+            throw Refused.field(
+                    CommonRefusal.OUT_OF_RANGE,
+                    "expiresAt",
+                    "expiresAt must be at most ten years ahead");
         }
         return expiresAt;
+    }
+
+    public static <T> T required(T value, String field) {
+        if (value == null) {
+            throw Refused.field(CommonRefusal.FIELD_REQUIRED, field, field + " is required");
+        }
+        return value;
+    }
+
+    /**
+     * A refused value as a detail may repeat it: short, and only when it is harmless text; a detail
+     * is read by people, and hostile input must not reach them through it.
+     */
+    static String shown(String value) {
+        if (value == null) {
+            return "null";
+        }
+        return Texts.problem(value, MAX_SHOWN_CODE_POINTS).isEmpty()
+                ? "'" + value + "'"
+                : "(a value not shown)";
     }
 }

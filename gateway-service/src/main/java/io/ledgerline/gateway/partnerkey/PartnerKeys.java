@@ -4,11 +4,12 @@ import io.ledgerline.contracts.gateway.KeyChanged;
 import io.ledgerline.contracts.gateway.KeyStatusChanged.KeyKind;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.money.ExactCredits;
+import io.ledgerline.contracts.problem.GatewayRefusal;
+import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.rating.ModelPrice;
 import io.ledgerline.contracts.rating.Rating;
 import io.ledgerline.contracts.usage.UsageRecorded.CustomerBilling;
-import io.ledgerline.gateway.error.ApiProblem;
 import io.ledgerline.gateway.lifecycle.KeyLifecycle;
 import io.ledgerline.gateway.livekey.KeyConfig;
 import io.ledgerline.gateway.livekey.KeyRegistry;
@@ -101,7 +102,7 @@ class PartnerKeys {
                         KeyValidation.models(req.allowedModels(), catalogue, tier),
                         KeyValidation.domains(req.allowedDomains()),
                         tier.platformFeeOn(budget),
-                        billingOf(req.customerBilling()),
+                        billingOf(req.customerBilling(), "customerBilling."),
                         autoTopUpOf(req.autoTopUp()),
                         new KeyConfig.RateLimits(
                                 (int)
@@ -146,8 +147,8 @@ class PartnerKeys {
             return replay;
         }
         if (live.config().isSelfService()) {
-            throw ApiProblem.conflict(
-                    "NOT_A_PARTNER_KEY",
+            throw new Refused(
+                    GatewayRefusal.NOT_A_PARTNER_KEY,
                     "self-service keys are paid from the customer's AI credits, not topped up");
         }
         KeyLifecycle.requireNotRevoked(live);
@@ -177,6 +178,7 @@ class PartnerKeys {
 
     /** R11: the keys table, oldest first. */
     List<KeyView> list(String partnerId, boolean includeRevoked) {
+        KeyValidation.id(partnerId, "partnerId");
         return registry.all().stream()
                 .filter(key -> key.config().partnerId().equals(partnerId))
                 .filter(key -> includeRevoked || !key.revoked())
@@ -188,10 +190,12 @@ class PartnerKeys {
     }
 
     KeyView get(String partnerId, String keyId) {
+        KeyValidation.id(partnerId, "partnerId");
+        KeyValidation.id(keyId, "keyId");
         var live = registry.byId(keyId);
         if (live == null || !live.config().partnerId().equals(partnerId)) {
-            throw ApiProblem.notFound(
-                    "KEY_NOT_FOUND", "partner " + partnerId + " has no key " + keyId);
+            throw new Refused(
+                    GatewayRefusal.KEY_NOT_FOUND, "partner " + partnerId + " has no key " + keyId);
         }
         return lifecycle.view(live);
     }
@@ -218,11 +222,7 @@ class PartnerKeys {
         ModelPrice price =
                 catalogue
                         .find(body.model())
-                        .orElseThrow(
-                                () ->
-                                        ApiProblem.badRequest(
-                                                "MODEL_NOT_FOUND",
-                                                "unknown model: " + body.model()));
+                        .orElseThrow(() -> KeyValidation.unknownModel(body.model(), "model"));
         long in = KeyValidation.notNegative(body.tokensIn(), "tokensIn");
         long out = KeyValidation.notNegative(body.tokensOut(), "tokensOut");
         var billing =
@@ -231,7 +231,8 @@ class PartnerKeys {
                                 null,
                                 body.profitMultiplierPercent(),
                                 body.aiCreditPriceCents(),
-                                body.minCostFloorPerMillionTokensUcr()));
+                                body.minCostFloorPerMillionTokensUcr()),
+                        "");
         Credits platformCost = Rating.platformCost(price, in, out);
         Credits customerCharge = Rating.customerCharge(price, in, out, billing);
         return Map.of(
@@ -249,23 +250,27 @@ class PartnerKeys {
 
     /** R10: the models this partner's tier may put on keys. */
     List<ModelPrice> models(String partnerId) {
-        return catalogue.availableTo(settings.find(partnerId).tier());
+        return catalogue.availableTo(
+                settings.find(KeyValidation.id(partnerId, "partnerId")).tier());
     }
 
     private String customerOf(String partnerId, CreatePartnerKey req) {
-        var customerId = KeyValidation.id(req.customerBilling().customerId(), "customerId");
+        var customerId =
+                KeyValidation.id(req.customerBilling().customerId(), "customerBilling.customerId");
         projection
                 .customer(customerId)
                 .filter(c -> partnerId.equals(c.partnerId()))
                 .orElseThrow(
                         () ->
-                                ApiProblem.notFound(
-                                        "CUSTOMER_NOT_FOUND",
+                                Refused.field(
+                                        GatewayRefusal.CUSTOMER_NOT_FOUND,
+                                        "customerBilling.customerId",
                                         "partner " + partnerId + " has no customer " + customerId));
         return customerId;
     }
 
-    private static CustomerBilling billingOf(CustomerBillingTerms terms) {
+    /** {@code prefix} is where the terms are in the body, for the problem's {@code field}. */
+    private static CustomerBilling billingOf(CustomerBillingTerms terms, String prefix) {
         if (terms == null) {
             return null;
         }
@@ -273,12 +278,14 @@ class PartnerKeys {
                 terms.profitMultiplierPercent() == null
                         ? 100
                         : KeyValidation.notNegative(
-                                terms.profitMultiplierPercent(), "profitMultiplierPercent"),
-                KeyValidation.aiCreditPrice(terms.aiCreditPriceCents()),
+                                terms.profitMultiplierPercent(),
+                                prefix + "profitMultiplierPercent"),
+                KeyValidation.aiCreditPrice(
+                        terms.aiCreditPriceCents(), prefix + "aiCreditPriceCents"),
                 Credits.ofMicros(
                         KeyValidation.notNegative(
                                 terms.minCostFloorPerMillionTokensUcr(),
-                                "minCostFloorPerMillionTokensUcr")));
+                                prefix + "minCostFloorPerMillionTokensUcr")));
     }
 
     private static KeyConfig.AutoTopUp autoTopUpOf(AutoTopUpTerms terms) {
@@ -286,15 +293,20 @@ class PartnerKeys {
             return null;
         }
         return new KeyConfig.AutoTopUp(
-                KeyValidation.notNegative(terms.thresholdUsdCents(), "thresholdUsdCents"),
-                KeyValidation.positive(terms.amountUsdCents(), "amountUsdCents").ucr());
+                KeyValidation.usdCents(terms.thresholdUsdCents(), "autoTopUp.thresholdUsdCents"),
+                KeyValidation.usdCents(
+                        KeyValidation.positive(terms.amountUsdCents(), "autoTopUp.amountUsdCents")
+                                .ucr(),
+                        "autoTopUp.amountUsdCents"));
     }
 
     private LiveKey ownedBy(String partnerId, String keyId) {
+        KeyValidation.id(partnerId, "partnerId");
+        KeyValidation.id(keyId, "keyId");
         var live = lifecycle.stored(keyId);
         if (live == null || !live.config().partnerId().equals(partnerId)) {
-            throw ApiProblem.notFound(
-                    "KEY_NOT_FOUND", "partner " + partnerId + " has no key " + keyId);
+            throw new Refused(
+                    GatewayRefusal.KEY_NOT_FOUND, "partner " + partnerId + " has no key " + keyId);
         }
         return live;
     }

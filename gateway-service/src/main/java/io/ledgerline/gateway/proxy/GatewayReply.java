@@ -1,7 +1,7 @@
 package io.ledgerline.gateway.proxy;
 
 import io.ledgerline.contracts.money.Credits;
-import io.ledgerline.gateway.error.GatewayRefusal;
+import io.ledgerline.gateway.error.OpenAiRefusal;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -38,7 +38,7 @@ final class GatewayReply {
     }
 
     static Mono<Void> refusal(
-            HttpServerResponse response, String requestId, GatewayRefusal refusal) {
+            HttpServerResponse response, String requestId, OpenAiRefusal refusal) {
         return json(response, requestId, refusal.status(), Credits.ZERO, refusal.toJson());
     }
 

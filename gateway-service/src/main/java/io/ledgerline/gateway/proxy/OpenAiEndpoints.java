@@ -7,7 +7,7 @@ import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.gateway.admission.Admission;
 import io.ledgerline.gateway.budget.Hold;
-import io.ledgerline.gateway.error.GatewayRefusal;
+import io.ledgerline.gateway.error.OpenAiRefusal;
 import io.ledgerline.gateway.livekey.KeyRegistry;
 import io.ledgerline.gateway.livekey.LiveKey;
 import io.ledgerline.gateway.upstream.Upstream;
@@ -79,7 +79,7 @@ class OpenAiEndpoints {
                             return response.hasSentHeaders()
                                     ? Mono.empty()
                                     : GatewayReply.refusal(
-                                            response, requestId, GatewayRefusal.internal());
+                                            response, requestId, OpenAiRefusal.internal());
                         });
     }
 
@@ -99,7 +99,7 @@ class OpenAiEndpoints {
             return model(request, response, requestId, path.substring(MODELS.length() + 1));
         }
         return RequestBodies.read(request)
-                .then(GatewayReply.refusal(response, requestId, GatewayRefusal.unknownPath(path)));
+                .then(GatewayReply.refusal(response, requestId, OpenAiRefusal.unknownPath(path)));
     }
 
     private ProxyRequest chat(byte[] body) {
@@ -134,7 +134,7 @@ class OpenAiEndpoints {
             return refuseKey(response, requestId, key);
         }
         if (!key.config().allowedModels().contains(model)) {
-            return GatewayReply.refusal(response, requestId, GatewayRefusal.modelNotFound(model));
+            return GatewayReply.refusal(response, requestId, OpenAiRefusal.modelNotFound(model));
         }
         var body = describeModel(json.createObjectNode(), model);
         return GatewayReply.json(response, requestId, 200, Credits.ZERO, toBytes(body));
@@ -153,7 +153,7 @@ class OpenAiEndpoints {
         return GatewayReply.refusal(
                 response,
                 requestId,
-                key == null ? GatewayRefusal.invalidKey() : GatewayRefusal.revoked());
+                key == null ? OpenAiRefusal.invalidKey() : OpenAiRefusal.revoked());
     }
 
     private Publisher<Void> forward(
@@ -171,7 +171,7 @@ class OpenAiEndpoints {
                         body ->
                                 key == null
                                         ? GatewayReply.refusal(
-                                                response, requestId, GatewayRefusal.invalidKey())
+                                                response, requestId, OpenAiRefusal.invalidKey())
                                         : admitAndForward(
                                                 new Call(
                                                         request,
@@ -187,7 +187,7 @@ class OpenAiEndpoints {
                                 GatewayReply.refusal(
                                         response,
                                         requestId,
-                                        GatewayRefusal.badRequest(tooLarge.getMessage(), null)))
+                                        OpenAiRefusal.badRequest(tooLarge.getMessage(), null)))
                 .then();
     }
 
@@ -208,7 +208,7 @@ class OpenAiEndpoints {
         }
         if (!metering.recording()) {
             return GatewayReply.refusal(
-                    call.response(), call.requestId(), GatewayRefusal.meteringUnavailable());
+                    call.response(), call.requestId(), OpenAiRefusal.meteringUnavailable());
         }
         var headers = call.request().requestHeaders();
         Admission.Decision decision;
@@ -229,7 +229,7 @@ class OpenAiEndpoints {
             return GatewayReply.refusal(
                     call.response(),
                     call.requestId(),
-                    GatewayRefusal.badRequest(
+                    OpenAiRefusal.badRequest(
                             "The worst-case cost of this request is too large to hold; lower"
                                     + " 'max_tokens'.",
                             "max_tokens"));
@@ -244,7 +244,7 @@ class OpenAiEndpoints {
             return GatewayReply.refusal(
                     call.response(),
                     call.requestId(),
-                    GatewayRefusal.modelNotFound(proxied.price().model()));
+                    OpenAiRefusal.modelNotFound(proxied.price().model()));
         }
         return proxied.stream()
                 ? stream(
@@ -347,7 +347,7 @@ class OpenAiEndpoints {
                     failed.body());
         }
         return GatewayReply.refusal(
-                call.response(), call.requestId(), GatewayRefusal.upstreamFailed(failed.status()));
+                call.response(), call.requestId(), OpenAiRefusal.upstreamFailed(failed.status()));
     }
 
     /** The event loop serving this request's connection; its upstream call runs there too. */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerline.contracts.rating.ModelCatalogue;
 import io.ledgerline.contracts.rating.ModelPrice;
 import io.ledgerline.gateway.admission.Admission;
-import io.ledgerline.gateway.error.GatewayRefusal;
+import io.ledgerline.gateway.error.OpenAiRefusal;
 
 import java.io.IOException;
 
@@ -20,9 +20,9 @@ record ProxyRequest(
         long maxCompletionTokens,
         long promptTokensBound,
         byte[] forwardBody,
-        GatewayRefusal refusal) {
+        OpenAiRefusal refusal) {
 
-    static ProxyRequest refused(GatewayRefusal refusal) {
+    static ProxyRequest refused(OpenAiRefusal refusal) {
         return new ProxyRequest(null, false, 0, 0, null, refusal);
     }
 
@@ -36,13 +36,13 @@ record ProxyRequest(
         }
         if (!fields.messagesNonEmpty) {
             return refused(
-                    GatewayRefusal.badRequest("'messages' must be a non-empty array.", "messages"));
+                    OpenAiRefusal.badRequest("'messages' must be a non-empty array.", "messages"));
         }
         var limit = fields.completionLimit();
         if (!limit.valid()) {
             var field = fields.completionLimitField();
             return refused(
-                    GatewayRefusal.badRequest(
+                    OpenAiRefusal.badRequest(
                             "'"
                                     + field
                                     + "' must be a whole number from 1 to "
@@ -72,14 +72,14 @@ record ProxyRequest(
             return wrongType(fields.wrongType);
         }
         if (!fields.inputGiven) {
-            return refused(GatewayRefusal.badRequest("'input' is required.", "input"));
+            return refused(OpenAiRefusal.badRequest("'input' is required.", "input"));
         }
         return withModel(fields, catalogue, false, 0, body.length, body);
     }
 
     private static ProxyRequest notAnObject() {
         return refused(
-                GatewayRefusal.badRequest(
+                OpenAiRefusal.badRequest(
                         "The body must be exactly one JSON object, with nothing after it.", null));
     }
 
@@ -91,7 +91,7 @@ record ProxyRequest(
                     default -> "a boolean";
                 };
         return refused(
-                GatewayRefusal.badRequest(
+                OpenAiRefusal.badRequest(
                         "'" + field + "' must be " + expected + " or null.", field));
     }
 
@@ -103,11 +103,11 @@ record ProxyRequest(
             long promptBound,
             byte[] forward) {
         if (fields.model == null || fields.model.isBlank()) {
-            return refused(GatewayRefusal.badRequest("'model' is required.", "model"));
+            return refused(OpenAiRefusal.badRequest("'model' is required.", "model"));
         }
         var price = catalogue.find(fields.model);
         if (price.isEmpty()) {
-            return refused(GatewayRefusal.modelNotFound(fields.model));
+            return refused(OpenAiRefusal.modelNotFound(fields.model));
         }
         // A token is at least one byte of text, so the body's size bounds the prompt's tokens.
         return new ProxyRequest(price.get(), stream, maxTokens, promptBound, forward, null);

@@ -1,7 +1,8 @@
 package io.ledgerline.gateway.settings;
 
+import io.ledgerline.contracts.problem.CommonRefusal;
+import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.contracts.rating.PartnerTier;
-import io.ledgerline.gateway.error.ApiProblem;
 import io.ledgerline.gateway.management.Blocking;
 import io.ledgerline.gateway.management.KeyValidation;
 
@@ -77,7 +78,8 @@ class SettingsController {
                                     body.aiCreditPriceCents() == null
                                             ? current.aiCreditPriceUcr()
                                             : KeyValidation.aiCreditPrice(
-                                                    body.aiCreditPriceCents()),
+                                                    body.aiCreditPriceCents(),
+                                                    "aiCreditPriceCents"),
                                     enabledAt,
                                     now);
                     if (sameSettings(current, updated)) {
@@ -105,8 +107,10 @@ class SettingsController {
         try {
             return PartnerTier.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(
-                    "UNKNOWN_TIER", "tier must be one of STARTER, GROWTH, SCALE");
+            throw Refused.field(
+                    CommonRefusal.UNKNOWN_TIER,
+                    "tier",
+                    "tier must be one of STARTER, GROWTH, SCALE");
         }
     }
 }

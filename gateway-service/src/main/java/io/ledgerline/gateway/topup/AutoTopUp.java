@@ -2,7 +2,8 @@ package io.ledgerline.gateway.topup;
 
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.money.UsdCents;
-import io.ledgerline.gateway.error.ApiProblem;
+import io.ledgerline.contracts.problem.Refused;
+import io.ledgerline.gateway.ledger.LedgerRefusal;
 import io.ledgerline.gateway.livekey.AutoTopUpState;
 import io.ledgerline.gateway.livekey.KeyRegistry;
 import io.ledgerline.gateway.livekey.LiveKey;
@@ -185,25 +186,27 @@ public class AutoTopUp {
         try {
             var done = keys.autoTopUp(key, attempt);
             log.info("auto top-up {} of key {} done", done.sequence(), key.keyId());
-        } catch (ApiProblem problem) {
-            var now = clock.instant();
-            AutoTopUpState failed;
-            if (problem.status() >= 500) {
-                failed = attempt.unavailable(now.plusMillis(backOffMs(attempt)));
-            } else {
-                failed =
-                        attempt.refused(
-                                problem.code(),
-                                now.plusMillis(REFUSED_RETRY_MS),
-                                projection.partnerAvailable(key.config().partnerId()));
-            }
-            keys.recordAutoTopUp(key, attempt, failed);
-            log.info(
-                    "auto top-up {} of key {} not done: {}",
-                    attempt.sequence(),
-                    key.keyId(),
-                    problem.code());
+        } catch (LedgerRefusal refusal) {
+            notDone(key, attempt, refusal.status(), refusal.code());
+        } catch (Refused refused) {
+            notDone(key, attempt, refused.code().httpStatus(), refused.code().name());
         }
+    }
+
+    private void notDone(LiveKey key, AutoTopUpState attempt, int status, String code) {
+        var now = clock.instant();
+        AutoTopUpState failed;
+        if (status >= 500) {
+            failed = attempt.unavailable(now.plusMillis(backOffMs(attempt)));
+        } else {
+            failed =
+                    attempt.refused(
+                            code,
+                            now.plusMillis(REFUSED_RETRY_MS),
+                            projection.partnerAvailable(key.config().partnerId()));
+        }
+        keys.recordAutoTopUp(key, attempt, failed);
+        log.info("auto top-up {} of key {} not done: {}", attempt.sequence(), key.keyId(), code);
     }
 
     static long backOffMs(AutoTopUpState attempt) {

@@ -3,7 +3,6 @@ package io.ledgerline.gateway.topup;
 import io.ledgerline.contracts.gateway.KeyChanged;
 import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.money.UsdCents;
-import io.ledgerline.gateway.error.ApiProblem;
 import io.ledgerline.gateway.lifecycle.KeyLifecycle;
 import io.ledgerline.gateway.livekey.AutoTopUpState;
 import io.ledgerline.gateway.livekey.KeyLoader;
@@ -45,7 +44,8 @@ class AutoTopUpFunding {
      * Trigger {@code attempt.sequence()}: funds the key by its auto top-up amount exactly as a
      * manual top-up does (amount plus the tier's fee, the fee settled from it, a new pot), as
      * reservation {@code key-{keyId}-a{sequence}}. Repeating an attempt repeats its ledger command
-     * ids. Throws {@link ApiProblem} with the ledger's code when it refuses.
+     * ids. Throws the ledger's {@link io.ledgerline.gateway.ledger.LedgerRefusal} when it refuses,
+     * {@link io.ledgerline.contracts.problem.Refused} when it fails.
      */
     AutoTopUpState autoTopUp(LiveKey live, AutoTopUpState attempt) {
         KeyLifecycle.requireNotRevoked(live);

@@ -40,7 +40,7 @@ class PartnerKeyLifecycleTest extends GatewayTestBase {
                 .contains("gpt-4o-mini", "gpt-4.1-mini")
                 .doesNotContain("gpt-4o", "gpt-4.1");
         var premium = api.post(keys, partnerKey(1_000, "gpt-4.1"));
-        assertThat(premium.status()).isEqualTo(400);
+        assertThat(premium.status()).isEqualTo(422);
         assertThat(premium.header("content-type")).startsWith("application/problem+json");
         assertThat(premium.body().path("code").asText()).isEqualTo("MODEL_NOT_IN_TIER");
 
@@ -131,8 +131,11 @@ class PartnerKeyLifecycleTest extends GatewayTestBase {
 
         var negative = partnerKey(10, "gpt-4o-mini");
         negative.put("budgetUcr", -5);
-        assertThat(api.post(keys, negative).body().path("code").asText())
-                .isEqualTo("AMOUNT_MUST_BE_POSITIVE");
+        var notPositive = api.post(keys, negative);
+        assertThat(notPositive.status()).isEqualTo(422);
+        assertThat(notPositive.body().path("code").asText()).isEqualTo("AMOUNT_MUST_BE_POSITIVE");
+        assertThat(notPositive.body().path("field").asText()).isEqualTo("budgetUcr");
+        assertThat(notPositive.body().path("instance").asText()).isEqualTo(keys);
         var stranger = partnerKey(10, "gpt-4o-mini");
         stranger.put("customerBilling", Map.of("customerId", "nobody", "aiCreditPriceCents", "1"));
         var unknownCustomer = api.post(keys, stranger);
@@ -140,7 +143,9 @@ class PartnerKeyLifecycleTest extends GatewayTestBase {
         assertThat(unknownCustomer.body().path("code").asText()).isEqualTo("CUSTOMER_NOT_FOUND");
         assertThat(api.post(keys, partnerKey(10, "gpt-5-imaginary")).body().path("code").asText())
                 .isEqualTo("MODEL_NOT_FOUND");
-        assertThat(api.post(keys, "{broken").status()).isEqualTo(400);
+        var broken = api.post(keys, "{broken");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.body().path("code").asText()).isEqualTo("MALFORMED_JSON");
         assertThat(LEDGER.commands()).hasSize(before);
 
         var tooBig = api.post(keys, partnerKey(5_000, "gpt-4o-mini"));
