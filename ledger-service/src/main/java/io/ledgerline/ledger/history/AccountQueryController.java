@@ -2,6 +2,8 @@ package io.ledgerline.ledger.history;
 
 import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.LedgerAccounts;
+import io.ledgerline.contracts.ledger.Rejection;
+import io.ledgerline.contracts.problem.CommonRefusal;
 import io.ledgerline.ledger.history.AccountViews.AccountView;
 import io.ledgerline.ledger.history.AccountViews.BalanceAsOf;
 import io.ledgerline.ledger.history.AccountViews.HistoryPage;
@@ -107,10 +109,10 @@ class AccountQueryController {
         try {
             holder = AccountId.of(accountId);
         } catch (IllegalArgumentException e) {
-            throw QueryRejected.badRequest("INVALID_ACCOUNT_ID", e.getMessage());
+            throw QueryRejected.field(CommonRefusal.INVALID_ID, "accountId", e.getMessage());
         }
         if (queries.account(holder.value()).isEmpty()) {
-            throw QueryRejected.notFound("ACCOUNT_NOT_FOUND", "no account " + holder.value());
+            throw QueryRejected.of(Rejection.ACCOUNT_NOT_FOUND, "no account " + holder.value());
         }
         return holder;
     }
@@ -122,8 +124,9 @@ class AccountQueryController {
         try {
             return Instant.parse(asOf.trim());
         } catch (DateTimeParseException e) {
-            throw QueryRejected.badRequest(
-                    "INVALID_INSTANT",
+            throw QueryRejected.field(
+                    CommonRefusal.INVALID_PARAMETER,
+                    "asOf",
                     "asOf must be an ISO-8601 instant such as 2026-11-23T10:00:00Z: " + asOf);
         }
     }

@@ -1,6 +1,8 @@
 package io.ledgerline.ledger.history;
 
 import io.ledgerline.contracts.ledger.LedgerId;
+import io.ledgerline.contracts.problem.CommonRefusal;
+import io.ledgerline.contracts.problem.LedgerApiRefusal;
 import io.ledgerline.ledger.history.AccountViews.LedgerBalances;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +32,12 @@ class LedgerQueryController {
         try {
             ledger = LedgerId.of(ledgerId);
         } catch (IllegalArgumentException e) {
-            throw QueryRejected.badRequest("INVALID_LEDGER_ID", e.getMessage());
+            throw QueryRejected.field(CommonRefusal.INVALID_ID, "ledgerId", e.getMessage());
         }
         long[] totals = queries.ledgerTotals(ledger.value());
         if (totals[0] == 0) {
-            throw QueryRejected.notFound("LEDGER_NOT_FOUND", "no account on ledger " + ledger);
+            throw QueryRejected.of(
+                    LedgerApiRefusal.LEDGER_NOT_FOUND, "no account on ledger " + ledger);
         }
         var accounts = queries.balancesOfLedger(ledger.value(), paging);
         return new LedgerBalances(

@@ -1,5 +1,7 @@
 package io.ledgerline.ledger.history;
 
+import io.ledgerline.contracts.problem.CommonRefusal;
+
 /** A page of a list, newest first; the page size is bounded so no query reads without limit. */
 record Paging(int page, int size) {
 
@@ -10,12 +12,16 @@ record Paging(int page, int size) {
         int pageNumber = parse(page, 0, "page");
         int pageSize = parse(size, DEFAULT_SIZE, "size");
         if (pageNumber < 0 || pageNumber > MAX_PAGE) {
-            throw QueryRejected.badRequest(
-                    "INVALID_PAGING", "page must be between 0 and " + MAX_PAGE + ": " + page);
+            throw QueryRejected.field(
+                    CommonRefusal.INVALID_PAGING,
+                    "page",
+                    "page must be between 0 and " + MAX_PAGE + ": " + page);
         }
         if (pageSize < 1 || pageSize > maxSize) {
-            throw QueryRejected.badRequest(
-                    "INVALID_PAGING", "size must be between 1 and " + maxSize + ": " + size);
+            throw QueryRejected.field(
+                    CommonRefusal.INVALID_PAGING,
+                    "size",
+                    "size must be between 1 and " + maxSize + ": " + size);
         }
         return new Paging(pageNumber, pageSize);
     }
@@ -27,8 +33,8 @@ record Paging(int page, int size) {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw QueryRejected.badRequest(
-                    "INVALID_PAGING", name + " must be a whole number: " + value);
+            throw QueryRejected.field(
+                    CommonRefusal.INVALID_PAGING, name, name + " must be a whole number: " + value);
         }
     }
 
