@@ -11,6 +11,7 @@ set -uo pipefail
 
 LEDGER_API="${1:-${LEDGERLINE_LEDGER_URL:-http://127.0.0.1:8081/api/v1}}"
 BILLING_API="${LEDGERLINE_BILLING_API:-http://127.0.0.1:8082/api/v1}"
+NOTIFICATION_API="${LEDGERLINE_NOTIFICATION_API:-http://127.0.0.1:8083/api/v1}"
 WORKSPACE_KEY="${LEDGERLINE_WORKSPACE_API_KEY:-dev-workspace-key}"
 # Billing learns a customer's terms from Kafka a moment after the ledger posts them.
 TERMS_WAIT_TRIES=30
@@ -113,6 +114,23 @@ call_step() {
   fi
 }
 
+# recipients <step-name> <account-id> <json-body>: who hears an account's alerts
+# (notification-service/README.md); the same body again changes nothing.
+recipients() {
+  local step="$1" account="$2" body="$3" response
+  response="$(curl -sS -m "$HTTP_TIMEOUT_S" -o - -w '\n%{http_code}' -X PUT \
+    -H 'Content-Type: application/json' -d "$body" \
+    "$NOTIFICATION_API/accounts/$account/recipients" 2>&1)"
+  record "$step" "$response"
+}
+
+# Mail for the alerts the demo calls cause (kiosk drops below its 10-credit threshold, then to
+# zero): read it in GreenMail, http://127.0.0.1:8086/api/user/billing@kiosk.test/messages/INBOX.
+seed_demo_recipients() {
+  recipients "alert recipients of customer:kiosk" customer:kiosk '{"emails":["billing@kiosk.test"]}'
+  recipients "alert recipients of partner:acme" partner:acme '{"emails":["owner@acme.test"]}'
+}
+
 # Simulated agent calls through billing's admission API, after the ledger knows the customers.
 seed_demo_calls() {
   # Diner: AI credits on, nothing bought yet: its first call is refused (R13).
@@ -147,6 +165,7 @@ seed_demo_calls() {
 
 printf 'Seeding demo data through %s\n' "$LEDGER_API"
 seed_demo
+seed_demo_recipients
 seed_demo_calls
 if ((${#failed[@]} == 0)); then
   printf 'Demo data: all %d steps accepted.\n' "$applied"

@@ -123,11 +123,15 @@ class CallAdmission {
 
     private CallAnswer extendLocked(String callId, long sequence) {
         var call = calls.lock(callId).orElseThrow(() -> notFound(callId));
+        // A retried extension gets its first answer, even once the call has ended since.
+        if (sequence <= call.sequence()) {
+            var answered = calls.step(callId, sequence);
+            if (answered.isPresent()) {
+                return CallAnswer.of(callId, answered.get());
+            }
+        }
         if (call.status() != Call.Status.ACTIVE) {
             throw new Refused(BillingRefusal.CALL_ENDED, "call " + callId + " has ended");
-        }
-        if (sequence <= call.sequence()) {
-            return CallAnswer.of(callId, calls.step(callId, sequence).orElseThrow());
         }
         if (sequence > call.sequence() + 1) {
             throw new Refused(
