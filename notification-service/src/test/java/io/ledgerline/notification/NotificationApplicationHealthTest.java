@@ -1,20 +1,18 @@
 package io.ledgerline.notification;
 
-import io.ledgerline.testsupport.LedgerlineIntegrationTest;
+import io.ledgerline.notification.support.NotificationIntegrationTest;
 import io.ledgerline.testsupport.ServiceHealth;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import javax.sql.DataSource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@LedgerlineIntegrationTest
-class NotificationApplicationHealthTest {
-
-    @LocalServerPort int port;
+/**
+ * Shares the integration tests' context: a second context would drain the same outbox to the
+ * default SMTP port, taking other tests' mail (or a local stack's GreenMail would accept it).
+ */
+class NotificationApplicationHealthTest extends NotificationIntegrationTest {
 
     @Autowired DataSource dataSource;
 
