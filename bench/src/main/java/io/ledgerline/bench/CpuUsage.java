@@ -15,12 +15,6 @@ final class CpuUsage {
     /** USER_HZ: the unit of the tick counters in /proc, 100 on every Linux this runs on. */
     private static final double TICKS_PER_SECOND = 100;
 
-    /** Field numbers in proc(5), counting the pid as 1 and the command name as 2. */
-    private static final int UTIME_FIELD = 14;
-
-    private static final int STIME_FIELD = 15;
-    private static final int FIRST_FIELD_AFTER_NAME = 3;
-
     record Snapshot(
             long machineBusyTicks,
             long machineTotalTicks,
@@ -92,14 +86,6 @@ final class CpuUsage {
     }
 
     private static long processTicks(String pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", pid, "stat"));
-            // The command name in parentheses may hold spaces; the numbered fields follow it.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[UTIME_FIELD - FIRST_FIELD_AFTER_NAME])
-                    + Long.parseLong(fields[STIME_FIELD - FIRST_FIELD_AFTER_NAME]);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return ProcStat.cpuTicks(Path.of("/proc", pid, "stat"));
     }
 }

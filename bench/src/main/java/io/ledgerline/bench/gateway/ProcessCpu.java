@@ -1,5 +1,7 @@
 package io.ledgerline.bench.gateway;
 
+import io.ledgerline.bench.ProcStat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,14 +102,7 @@ final class ProcessCpu {
     }
 
     private double statSeconds(Path statFile) {
-        try {
-            var stat = Files.readString(statFile);
-            // Fields after the command name, which is in parentheses and may hold spaces.
-            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return ticks / clockTicks;
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        long ticks = ProcStat.cpuTicks(statFile);
+        return ticks < 0 ? 0 : ticks / clockTicks;
     }
 }
