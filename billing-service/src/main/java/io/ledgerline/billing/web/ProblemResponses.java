@@ -1,5 +1,6 @@
 package io.ledgerline.billing.web;
 
+import io.ledgerline.contracts.json.StrictJson;
 import io.ledgerline.contracts.ledger.Rejection;
 import io.ledgerline.contracts.problem.CommonRefusal;
 import io.ledgerline.contracts.problem.Problem;
@@ -35,6 +36,13 @@ class ProblemResponses {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Problem> unreadable(
             HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (e.getCause() instanceof StrictJson.UnstorableText text) {
+            var field = text.getPath().isEmpty() ? null : text.getPath().get(0).getFieldName();
+            return answer(
+                    Problem.of(CommonRefusal.INVALID_TEXT, text.getOriginalMessage())
+                            .withField(field),
+                    request);
+        }
         return answer(
                 Problem.of(
                         CommonRefusal.MALFORMED_JSON,
