@@ -36,18 +36,7 @@ class ProblemResponses {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Problem> unreadable(
             HttpMessageNotReadableException e, HttpServletRequest request) {
-        if (e.getCause() instanceof StrictJson.UnstorableText text) {
-            var field = text.getPath().isEmpty() ? null : text.getPath().get(0).getFieldName();
-            return answer(
-                    Problem.of(CommonRefusal.INVALID_TEXT, text.getOriginalMessage())
-                            .withField(field),
-                    request);
-        }
-        return answer(
-                Problem.of(
-                        CommonRefusal.MALFORMED_JSON,
-                        "the request body is not valid JSON of the expected shape"),
-                request);
+        return answer(StrictJson.problemOf(e.getCause()), request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -4,15 +4,19 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.ledgerline.contracts.ledger.Texts;
+import io.ledgerline.contracts.problem.CommonRefusal;
+import io.ledgerline.contracts.problem.Problem;
 
 import java.io.IOException;
 
@@ -61,6 +65,41 @@ public final class StrictJson {
                     config.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
                 });
         return builder;
+    }
+
+    /**
+     * Why a request body could not be read, as the problem every API answers: unstorable text is
+     * {@code INVALID_TEXT} at its field; an unknown field, a wrong type, trailing content or bad
+     * syntax is {@code MALFORMED_JSON}, naming the field where Jackson knows it.
+     */
+    public static Problem problemOf(Throwable cause) {
+        if (cause instanceof UnstorableText text) {
+            return Problem.of(CommonRefusal.INVALID_TEXT, text.getOriginalMessage())
+                    .withField(fieldOf(text));
+        }
+        var problem =
+                Problem.of(
+                        CommonRefusal.MALFORMED_JSON,
+                        cause instanceof UnrecognizedPropertyException unknown
+                                ? "unknown field " + unknown.getPropertyName()
+                                : "the request body is not one JSON value of the expected shape"
+                                        + " (whole numbers where numbers belong, no duplicate"
+                                        + " keys, nothing after it)");
+        var field = cause instanceof JsonMappingException mapping ? fieldOf(mapping) : null;
+        return field == null ? problem : problem.withField(field);
+    }
+
+    /** The JSON path of a read failure as a problem's field, e.g. {@code costLines[0].kind}. */
+    public static String fieldOf(JsonMappingException e) {
+        var path = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
     }
 
     /** A string that cannot be stored, refused while reading, with its JSON path. */

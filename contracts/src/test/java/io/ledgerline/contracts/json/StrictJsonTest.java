@@ -2,9 +2,12 @@ package io.ledgerline.contracts.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import io.ledgerline.contracts.problem.Problem;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,5 +59,24 @@ class StrictJsonTest {
         var body = mapper.readValue("{\"note\":\"caf\\u0065\\u0301\",\"amountUcr\":5}", Body.class);
 
         assertThat(body).isEqualTo(new Body("caf\u00e9", 5, null));
+    }
+
+    record Lines(java.util.List<Body> lines) {}
+
+    @Test
+    void a_read_failure_becomes_the_shared_problem_naming_the_field_by_its_json_path() {
+        var unstorable = problemReading("{\"lines\":[{\"note\":\"a\\u0000\"}]}", Lines.class);
+        assertThat(unstorable.code()).isEqualTo("INVALID_TEXT");
+        assertThat(unstorable.field()).isEqualTo("lines[0].note");
+
+        var fraction = problemReading("{\"note\":\"x\",\"amountUcr\":1.5}", Body.class);
+        assertThat(fraction.code()).isEqualTo("MALFORMED_JSON");
+        assertThat(fraction.field()).isEqualTo("amountUcr");
+    }
+
+    private Problem problemReading(String json, Class<?> type) {
+        var thrown = catchThrowable(() -> mapper.readValue(json, type));
+        assertThat(thrown).isNotNull();
+        return StrictJson.problemOf(thrown);
     }
 }

@@ -109,20 +109,11 @@ public class ProblemHandler {
                             .withField(name),
                     exchange);
         }
-        var unstorable = causeOf(e, StrictJson.UnstorableText.class);
-        if (unstorable != null) {
-            return answer(
-                    Problem.of(CommonRefusal.INVALID_TEXT, unstorable.getOriginalMessage())
-                            .withField(pathOf(unstorable)),
-                    exchange);
+        Throwable cause = causeOf(e, StrictJson.UnstorableText.class);
+        if (cause == null) {
+            cause = causeOf(e, JsonMappingException.class);
         }
-        var mapping = causeOf(e, JsonMappingException.class);
-        var problem =
-                Problem.of(
-                        CommonRefusal.MALFORMED_JSON,
-                        "the request body is not valid JSON of the expected shape");
-        var field = mapping == null ? null : pathOf(mapping);
-        return answer(field == null ? problem : problem.withField(field), exchange);
+        return answer(StrictJson.problemOf(cause), exchange);
     }
 
     @ExceptionHandler(DataBufferLimitException.class)
@@ -177,18 +168,6 @@ public class ProblemHandler {
     }
 
     /** {@code customerBilling.aiCreditPriceCents}, {@code allowedModels[2]}; null at the root. */
-    private static String pathOf(JsonMappingException e) {
-        var path = new StringBuilder();
-        for (var reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? null : path.toString();
-    }
-
     private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
         for (var cause = e; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {

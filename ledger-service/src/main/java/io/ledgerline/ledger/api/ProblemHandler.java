@@ -1,7 +1,5 @@
 package io.ledgerline.ledger.api;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import io.ledgerline.contracts.json.StrictJson;
@@ -30,7 +28,6 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.concurrent.CompletionException;
-import java.util.stream.Collectors;
 
 /**
  * The ledger's one problem handler: every refusal leaves as the shared {@link Problem} body with a
@@ -53,42 +50,14 @@ public class ProblemHandler {
         return answer(unreadable(e.getCause()), request);
     }
 
-    /** Why a body could not be read: unstorable text names its field; the rest is malformed. */
+    /** Why a body could not be read: a refused id or unstorable text names its field. */
     public static Problem unreadable(Throwable cause) {
-        if (cause instanceof StrictJson.UnstorableText text) {
-            return Problem.of(CommonRefusal.INVALID_TEXT, text.getOriginalMessage())
-                    .withField(path(text));
-        }
         if (cause instanceof ValueInstantiationException refusedValue) {
             // Only ids have creators that refuse a value (AccountId, LedgerId).
             return Problem.of(CommonRefusal.INVALID_ID, refusedValue.getOriginalMessage())
-                    .withField(path(refusedValue));
+                    .withField(StrictJson.fieldOf(refusedValue));
         }
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return Problem.of(
-                            CommonRefusal.MALFORMED_JSON,
-                            "unknown field " + unknown.getPropertyName() + " (see the API docs)")
-                    .withField(path(unknown));
-        }
-        var problem =
-                Problem.of(
-                        CommonRefusal.MALFORMED_JSON,
-                        "the request body is not one JSON object of the expected shape"
-                                + " (amounts are whole micro-credits, no duplicate keys)");
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return problem.withField(path(mapping));
-        }
-        return problem;
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(
-                        reference ->
-                                reference.getFieldName() != null
-                                        ? reference.getFieldName()
-                                        : String.valueOf(reference.getIndex()))
-                .collect(Collectors.joining("."));
+        return StrictJson.problemOf(cause);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

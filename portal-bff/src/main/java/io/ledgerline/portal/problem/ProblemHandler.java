@@ -1,8 +1,5 @@
 package io.ledgerline.portal.problem;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-
 import io.ledgerline.contracts.json.StrictJson;
 import io.ledgerline.contracts.problem.CommonRefusal;
 import io.ledgerline.contracts.problem.Problem;
@@ -53,23 +50,7 @@ class ProblemHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Problem> unreadable(
             HttpMessageNotReadableException e, HttpServletRequest request) {
-        var cause = e.getMostSpecificCause();
-        if (cause instanceof StrictJson.UnstorableText text) {
-            return answer(
-                    Problem.of(CommonRefusal.INVALID_TEXT, text.getOriginalMessage())
-                            .withField(fieldOf(text)),
-                    request);
-        }
-        var problem =
-                Problem.of(
-                        CommonRefusal.MALFORMED_JSON,
-                        cause instanceof UnrecognizedPropertyException unknown
-                                ? "unknown field " + unknown.getPropertyName()
-                                : "the request body is not valid JSON of the expected shape");
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            problem = problem.withField(fieldOf(mapping));
-        }
-        return answer(problem, request);
+        return answer(StrictJson.problemOf(e.getMostSpecificCause()), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -127,18 +108,5 @@ class ProblemHandler {
         return ResponseEntity.status(problem.status())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem.withInstance(request.getRequestURI()));
-    }
-
-    /** The JSON path of the faulty value, e.g. {@code allowedModels[0]} or {@code note}. */
-    private static String fieldOf(JsonMappingException e) {
-        var path = new StringBuilder();
-        for (var step : e.getPath()) {
-            if (step.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
-            } else if (step.getIndex() >= 0) {
-                path.append('[').append(step.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? null : path.toString();
     }
 }
