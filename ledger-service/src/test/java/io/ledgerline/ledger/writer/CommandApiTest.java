@@ -149,7 +149,7 @@ class CommandApiTest {
                                         Map.of("type", "Teleport", "commandId", newId("b")))));
         assertThat(malformed.getStatusCode().value()).isEqualTo(400);
         assertThat(malformed.getBody()).containsEntry("code", "INVALID_PARAMETER");
-        assertThat(malformed.getBody()).containsEntry("field", "commands[1].type");
+        assertThat(malformed.getBody()).containsEntry("field", "commands.1.type");
         assertThat(eventCount()).isEqualTo(before);
     }
 
