@@ -1,40 +1,21 @@
 package io.ledgerline.ledger.account;
 
-import io.ledgerline.contracts.ledger.AccountId;
-
-import java.util.LinkedHashSet;
+import org.axonframework.messaging.MetaData;
 
 /**
- * The usage ids an account charged most recently, so a usage redelivered under another command id
- * is refused instead of charged twice. It remembers the last {@link #WINDOW} of them: a lookup and
- * an insert are O(1), and an account holds at most {@code WINDOW} ids (about 100 KB at 64
- * characters each) however long its history. Redeliveries come within minutes; a duplicate older
- * than the window is not caught here.
+ * Whether a command's usage id was charged before. The writer knows it from the durable record of
+ * every usage id charged (not from the account's memory, which would have to hold every id the
+ * account ever charged) and hands it to the account with the command, so the account still decides
+ * in its own order which refusal comes first.
  */
-final class ChargedUsage {
+public final class ChargedUsage {
 
-    static final int WINDOW = 1_024;
+    /** The command's metadata key: {@code true} when its usage id was charged before. */
+    public static final String CHARGED_BEFORE = "usageChargedBefore";
 
-    private final LinkedHashSet<String> keys = new LinkedHashSet<>();
+    private ChargedUsage() {}
 
-    /** Whether {@code usageId} of {@code usedBy} was charged within the window. */
-    boolean contains(AccountId usedBy, String usageId) {
-        return usageId != null && keys.contains(key(usedBy, usageId));
-    }
-
-    void charged(AccountId usedBy, String usageId) {
-        if (usageId == null) {
-            return;
-        }
-        if (keys.add(key(usedBy, usageId)) && keys.size() > WINDOW) {
-            var eldest = keys.iterator();
-            eldest.next();
-            eldest.remove();
-        }
-    }
-
-    /** A partner charged for its customers keeps each customer's usage ids apart. */
-    private static String key(AccountId usedBy, String usageId) {
-        return usedBy.value() + "/" + usageId;
+    public static MetaData chargedBefore(boolean charged) {
+        return MetaData.with(CHARGED_BEFORE, charged);
     }
 }

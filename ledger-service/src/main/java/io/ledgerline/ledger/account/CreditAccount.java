@@ -40,6 +40,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -73,7 +74,6 @@ public class CreditAccount {
     private final Reservations reservations = new Reservations();
     private final Map<String, MoneyMoved> reversible = new HashMap<>();
     private final Set<String> reversed = new HashSet<>();
-    private final ChargedUsage chargedUsage = new ChargedUsage();
 
     protected CreditAccount() {
         // For Axon's event sourcing.
@@ -172,26 +172,30 @@ public class CreditAccount {
     }
 
     @CommandHandler
-    public CommandResult handle(MeterUsage command) {
+    public CommandResult handle(
+            MeterUsage command,
+            @MetaDataValue(ChargedUsage.CHARGED_BEFORE) Boolean usageChargedBefore) {
         if (isCustomer() && !ai.enabled()) {
             return refuse(
                     command,
                     Rejection.AI_CREDITS_DISABLED,
                     "usage of a customer without AI credits is charged to its partner");
         }
-        return meter(command, accountId);
+        return meter(command, accountId, usageChargedBefore);
     }
 
     /** Usage of a customer without AI credits, drawn on this partner's platform credits (R13). */
     @CommandHandler
-    public CommandResult handle(ChargeCustomerUsageToPartner command) {
+    public CommandResult handle(
+            ChargeCustomerUsageToPartner command,
+            @MetaDataValue(ChargedUsage.CHARGED_BEFORE) Boolean usageChargedBefore) {
         if (isCustomer()) {
             return refuse(
                     command.usage(),
                     Rejection.ACCOUNT_KIND_NOT_ALLOWED,
                     "only a partner pays for a customer");
         }
-        return meter(command.usage(), command.usage().accountId());
+        return meter(command.usage(), command.usage().accountId(), usageChargedBefore);
     }
 
     @CommandHandler
@@ -256,7 +260,9 @@ public class CreditAccount {
     }
 
     @CommandHandler
-    public CommandResult handle(SettleReservation command) {
+    public CommandResult handle(
+            SettleReservation command,
+            @MetaDataValue(ChargedUsage.CHARGED_BEFORE) Boolean usageChargedBefore) {
         var refusal = checkOpen(command, command.reservationId());
         if (refusal != null) {
             return refusal;
@@ -268,7 +274,7 @@ public class CreditAccount {
                     Rejection.SETTLEMENT_EXCEEDS_RESERVATION,
                     "settling " + command.amountUcr() + " but only " + remaining + " is reserved");
         }
-        if (chargedUsage.contains(accountId, command.usageId())) {
+        if (Boolean.TRUE.equals(usageChargedBefore)) {
             return usageAlreadyCharged(command, command.usageId());
         }
         var transfer =
@@ -315,8 +321,8 @@ public class CreditAccount {
         return lastEventId;
     }
 
-    private CommandResult meter(MeterUsage usage, AccountId usedBy) {
-        if (chargedUsage.contains(usedBy, usage.usageId())) {
+    private CommandResult meter(MeterUsage usage, AccountId usedBy, Boolean usageChargedBefore) {
+        if (Boolean.TRUE.equals(usageChargedBefore)) {
             return usageAlreadyCharged(usage, usage.usageId());
         }
         var floor = isCustomer() ? ai.graceAllowance().negate() : Credits.ZERO;
@@ -380,10 +386,6 @@ public class CreditAccount {
             reservations.opened(deposit.reservationId(), transfer);
         } else if (event instanceof ReservationSettled settled) {
             reservations.settled(settled.reservationId(), transfer.amountUcr());
-            chargedUsage.charged(accountId, settled.usageId());
-        } else if (event instanceof UsageMetered metered) {
-            var usedBy = metered.usedBy() == null ? accountId : metered.usedBy();
-            chargedUsage.charged(usedBy, metered.usageId());
         } else if (event instanceof ReservationReleased released) {
             reservations.released(released.reservationId());
         }

@@ -7,9 +7,11 @@ import io.ledgerline.contracts.ledger.command.LedgerCommand;
 import io.ledgerline.contracts.ledger.command.MeterUsage;
 import io.ledgerline.contracts.ledger.command.OpenAccount;
 import io.ledgerline.ledger.account.ChargeCustomerUsageToPartner;
+import io.ledgerline.ledger.account.ChargedUsage;
 import io.ledgerline.ledger.account.CreditAccount;
 import io.ledgerline.ledger.api.CommandAnswer;
 import io.ledgerline.ledger.reservation.ReservationDeadlines;
+import io.ledgerline.ledger.writer.ChargedUsageLog.UsageKey;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.Repository;
@@ -18,6 +20,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs one batch of commands inside the current unit of work: answers repeats from the command log,
@@ -30,23 +34,34 @@ final class BatchExecution {
     private final CommandLog commandLog;
     private final AccountDirectory directory;
     private final ReservationDeadlines deadlines;
+    private final ChargedUsageLog chargedUsageLog;
     private final Map<AccountId, String> opened = new HashMap<>();
+    private final List<ChargedUsageLog.Charge> charges = new ArrayList<>();
+    private Set<UsageKey> charged = Set.of();
 
     BatchExecution(
             Repository<CreditAccount> accounts,
             CommandLog commandLog,
             AccountDirectory directory,
-            ReservationDeadlines deadlines) {
+            ReservationDeadlines deadlines,
+            ChargedUsageLog chargedUsageLog) {
         this.accounts = accounts;
         this.commandLog = commandLog;
         this.directory = directory;
         this.deadlines = deadlines;
+        this.chargedUsageLog = chargedUsageLog;
     }
 
     List<CommandAnswer> run(List<PendingCommand> batch) throws Exception {
         var known =
                 commandLog.find(
                         batch.stream().map(p -> p.command().commandId()).distinct().toList());
+        charged =
+                chargedUsageLog.chargedAmong(
+                        batch.stream()
+                                .filter(p -> !known.containsKey(p.command().commandId()))
+                                .flatMap(p -> UsageKey.of(p.command()).stream())
+                                .collect(Collectors.toSet()));
         var answers = new ArrayList<CommandAnswer>(batch.size());
         var recorded = new ArrayList<CommandLog.Entry>();
         for (var pending : batch) {
@@ -68,6 +83,7 @@ final class BatchExecution {
             answers.add(new CommandAnswer(result, false));
         }
         commandLog.record(recorded);
+        chargedUsageLog.record(charges);
         return answers;
     }
 
@@ -99,23 +115,37 @@ final class BatchExecution {
                     Rejection.ACCOUNT_NOT_FOUND,
                     "no account " + command.accountId());
         }
+        var usageKey = UsageKey.of(command);
+        var chargedBefore =
+                ChargedUsage.chargedBefore(usageKey.filter(charged::contains).isPresent());
         var account = accounts.load(command.accountId().value());
+        CommandResult result;
         if (command instanceof MeterUsage usage
                 && Boolean.TRUE.equals(account.invoke(CreditAccount::chargesUsageToPartner))) {
             var partnerAccount = AccountId.partner(partner);
-            return (CommandResult)
-                    accounts.load(partnerAccount.value())
-                            .handle(
-                                    GenericCommandMessage.asCommandMessage(
-                                            new ChargeCustomerUsageToPartner(
-                                                    partnerAccount, usage)));
+            result =
+                    (CommandResult)
+                            accounts.load(partnerAccount.value())
+                                    .handle(
+                                            new GenericCommandMessage<>(
+                                                    new ChargeCustomerUsageToPartner(
+                                                            partnerAccount, usage),
+                                                    chargedBefore));
+        } else {
+            result =
+                    (CommandResult)
+                            account.handle(new GenericCommandMessage<>(command, chargedBefore));
         }
-        var result =
-                (CommandResult) account.handle(GenericCommandMessage.asCommandMessage(command));
         if (result.isPosted()) {
             deadlines.track(command);
+            usageKey.ifPresent(key -> charge(key, command.commandId()));
         }
         return result;
+    }
+
+    private void charge(UsageKey key, String commandId) {
+        charged.add(key);
+        charges.add(new ChargedUsageLog.Charge(key, commandId));
     }
 
     private CommandResult open(OpenAccount open) throws Exception {

@@ -45,6 +45,7 @@ public class LedgerWriter implements CommandDoor, SmartLifecycle {
 
     private final Repository<CreditAccount> accounts;
     private final CommandLog commandLog;
+    private final ChargedUsageLog chargedUsageLog;
     private final AccountDirectory directory;
     private final ReservationDeadlines deadlines;
     private final TransactionManager transactionManager;
@@ -57,6 +58,7 @@ public class LedgerWriter implements CommandDoor, SmartLifecycle {
     public LedgerWriter(
             @Qualifier("creditAccountRepository") Repository<CreditAccount> accounts,
             CommandLog commandLog,
+            ChargedUsageLog chargedUsageLog,
             AccountDirectory directory,
             ReservationDeadlines deadlines,
             TransactionManager transactionManager,
@@ -64,6 +66,7 @@ public class LedgerWriter implements CommandDoor, SmartLifecycle {
             WriterSettings settings) {
         this.accounts = accounts;
         this.commandLog = commandLog;
+        this.chargedUsageLog = chargedUsageLog;
         this.directory = directory;
         this.deadlines = deadlines;
         this.transactionManager = transactionManager;
@@ -184,7 +187,8 @@ public class LedgerWriter implements CommandDoor, SmartLifecycle {
     }
 
     private List<CommandAnswer> runInUnitOfWork(List<PendingCommand> batch) throws Exception {
-        var execution = new BatchExecution(accounts, commandLog, directory, deadlines);
+        var execution =
+                new BatchExecution(accounts, commandLog, directory, deadlines, chargedUsageLog);
         // Axon's repositories expect a command in the unit of work; the batch is that command.
         var unitOfWork =
                 DefaultUnitOfWork.startAndGet(

@@ -1,7 +1,5 @@
 package io.ledgerline.ledger.account;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.LedgerAccounts;
 import io.ledgerline.contracts.ledger.LedgerId;
@@ -353,37 +351,31 @@ class CreditAccountTest {
         }
 
         @Test
-        void case5_a_usage_id_is_charged_once_whatever_its_command_id() {
-            var history =
-                    partnerWith(HUNDRED)
-                            .then(
-                                    h ->
-                                            new UsageMetered(
-                                                    h,
-                                                    new Transfer(
-                                                            LedgerId.PLATFORM,
-                                                            LedgerAccounts.partnerAvailable("acme"),
-                                                            LedgerAccounts.PLATFORM_USAGE_REVENUE,
-                                                            Credits.ofCredits(1)),
-                                                    "u1",
-                                                    "call",
-                                                    PARTNER));
-            refused(
-                    history.events(),
-                    new MeterUsage("other-id", PARTNER, Credits.ofCredits(1), "u1", "call"),
-                    Rejection.USAGE_ALREADY_CHARGED);
+        void case5_usage_whose_id_was_charged_before_is_refused_and_appends_nothing() {
+            fixture.given(partnerWith(HUNDRED).events())
+                    .when(
+                            new MeterUsage("other-id", PARTNER, Credits.ofCredits(1), "u1", "call"),
+                            ChargedUsage.chargedBefore(true))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(
+                            matching(
+                                    CommandResult.class,
+                                    r -> r.rejection() == Rejection.USAGE_ALREADY_CHARGED));
         }
 
         @Test
-        void the_account_remembers_its_last_1024_usage_ids_and_no_more() {
-            var remembered = new ChargedUsage();
-            for (int i = 0; i <= ChargedUsage.WINDOW; i++) {
-                remembered.charged(PARTNER, "u" + i);
-            }
-            assertThat(remembered.contains(PARTNER, "u0")).isFalse();
-            assertThat(remembered.contains(PARTNER, "u1")).isTrue();
-            assertThat(remembered.contains(PARTNER, "u" + ChargedUsage.WINDOW)).isTrue();
-            assertThat(remembered.contains(CUSTOMER, "u1")).isFalse();
+        void case5_a_partner_paying_for_a_customer_refuses_a_usage_charged_before() {
+            var usage = new MeterUsage("other-id", CUSTOMER, Credits.ofCredits(1), "u1", "call");
+            fixture.given(partnerWith(HUNDRED).events())
+                    .when(
+                            new ChargeCustomerUsageToPartner(PARTNER, usage),
+                            ChargedUsage.chargedBefore(true))
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(
+                            matching(
+                                    CommandResult.class,
+                                    r -> r.rejection() == Rejection.USAGE_ALREADY_CHARGED));
         }
 
         @Test
@@ -465,6 +457,34 @@ class CreditAccountTest {
                     reserved(Credits.ofCredits(10)).events(),
                     new SettleReservation("c", PARTNER, "r1", Credits.parse("10.000001"), "req-1"),
                     Rejection.SETTLEMENT_EXCEEDS_RESERVATION);
+        }
+
+        @Test
+        void case5_a_settlement_whose_usage_id_was_charged_before_is_refused() {
+            fixture.given(reserved(Credits.ofCredits(10)).events())
+                    .when(
+                            new SettleReservation(
+                                    "other-id", PARTNER, "r1", Credits.ofCredits(4), "req-1"),
+                            ChargedUsage.chargedBefore(true))
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(
+                            matching(
+                                    CommandResult.class,
+                                    r -> r.rejection() == Rejection.USAGE_ALREADY_CHARGED));
+        }
+
+        @Test
+        void an_unknown_reservation_is_named_before_a_usage_charged_before() {
+            fixture.given(partnerWith(HUNDRED).events())
+                    .when(
+                            new SettleReservation(
+                                    "other-id", PARTNER, "r9", Credits.ofCredits(1), "req-1"),
+                            ChargedUsage.chargedBefore(true))
+                    .expectNoEvents()
+                    .expectResultMessagePayloadMatching(
+                            matching(
+                                    CommandResult.class,
+                                    r -> r.rejection() == Rejection.RESERVATION_NOT_FOUND));
         }
 
         @Test
