@@ -16,20 +16,23 @@ public final class ServiceHealth {
 
     private ServiceHealth() {}
 
+    /** Healthy on the whole and on the two groups Kubernetes probes (infra/k8s). */
     public static void assertHealthyWithOwnSchema(
             int port, DataSource dataSource, String schema, String owner) throws Exception {
-        var response =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(
-                                                        "http://127.0.0.1:"
-                                                                + port
-                                                                + "/actuator/health"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        assertTrue(response.body().contains("\"UP\""), response.body());
+        for (var path :
+                new String[] {
+                    "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"
+                }) {
+            var response =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(
+                                                    URI.create("http://127.0.0.1:" + port + path))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), path + ": " + response.body());
+            assertTrue(response.body().contains("\"UP\""), path + ": " + response.body());
+        }
         assertEquals(owner, schemaOwner(dataSource, schema));
     }
 

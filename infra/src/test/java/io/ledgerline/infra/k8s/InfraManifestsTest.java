@@ -48,6 +48,26 @@ class InfraManifestsTest {
                         "image: ledgerline/" + service + ":");
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "ledger-service",
+                "billing-service",
+                "notification-service",
+                "gateway-service",
+                "portal-bff"
+            })
+    void every_spring_service_is_probed_on_its_liveness_and_readiness_groups(String service)
+            throws IOException {
+        var manifest = Files.readString(K8S.resolve(service + ".yaml"));
+
+        assertThat(manifest)
+                .contains(
+                        "readinessProbe:\n            httpGet: {path: /actuator/health/readiness,",
+                        "livenessProbe:\n            httpGet: {path: /actuator/health/liveness,")
+                .doesNotContain("path: /actuator/health,");
+    }
+
     @Test
     void every_gateway_replica_is_told_how_many_share_the_budgets() throws IOException {
         var manifest = Files.readString(K8S.resolve("gateway-service.yaml"));

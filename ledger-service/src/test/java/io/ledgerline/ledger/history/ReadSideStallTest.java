@@ -80,6 +80,13 @@ class ReadSideStallTest {
                             "error", error -> assertThat((String) error).contains("U+0000"));
             assertThat(guard.failedAttempts() - attemptsBefore)
                     .isEqualTo(ReadSideGuard.MAX_ATTEMPTS);
+            assertThat(status("/actuator/health/readside")).isEqualTo(503);
+            assertThat(status("/actuator/health/liveness"))
+                    .as("a stopped read side is no reason to restart the pod")
+                    .isEqualTo(200);
+            assertThat(status("/actuator/health/readiness"))
+                    .as("commands are still accepted, so the pod keeps its traffic")
+                    .isEqualTo(200);
             assertThat(meters.get("ledger.readside.stalled").gauge().value()).isEqualTo(1.0);
             assertThat(meters.get("ledger.readside.lag").gauge().value()).isPositive();
 
@@ -139,6 +146,10 @@ class ReadSideStallTest {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    private int status(String path) {
+        return http.exchange(path, HttpMethod.GET, null, JSON).getStatusCode().value();
     }
 
     private static void sleep(Duration duration) {
