@@ -2,6 +2,11 @@ package io.ledgerline.contracts.problem;
 
 /** Refusals every HTTP service can answer: the shape of a request rather than its business. */
 public enum CommonRefusal implements RefusalCode {
+    /**
+     * Not a valid HTTP request, refused by the server before any endpoint saw it: a bad request
+     * line, an encoded NUL or '/' in the path, malformed headers.
+     */
+    MALFORMED_REQUEST(400),
     /** The body is not JSON of the expected shape: bad syntax, trailing content, a wrong type. */
     MALFORMED_JSON(400),
     /** A query or path parameter is missing or malformed; {@code field} names it. */
@@ -42,6 +47,21 @@ public enum CommonRefusal implements RefusalCode {
     LEDGER_UNAVAILABLE(503);
 
     private final int httpStatus;
+
+    /**
+     * What a request the HTTP server refused on its own, before any endpoint or handler saw it,
+     * answers with that status; a status without a code of its own is {@link #MALFORMED_REQUEST}
+     * (4xx) or {@link #INTERNAL_ERROR} (5xx), and the answer then takes that code's status.
+     */
+    public static CommonRefusal forServerStatus(int status) {
+        return switch (status) {
+            case 404 -> ROUTE_NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? INTERNAL_ERROR : MALFORMED_REQUEST;
+        };
+    }
 
     CommonRefusal(int httpStatus) {
         this.httpStatus = httpStatus;
