@@ -22,6 +22,7 @@ record BenchOptions(
         int sustainSeconds,
         int singleRatePerSecond,
         int singleSeconds,
+        int usageIdSeconds,
         int drainTimeoutSeconds,
         Path resultsDir,
         double pgbenchTps,
@@ -48,6 +49,7 @@ record BenchOptions(
         values.put("seconds", "20");
         values.put("single-rate", "200");
         values.put("single-seconds", "10");
+        values.put("usage-id-seconds", "10");
         values.put("drain-timeout-seconds", "120");
         values.put("results-dir", "bench/results");
         values.put("pgbench-tps", "0");
@@ -93,6 +95,7 @@ record BenchOptions(
                 positive(values, "seconds"),
                 positive(values, "single-rate"),
                 positive(values, "single-seconds"),
+                positive(values, "usage-id-seconds"),
                 positive(values, "drain-timeout-seconds"),
                 Path.of(values.get("results-dir")),
                 Double.parseDouble(values.get("pgbench-tps")),

@@ -26,6 +26,7 @@ final class BenchReport {
     private final SustainedLoad.Result sustained;
     private final PublishDrain.Result drain;
     private final CatchUp.Result catchUp;
+    private final UsageIdCost.Result usageIdCost;
     private final SingleCommandLatency.Result single;
     private final PublishDrain.Result afterAll;
 
@@ -36,6 +37,7 @@ final class BenchReport {
             SustainedLoad.Result sustained,
             PublishDrain.Result drain,
             CatchUp.Result catchUp,
+            UsageIdCost.Result usageIdCost,
             SingleCommandLatency.Result single,
             PublishDrain.Result afterAll) {
         this.options = options;
@@ -44,6 +46,7 @@ final class BenchReport {
         this.sustained = sustained;
         this.drain = drain;
         this.catchUp = catchUp;
+        this.usageIdCost = usageIdCost;
         this.single = single;
         this.afterAll = afterAll;
     }
@@ -116,6 +119,7 @@ final class BenchReport {
                 String.format(Locale.ROOT, "%.2f x", ratio()),
                 String.format(
                         Locale.ROOT, ">= %.0f  %s", TARGET_RATIO, met(ratio() >= TARGET_RATIO)));
+        usageIdRows(out);
         line(
                 out,
                 "%-36s %-28s %s%n",
@@ -180,6 +184,32 @@ final class BenchReport {
         System.out.print(out);
     }
 
+    private void usageIdRows(StringBuilder out) {
+        var usage = usageIdCost.usage();
+        var deduction = usageIdCost.deduction();
+        line(
+                out,
+                "%-36s %-28s %s%n",
+                "MeterUsage only (usage id checked)",
+                String.format(Locale.ROOT, "%,.0f /s", usage.movementsPerSecond()),
+                "batch p50 / p99 / max " + ms(usage.latency()));
+        line(
+                out,
+                "%-36s %-28s %s%n",
+                "DeductCredits only (no usage id)",
+                String.format(Locale.ROOT, "%,.0f /s", deduction.movementsPerSecond()),
+                "batch p50 / p99 / max " + ms(deduction.latency()));
+        line(
+                out,
+                "%-36s %-28s %s%n",
+                "  ratio usage / deduction",
+                String.format(Locale.ROOT, "%.2f x", usageIdCost.ratio()),
+                String.format(
+                        Locale.ROOT,
+                        "same movement; phases D U U D, %d s each",
+                        options.usageIdSeconds()));
+    }
+
     Path writeJson() throws IOException {
         Files.createDirectories(options.resultsDir());
         Path file =
@@ -218,6 +248,15 @@ final class BenchReport {
                         sustained.movementsPerSecond() >= TARGET_MOVEMENTS_PER_SECOND,
                         "ratioMet",
                         ratio() >= TARGET_RATIO));
+        report.put(
+                "usageIdCost",
+                ordered(
+                        "usage",
+                        sideMap(usageIdCost.usage()),
+                        "deduction",
+                        sideMap(usageIdCost.deduction()),
+                        "ratio",
+                        round(usageIdCost.ratio())));
         report.put("singleCommand", singleMap());
         report.put("publishDrain", drainMap(drain));
         report.put(
@@ -244,6 +283,7 @@ final class BenchReport {
         settings.put("seconds", options.sustainSeconds());
         settings.put("singleRatePerSecond", options.singleRatePerSecond());
         settings.put("singleSeconds", options.singleSeconds());
+        settings.put("usageIdSeconds", options.usageIdSeconds());
         settings.put("ledgerSettings", options.ledgerSettings());
         return settings;
     }
@@ -268,6 +308,18 @@ final class BenchReport {
                         "clientCores",
                         round(sustained.cpu().clientCores())));
         return map;
+    }
+
+    private static Map<String, Object> sideMap(UsageIdCost.Side side) {
+        return ordered(
+                "movementsPerSecond",
+                round(side.movementsPerSecond()),
+                "posted",
+                side.posted(),
+                "seconds",
+                side.seconds(),
+                "batchLatencyMs",
+                latencyMap(side.latency()));
     }
 
     private Map<String, Object> singleMap() {

@@ -60,10 +60,10 @@ public final class LedgerBench {
                 new EventCounts(options.kafkaBootstrap(), options.dbUrl(), options.dbUser())) {
             long publishedBefore = events.publishedEvents();
             var startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-            say("1/4 setup: opening %,d partner accounts and topping them up", options.accounts());
+            say("1/5 setup: opening %,d partner accounts and topping them up", options.accounts());
             var setup = setUpAccounts();
             say(
-                    "2/4 sustained load: %d clients x batches of %d, %d s warm-up + %d s measured",
+                    "2/5 sustained load: %d clients x batches of %d, %d s warm-up + %d s measured",
                     options.clients(),
                     options.batchSize(),
                     options.warmupSeconds(),
@@ -73,19 +73,32 @@ public final class LedgerBench {
             long loadEnd = System.nanoTime();
             long behind = events.lastGlobalIndex() - events.slowestProcessorIndex();
             say(
-                    "3/4 catch-up: waiting until %s holds every stored event and every tracking"
+                    "3/5 catch-up: waiting until %s holds every stored event and every tracking"
                             + " processor has handled it",
                     EventCounts.TOPIC);
             var drain = PublishDrain.await(events, publishedBefore, options.drainTimeoutSeconds());
             var catchUp = CatchUp.await(events, loadEnd, behind, options.drainTimeoutSeconds());
             say(
-                    "4/4 single commands: %d/s for %d s, open loop",
+                    "4/5 usage id check: MeterUsage only against DeductCredits only, 4 x %d s",
+                    options.usageIdSeconds());
+            var usageIdCost =
+                    new UsageIdCost(ledger, commands, options).run(events, publishedBefore);
+            say(
+                    "5/5 single commands: %d/s for %d s, open loop",
                     options.singleRatePerSecond(), options.singleSeconds());
             var single = new SingleCommandLatency(ledger, commands, options).run();
             var end = PublishDrain.await(events, publishedBefore, options.drainTimeoutSeconds());
             var report =
                     new BenchReport(
-                            options, startedAt, setup, sustained, drain, catchUp, single, end);
+                            options,
+                            startedAt,
+                            setup,
+                            sustained,
+                            drain,
+                            catchUp,
+                            usageIdCost,
+                            single,
+                            end);
             report.print();
             say("%nresults written to %s", report.writeJson());
         }

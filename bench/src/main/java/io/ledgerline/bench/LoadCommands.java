@@ -54,24 +54,40 @@ final class LoadCommands {
 
     /** A usage charge, a deduction or an addition of a small amount on a random account. */
     ObjectNode randomMovement(Random random) {
-        int index = random.nextInt(accounts);
-        long amountUcr =
-                MIN_MOVEMENT_UCR + random.nextInt((int) (MAX_MOVEMENT_UCR - MIN_MOVEMENT_UCR));
         int kind = random.nextInt(100);
-        ObjectNode command;
         if (kind < USAGE_SHARE) {
-            command = command("MeterUsage", index);
-            command.put("usageId", "u-" + command.get("commandId").asText());
-            command.put("description", "bench usage");
-        } else if (kind < USAGE_SHARE + DEDUCTION_SHARE) {
-            command = command("DeductCredits", index);
-            command.put("reason", "bench deduction");
-        } else {
-            command = command("AddCredits", index);
-            command.put("note", "bench addition");
+            return usage(random);
         }
-        command.put("amountUcr", amountUcr);
+        if (kind < USAGE_SHARE + DEDUCTION_SHARE) {
+            return deduction(random);
+        }
+        var command = command("AddCredits", random.nextInt(accounts));
+        command.put("note", "bench addition");
+        command.put("amountUcr", smallAmount(random));
         return command;
+    }
+
+    /** A usage charge with a new usage id: the ledger checks and records the id. */
+    ObjectNode usage(Random random) {
+        var command = command("MeterUsage", random.nextInt(accounts));
+        command.put("usageId", "u-" + command.get("commandId").asText());
+        command.put("description", "bench usage");
+        command.put("amountUcr", smallAmount(random));
+        return command;
+    }
+
+    /**
+     * The same movement as {@link #usage} (platform credits out of a partner) without a usage id.
+     */
+    ObjectNode deduction(Random random) {
+        var command = command("DeductCredits", random.nextInt(accounts));
+        command.put("reason", "bench deduction");
+        command.put("amountUcr", smallAmount(random));
+        return command;
+    }
+
+    private static long smallAmount(Random random) {
+        return MIN_MOVEMENT_UCR + random.nextInt((int) (MAX_MOVEMENT_UCR - MIN_MOVEMENT_UCR));
     }
 
     /** The body of a single {@code POST /accounts/{id}/usage}. */

@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -39,28 +41,50 @@ final class SustainedLoad {
     }
 
     private final LedgerClient ledger;
-    private final LoadCommands commands;
+    private final Function<Random, ObjectNode> movement;
     private final BenchOptions options;
+    private final int warmupSeconds;
+    private final int sustainSeconds;
     private final AtomicLong posted = new AtomicLong();
     private final AtomicLong postedIncludingWarmup = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
     private final Map<String, Long> refusals = new ConcurrentHashMap<>();
-    private final LatencyRecorder latency = new LatencyRecorder();
+    private final LatencyRecorder latency;
     private volatile long measureFromNanos;
     private volatile long measureUntilNanos;
 
     SustainedLoad(LedgerClient ledger, LoadCommands commands, BenchOptions options) {
+        this(
+                ledger,
+                commands::randomMovement,
+                options,
+                options.warmupSeconds(),
+                options.sustainSeconds(),
+                new LatencyRecorder());
+    }
+
+    /** A load of one kind of movement for its own duration, recording into {@code latency}. */
+    SustainedLoad(
+            LedgerClient ledger,
+            Function<Random, ObjectNode> movement,
+            BenchOptions options,
+            int warmupSeconds,
+            int sustainSeconds,
+            LatencyRecorder latency) {
         this.ledger = ledger;
-        this.commands = commands;
+        this.movement = movement;
         this.options = options;
+        this.warmupSeconds = warmupSeconds;
+        this.sustainSeconds = sustainSeconds;
+        this.latency = latency;
     }
 
     Result run(EventCounts events, long publishedBefore) throws InterruptedException {
         long start = System.nanoTime();
-        measureFromNanos = start + options.warmupSeconds() * 1_000_000_000L;
-        measureUntilNanos = measureFromNanos + options.sustainSeconds() * 1_000_000_000L;
+        measureFromNanos = start + warmupSeconds * 1_000_000_000L;
+        measureUntilNanos = measureFromNanos + sustainSeconds * 1_000_000_000L;
         var workers = new ArrayList<Thread>();
         try (var progress = new Progress(progressLine(start, events, publishedBefore))) {
             for (int i = 0; i < options.clients(); i++) {
@@ -76,7 +100,7 @@ final class SustainedLoad {
                 worker.join();
             }
             return new Result(
-                    options.sustainSeconds(),
+                    sustainSeconds,
                     posted.get(),
                     refused.get(),
                     batches.get(),
@@ -132,7 +156,7 @@ final class SustainedLoad {
         while (System.nanoTime() < measureUntilNanos) {
             var batch = new ArrayList<ObjectNode>();
             for (int i = 0; i < options.batchSize(); i++) {
-                batch.add(commands.randomMovement(random));
+                batch.add(movement.apply(random));
             }
             long sent = System.nanoTime();
             LedgerClient.BatchAnswer answer;
