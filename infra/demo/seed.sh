@@ -96,7 +96,8 @@ seed_demo() {
 
 # call_step <step-name> <expected-http-status> <billing-path> <json-body>: one request of the
 # call admission API (billing-service/README.md); a refusal is a success when it is expected.
-# Waits while billing does not know the customer's terms yet (404 CUSTOMER_TERMS_UNKNOWN).
+# Waits while billing does not know the customer or its terms yet (404 CUSTOMER_NOT_OF_PARTNER,
+# CUSTOMER_TERMS_UNKNOWN).
 call_step() {
   local step="$1" expected="$2" path="$3" body="$4" response status try
   for ((try = 1; try <= TERMS_WAIT_TRIES; try++)); do
@@ -104,7 +105,8 @@ call_step() {
       -H 'Content-Type: application/json' -H "x-api-key: $WORKSPACE_KEY" -d "$body" \
       "$BILLING_API$path" 2>&1)"
     status="${response##*$'\n'}"
-    [[ $status == 404 && $response == *CUSTOMER_TERMS_UNKNOWN* ]] || break
+    [[ $status == 404 && ($response == *CUSTOMER_TERMS_UNKNOWN* \
+      || $response == *CUSTOMER_NOT_OF_PARTNER*) ]] || break
     sleep 1
   done
   if [[ $status == "$expected" ]]; then

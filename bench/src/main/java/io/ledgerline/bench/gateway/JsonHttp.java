@@ -12,9 +12,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** JSON over java.net.http for set-up and ledger commands (not on any measured hot path). */
-final class JsonHttp {
+public final class JsonHttp {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client =
             HttpClient.newBuilder()
@@ -22,7 +22,8 @@ final class JsonHttp {
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
 
-    Answer send(String method, String url, Object body) throws IOException, InterruptedException {
+    public Answer send(String method, String url, Object body)
+            throws IOException, InterruptedException {
         var builder =
                 HttpRequest.newBuilder(URI.create(url))
                         .timeout(Duration.ofSeconds(30))
@@ -47,9 +48,9 @@ final class JsonHttp {
         return new Answer(response.statusCode(), json, response.body());
     }
 
-    record Answer(int status, JsonNode json, String text) {
+    public record Answer(int status, JsonNode json, String text) {
 
-        boolean ok() {
+        public boolean ok() {
             return status >= 200 && status < 300;
         }
     }

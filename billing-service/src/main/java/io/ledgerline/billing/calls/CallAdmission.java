@@ -1,5 +1,6 @@
 package io.ledgerline.billing.calls;
 
+import io.ledgerline.billing.customers.CustomerPartners;
 import io.ledgerline.billing.ledgerclient.LedgerAnswer;
 import io.ledgerline.billing.rating.CustomerAiTerms;
 import io.ledgerline.contracts.ledger.AccountId;
@@ -35,6 +36,7 @@ class CallAdmission {
     private final CallStore calls;
     private final CallLedger ledger;
     private final CustomerAiTerms aiTerms;
+    private final CustomerPartners partners;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -42,16 +44,19 @@ class CallAdmission {
             CallStore calls,
             CallLedger ledger,
             CustomerAiTerms aiTerms,
+            CustomerPartners partners,
             TransactionTemplate transactions,
             Clock clock) {
         this.calls = calls;
         this.ledger = ledger;
         this.aiTerms = aiTerms;
+        this.partners = partners;
         this.transactions = transactions;
         this.clock = clock;
     }
 
     CallAnswer start(CallStart start) {
+        requireCustomerOfPartner(start);
         var terms =
                 aiTerms.termsOf(start.customerId())
                         .orElseThrow(
@@ -66,6 +71,24 @@ class CallAdmission {
                         ? AccountId.customer(start.customerId())
                         : AccountId.partner(start.partnerId());
         return transactions.execute(tx -> startLocked(start, terms, payer));
+    }
+
+    /**
+     * The partner named must be the one the ledger opened the customer for, else the partner's
+     * platform credits could pay for another partner's customer. An unknown customer gets the same
+     * answer, so a partner cannot tell another partner's customers from ids never used.
+     */
+    private void requireCustomerOfPartner(CallStart start) {
+        var partner = partners.partnerOf(start.customerId());
+        if (partner.isEmpty() || !partner.get().equals(start.partnerId())) {
+            throw new Refused(
+                    BillingRefusal.CUSTOMER_NOT_OF_PARTNER,
+                    "partner "
+                            + start.partnerId()
+                            + " has no customer "
+                            + start.customerId()
+                            + " that billing knows of");
+        }
     }
 
     private CallAnswer startLocked(CallStart start, CustomerAiTerms.Terms terms, AccountId payer) {

@@ -27,6 +27,26 @@ class CallAdmissionApiTest extends CallsTestBase {
     }
 
     @Test
+    void a_call_naming_a_partner_other_than_the_customers_is_refused_and_holds_nothing() {
+        var customer = customerWith(100 * CREDIT);
+        var otherPartner = unique("p");
+        LEDGER.fund("partner:" + otherPartner, 100 * CREDIT, 0);
+        var callId = unique("call");
+
+        var refused = start(callId, customer, otherPartner, "VOICE");
+        var unknown = start(unique("call"), unique("nobody"), otherPartner, "VOICE");
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(404);
+        assertThat(code(refused)).isEqualTo("CUSTOMER_NOT_OF_PARTNER");
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(code(unknown)).isEqualTo("CUSTOMER_NOT_OF_PARTNER");
+        assertThat(LEDGER.reserved("customer:" + customer)).isZero();
+        assertThat(LEDGER.reserved("partner:" + otherPartner)).isZero();
+        assertThat(get("/api/v1/conversations/" + callId).getStatusCode().value()).isEqualTo(404);
+        assertThat(start(callId, customer).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
     void R14_a_call_is_charged_its_seconds_cost_lines_and_tool_calls_from_its_holds() {
         var customer = customerWith(100 * CREDIT);
         var account = "customer:" + customer;
@@ -119,7 +139,7 @@ class CallAdmissionApiTest extends CallsTestBase {
     void R13_with_ai_credits_off_the_partners_platform_credits_are_reserved_and_charged() {
         var customer = unique("c");
         var partner = unique("p");
-        configure(customer, false, PRICE_PER_MINUTE, GRACE_SECONDS);
+        configure(customer, partner, false, PRICE_PER_MINUTE, GRACE_SECONDS);
         LEDGER.fund("partner:" + partner, 30 * CREDIT, 0);
         var callId = unique("call");
 
@@ -141,7 +161,7 @@ class CallAdmissionApiTest extends CallsTestBase {
     void R13_a_partner_paying_for_a_customer_gets_no_overdraft_for_grace() {
         var customer = unique("c");
         var partner = unique("p");
-        configure(customer, false, PRICE_PER_MINUTE, GRACE_SECONDS);
+        configure(customer, partner, false, PRICE_PER_MINUTE, GRACE_SECONDS);
         LEDGER.fund("partner:" + partner, 14 * CREDIT, 0);
         var callId = unique("call");
         start(callId, customer, partner, "VOICE");

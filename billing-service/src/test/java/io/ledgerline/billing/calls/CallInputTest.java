@@ -18,7 +18,9 @@ class CallInputTest extends CallsTestBase {
     @CsvSource(
             delimiter = '|',
             value = {
-                "unknown customer|CUSTOMER_TERMS_UNKNOWN",
+                "unknown customer|CUSTOMER_NOT_OF_PARTNER",
+                "another partner's customer|CUSTOMER_NOT_OF_PARTNER",
+                "customer without AI-credit terms|CUSTOMER_TERMS_UNKNOWN",
                 "no channel|FIELD_REQUIRED",
                 "call id too long|INVALID_ID",
                 "negative duration|OUT_OF_RANGE",
@@ -39,6 +41,13 @@ class CallInputTest extends CallsTestBase {
         var response =
                 switch (what) {
                     case "unknown customer" -> start(unique("call"), unique("nobody"));
+                    case "another partner's customer" ->
+                            start(unique("call"), customer, unique("p"), "VOICE");
+                    case "customer without AI-credit terms" -> {
+                        var unconfigured = unique("c");
+                        open(unconfigured, PARTNER);
+                        yield start(unique("call"), unconfigured);
+                    }
                     case "no channel" ->
                             post(
                                     "/api/v1/calls",
@@ -86,7 +95,7 @@ class CallInputTest extends CallsTestBase {
         for (int i = 0; i < 3; i++) {
             var callId = unique("call");
             ids.add(callId);
-            start(callId, customer, "p-calls", i == 0 ? "CHAT" : "VOICE");
+            start(callId, customer, PARTNER, i == 0 ? "CHAT" : "VOICE");
             clock.advance(Duration.ofSeconds(30));
             end(callId, 1, 30, i, 1_000);
         }

@@ -6,6 +6,7 @@ import io.ledgerline.billing.support.BillingIntegrationTest;
 import io.ledgerline.billing.support.TestClock;
 import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.ledger.AccountId;
+import io.ledgerline.contracts.ledger.event.AccountOpened;
 import io.ledgerline.contracts.ledger.event.AiCreditsConfigured;
 import io.ledgerline.contracts.ledger.event.EventHeader;
 import io.ledgerline.contracts.money.Credits;
@@ -26,6 +27,7 @@ import java.util.UUID;
 abstract class CallsTestBase extends BillingIntegrationTest {
 
     static final long CREDIT = 1_000_000;
+    static final String PARTNER = "p-calls";
     static final long PRICE_PER_MINUTE = 12 * CREDIT;
     static final long GRACE_SECONDS = 30;
 
@@ -39,12 +41,19 @@ abstract class CallsTestBase extends BillingIntegrationTest {
     /** A customer with AI credits, the test price and grace, and {@code balance} to spend. */
     String customerWith(long balance) {
         var customer = unique("c");
-        configure(customer, true, PRICE_PER_MINUTE, GRACE_SECONDS);
+        configure(customer, PARTNER, true, PRICE_PER_MINUTE, GRACE_SECONDS);
         LEDGER.fund("customer:" + customer, balance, GRACE_ALLOWANCE);
         return customer;
     }
 
-    void configure(String customer, boolean enabled, long pricePerMinute, long graceSeconds) {
+    /** The customer's account opened for {@code partner}, and its AI-credit terms. */
+    void configure(
+            String customer,
+            String partner,
+            boolean enabled,
+            long pricePerMinute,
+            long graceSeconds) {
+        open(customer, partner);
         var header =
                 new EventHeader(
                         UUID.randomUUID().toString(),
@@ -76,8 +85,33 @@ abstract class CallsTestBase extends BillingIntegrationTest {
                                         .isEmpty());
     }
 
+    /** AccountOpened for the customer, as the ledger publishes it; waits until billing knows. */
+    void open(String customer, String partner) {
+        var header =
+                new EventHeader(
+                        UUID.randomUUID().toString(),
+                        AccountId.customer(customer),
+                        0,
+                        unique("cmd"),
+                        Instant.now(),
+                        "0".repeat(64));
+        publish(
+                Topics.LEDGER_EVENTS.name(),
+                "customer:" + customer,
+                "AccountOpened",
+                ContractJson.toBytes(new AccountOpened(header, partner)));
+        eventually()
+                .until(
+                        () ->
+                                !jdbc.queryForList(
+                                                "SELECT 1 FROM billing.customer_partners"
+                                                        + " WHERE customer_id = ?",
+                                                customer)
+                                        .isEmpty());
+    }
+
     ResponseEntity<JsonNode> start(String callId, String customer) {
-        return start(callId, customer, "p-calls", "VOICE");
+        return start(callId, customer, PARTNER, "VOICE");
     }
 
     ResponseEntity<JsonNode> start(String callId, String customer, String partner, String channel) {

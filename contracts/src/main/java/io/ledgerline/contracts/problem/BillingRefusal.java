@@ -12,6 +12,11 @@ public enum BillingRefusal implements RefusalCode {
     CUSTOMER_REQUIRED(422),
     /** Billing knows no AI-credit terms for the customer, so it cannot price a call minute. */
     CUSTOMER_TERMS_UNKNOWN(404),
+    /**
+     * Billing knows no customer with this id under the partner named: unknown, or another
+     * partner's.
+     */
+    CUSTOMER_NOT_OF_PARTNER(404),
     /** No call with this id was started. */
     CALL_NOT_FOUND(404),
     /** The call ended or timed out; it takes no more minutes. */

@@ -25,7 +25,10 @@ class FeedController {
     static final int MAX_PAGE_SIZE = 100;
     static final int DEFAULT_PAGE_SIZE = 20;
 
-    record FeedPage(long unreadCount, List<FeedStore.Item> items) {}
+    /** {@code nextBefore}: what to pass as {@code before} for the next page; null at the end. */
+    record FeedPage(long unreadCount, List<FeedStore.Item> items, Long nextBefore) {}
+
+    record UnreadCount(long unreadCount) {}
 
     private final FeedStore feed;
     private final Clock clock;
@@ -46,7 +49,17 @@ class FeedController {
             throw Refused.field(
                     CommonRefusal.INVALID_PAGING, "size", "between 1 and " + MAX_PAGE_SIZE);
         }
-        return new FeedPage(feed.unread(account), feed.newestFirst(account, before, size));
+        // One more than asked says whether a next page exists without a second query.
+        var items = feed.newestFirst(account, before, size + 1);
+        var page = items.size() > size ? items.subList(0, size) : items;
+        var nextBefore = items.size() > size ? page.get(size - 1).itemId() : null;
+        return new FeedPage(feed.unread(account), page, nextBefore);
+    }
+
+    /** What a notification bell polls: the count alone. */
+    @GetMapping("/unread")
+    UnreadCount unread(@PathVariable String accountId) {
+        return new UnreadCount(feed.unread(AccountIds.parse(accountId)));
     }
 
     @PostMapping("/{itemId}/read")

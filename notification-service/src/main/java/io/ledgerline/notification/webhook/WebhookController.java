@@ -44,6 +44,7 @@ class WebhookController {
     private final WebhookEndpoints endpoints;
     private final WebhookDeliveries deliveries;
     private final UrlPolicy policy;
+    private final SecretSealer sealer;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -51,10 +52,12 @@ class WebhookController {
             WebhookEndpoints endpoints,
             WebhookDeliveries deliveries,
             UrlPolicy policy,
+            SecretSealer sealer,
             Clock clock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.policy = policy;
+        this.sealer = sealer;
         this.clock = clock;
     }
 
@@ -70,16 +73,18 @@ class WebhookController {
                     "url",
                     "at most " + MAX_ENDPOINTS_PER_PARTNER + " endpoints per partner");
         }
+        var endpointId = "whe_" + UUID.randomUUID().toString().replace("-", "");
+        var secret = newSecret();
         var endpoint =
                 new Endpoint(
-                        "whe_" + UUID.randomUUID().toString().replace("-", ""),
+                        endpointId,
                         partner,
                         url,
                         kinds,
-                        newSecret(),
+                        sealer.seal(endpointId, secret),
                         clock.instant());
         endpoints.add(endpoint);
-        return view(endpoint, endpoint.secret());
+        return view(endpoint, secret);
     }
 
     @GetMapping

@@ -26,13 +26,13 @@ public class WebhookEndpoints {
 
     void add(Endpoint endpoint) {
         jdbc.update(
-                "INSERT INTO webhook_endpoints (endpoint_id, partner_id, url, alert_kinds, secret,"
-                        + " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO webhook_endpoints (endpoint_id, partner_id, url, alert_kinds,"
+                        + " secret_sealed, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                 endpoint.endpointId(),
                 endpoint.partnerId(),
                 endpoint.url(),
                 endpoint.alertKinds().stream().map(Enum::name).sorted().toArray(String[]::new),
-                endpoint.secret(),
+                endpoint.sealedSecret(),
                 Timestamp.from(endpoint.createdAt()));
     }
 
@@ -86,7 +86,7 @@ public class WebhookEndpoints {
                 rs.getString("partner_id"),
                 rs.getString("url"),
                 kinds,
-                rs.getString("secret"),
+                rs.getString("secret_sealed"),
                 rs.getTimestamp("created_at").toInstant());
     }
 }

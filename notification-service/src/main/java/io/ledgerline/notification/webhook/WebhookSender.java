@@ -23,6 +23,7 @@ public class WebhookSender {
 
     private final WebhookEndpoints endpoints;
     private final UrlPolicy policy;
+    private final SecretSealer sealer;
     private final Clock clock;
     private final HttpClient http =
             HttpClient.newBuilder()
@@ -30,9 +31,10 @@ public class WebhookSender {
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .build();
 
-    WebhookSender(WebhookEndpoints endpoints, UrlPolicy policy, Clock clock) {
+    WebhookSender(WebhookEndpoints endpoints, UrlPolicy policy, SecretSealer sealer, Clock clock) {
         this.endpoints = endpoints;
         this.policy = policy;
+        this.sealer = sealer;
         this.clock = clock;
     }
 
@@ -43,14 +45,13 @@ public class WebhookSender {
         }
         try {
             var uri = policy.check(endpoint.get().url());
+            var secret = sealer.open(endpointId, endpoint.get().sealedSecret());
             long now = clock.instant().getEpochSecond();
             var request =
                     HttpRequest.newBuilder(uri)
                             .timeout(REQUEST_TIMEOUT)
                             .header("Content-Type", "application/json")
-                            .header(
-                                    Signature.HEADER,
-                                    Signature.header(endpoint.get().secret(), now, body))
+                            .header(Signature.HEADER, Signature.header(secret, now, body))
                             .header(Signature.DELIVERY_HEADER, deliveryId)
                             .header(Signature.EVENT_HEADER, kind)
                             .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -61,6 +62,9 @@ public class WebhookSender {
             return new Outcome(ok, status, ok ? null : "HTTP " + status, !ok);
         } catch (Refused refused) {
             return new Outcome(false, null, refused.getMessage(), false);
+        } catch (SecretSealer.UnreadableSecretException unreadable) {
+            // Another key cannot sign later either; the log says why instead of retrying a day.
+            return new Outcome(false, null, unreadable.getMessage(), false);
         } catch (IOException e) {
             return new Outcome(
                     false, null, e.getClass().getSimpleName() + ": " + e.getMessage(), true);
