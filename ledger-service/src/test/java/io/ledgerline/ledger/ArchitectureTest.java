@@ -14,7 +14,7 @@ class ArchitectureTest {
      * What every feature's controllers may use: {@code api} holds the door commands go through, the
      * answers that come back and the problem bodies that carry refusals.
      */
-    private static final Set<String> SHARED_FEATURES = Set.of("api");
+    private static final Set<String> SHARED_FEATURES = Set.of("api", "security");
 
     private static ServiceBoundaries ledger;
 

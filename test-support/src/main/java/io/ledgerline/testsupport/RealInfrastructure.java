@@ -1,5 +1,7 @@
 package io.ledgerline.testsupport;
 
+import io.ledgerline.testsupport.auth.TestAuthorizationServer;
+
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -8,7 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Points a Spring Boot test at the real PostgreSQL database and Kafka broker of this JVM. Use it as
+ * Points a Spring Boot test at the real PostgreSQL database, Kafka broker and authorization server
+ * of this JVM (the service's own client credentials included). Use it as
  * {@code @ContextConfiguration(initializers = RealInfrastructure.class)} (or through {@link
  * LedgerlineIntegrationTest}); no test decides on its own where its servers come from.
  */
@@ -29,6 +32,17 @@ public class RealInfrastructure
                 String.valueOf(POOL_SIZE_PER_CONTEXT));
         props.put("spring.kafka.bootstrap-servers", TestKafka.bootstrapServers());
         props.put("axon.axonserver.enabled", "false");
+        var auth = TestAuthorizationServer.get();
+        props.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", auth.url());
+        props.put(
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                auth.url() + "/oauth2/jwks");
+        props.put(
+                "spring.security.oauth2.client.provider.ledgerline.token-uri",
+                auth.url() + "/oauth2/token");
+        props.put(
+                "spring.security.oauth2.client.registration.ledgerline.client-secret",
+                auth.clientSecret());
         return props;
     }
 

@@ -21,6 +21,7 @@ import io.ledgerline.contracts.problem.Refusals;
 import io.ledgerline.contracts.problem.Refused;
 import io.ledgerline.ledger.api.CommandAnswer;
 import io.ledgerline.ledger.api.ProblemHandler;
+import io.ledgerline.ledger.security.CommandScopes;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -131,6 +132,15 @@ class BatchController {
         try {
             var command = json.readerFor(type).<LedgerCommand>readValue(node);
             CommandValidation.check(command);
+            if (!CommandScopes.callerMay(command)) {
+                throw Refused.field(
+                        CommonRefusal.FORBIDDEN,
+                        "type",
+                        "a "
+                                + type.getSimpleName()
+                                + " needs one of the scopes "
+                                + CommandScopes.allowing(command));
+            }
             return command;
         } catch (Refused refused) {
             var field = refused.field() == null ? at : at + "." + refused.field();

@@ -148,7 +148,7 @@ class HardeningRegressionTest {
         }
 
         var matrix = raw(partner + ";DROP/credits", body("\"amountUcr\":1,\"note\":\"n\""));
-        assertProblem(matrix, 400, "INVALID_ID");
+        assertProblem(matrix, 400, "INVALID_PARAMETER").containsEntry("field", "path");
 
         var deposit = api.reserve(partner, "key-deposit-k1", 1_000, 60, "sneaky");
         assertProblem(deposit, 400, "INVALID_ID").containsEntry("field", "reservationId");
