@@ -26,7 +26,7 @@ import java.util.UUID;
  * UsageRecorded} and published to {@code usage.v1}, so it is rated on the same path as gateway
  * usage. Idempotent on the session id: the same report again answers the same request id (and is
  * published again, harmlessly, since metering dedupes on it); another report under that id is a
- * conflict. Callers are checked by {@link WorkspaceApiKeyInterceptor} first.
+ * conflict. Only a token with the {@code billing.usage} scope gets here (security/BillingDoors).
  */
 @RestController
 @RequestMapping(AgentUsageController.PATH)

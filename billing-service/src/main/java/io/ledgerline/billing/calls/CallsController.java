@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The admission API agent runtimes call around every call or chat (billing-service/README.md):
- * start, extend each minute, end. Checked against the workspace API key like agent usage. Every
- * request is idempotent on the call id and its sequence number.
+ * start, extend each minute, end. Open to the {@code billing.calls} scope (security/BillingDoors).
+ * Every request is idempotent on the call id and its sequence number.
  */
 @RestController
 @RequestMapping(CallsController.PATH)

@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.ledger.command.LedgerCommand;
+import io.ledgerline.websecurity.ServiceTokens;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -26,7 +30,8 @@ import java.util.List;
 /**
  * Sends usage commands to the ledger's batch endpoint ({@code POST /batches}, docs/ledger-api.md).
  * Every command carries a commandId the caller derives from the usage, so sending it again is
- * harmless: the ledger answers a repeated commandId with its first answer.
+ * harmless: the ledger answers a repeated commandId with its first answer. Each request carries
+ * billing's own service token (client {@code billing}; its scopes are in application.yml).
  */
 @Component
 @EnableConfigurationProperties(LedgerProperties.class)
@@ -41,14 +46,24 @@ public class LedgerClient {
     private final RestClient http;
     private final ObjectMapper json;
 
-    public LedgerClient(LedgerProperties properties, ObjectMapper json) {
+    public LedgerClient(
+            LedgerProperties properties,
+            ObjectMapper json,
+            ClientRegistrationRepository registrations,
+            OAuth2AuthorizedClientService authorizedClients) {
         var client =
                 HttpClient.newBuilder()
                         .connectTimeout(Duration.ofMillis(properties.connectTimeoutMs()))
                         .build();
         var requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(Duration.ofMillis(properties.readTimeoutMs()));
-        this.http = RestClient.builder().baseUrl(properties.url()).requestFactory(requests).build();
+        this.http =
+                RestClient.builder()
+                        .baseUrl(properties.url())
+                        .requestFactory(requests)
+                        .requestInterceptor(
+                                ServiceTokens.interceptor(registrations, authorizedClients))
+                        .build();
         this.json = json;
     }
 
@@ -108,6 +123,11 @@ public class LedgerClient {
         } catch (ResourceAccessException e) {
             throw new LedgerUnavailableException(
                     "ledger unreachable for a batch of " + batch.size(), e);
+        } catch (OAuth2AuthorizationException e) {
+            // Without a token the ledger cannot be asked: like its outage, this waits, it is no
+            // refusal of the usage.
+            throw new LedgerUnavailableException(
+                    "no token for the ledger for a batch of " + batch.size(), e);
         }
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,14 +25,16 @@ class AgentUsageApiTest extends BillingIntegrationTest {
 
     @Autowired TestRestTemplate http;
 
+    @LocalServerPort int port;
+
     @Test
     void R14_an_agent_session_reported_twice_is_accepted_twice_and_charged_once() {
         var session = unique("s");
         var customer = unique("c");
         var body = session(session, customer, 60, 2, 1_000_000);
 
-        var first = post(WORKSPACE_KEY, body);
-        var again = post(WORKSPACE_KEY, body);
+        var first = post(body);
+        var again = post(body);
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
@@ -54,21 +57,21 @@ class AgentUsageApiTest extends BillingIntegrationTest {
     void the_same_session_id_with_other_figures_is_a_conflict() {
         var session = unique("s");
         var customer = unique("c");
-        assertThat(post(WORKSPACE_KEY, session(session, customer, 60, 0, 0)).getStatusCode())
+        assertThat(post(session(session, customer, 60, 0, 0)).getStatusCode())
                 .isEqualTo(HttpStatus.ACCEPTED);
 
-        var conflict = post(WORKSPACE_KEY, session(session, customer, 61, 0, 0));
+        var conflict = post(session(session, customer, 61, 0, 0));
 
         assertThat(conflict.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(conflict.getBody().get("code").asText())
                 .isEqualTo("EXISTS_WITH_DIFFERENT_PAYLOAD");
     }
 
-    @ParameterizedTest(name = "key \"{0}\", body {1} -> 401")
-    @CsvSource({"'', valid", "wrong-key, valid", "wrong-key, malformed"})
-    void agent_usage_without_a_valid_workspace_key_is_refused(String key, String body) {
+    @ParameterizedTest(name = "authorization \"{0}\", body {1} -> 401")
+    @CsvSource({"'', valid", "Bearer not-a-jwt, valid", "Bearer not-a-jwt, malformed"})
+    void agent_usage_without_a_valid_token_is_refused(String authorization, String body) {
         var json = body.equals("valid") ? session(unique("s"), "c1", 1, 0, 0) : "{not json";
-        var response = post(key.isEmpty() ? null : key, json);
+        var response = postAs(authorization, json);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(response.getHeaders().getContentType())
@@ -99,7 +102,7 @@ class AgentUsageApiTest extends BillingIntegrationTest {
                 "{not json|MALFORMED_JSON",
             })
     void bad_agent_usage_is_refused_with_a_problem_and_records_nothing(String body, String code) {
-        var response = post(WORKSPACE_KEY, body);
+        var response = post(body);
 
         assertThat(response.getStatusCode().value()).isEqualTo(statusOf(code));
         assertThat(response.getHeaders().getContentType())
@@ -114,12 +117,27 @@ class AgentUsageApiTest extends BillingIntegrationTest {
                 .isZero();
     }
 
-    private ResponseEntity<JsonNode> post(String key, String body) {
+    /** As an agent runtime with every billing scope. */
+    private ResponseEntity<JsonNode> post(String body) {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        if (key != null) {
-            headers.set("x-api-key", key);
+        return http.postForEntity(
+                "/api/v1/agent-usage", new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    /** With this {@code Authorization} header, or none at all when it is empty. */
+    private ResponseEntity<JsonNode> postAs(String authorization, String body) {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (authorization.isEmpty()) {
+            // The autowired client adds a full token to a request without one; this one goes bare.
+            return new TestRestTemplate()
+                    .postForEntity(
+                            "http://127.0.0.1:" + port + "/api/v1/agent-usage",
+                            new HttpEntity<>(body, headers),
+                            JsonNode.class);
         }
+        headers.set(HttpHeaders.AUTHORIZATION, authorization);
         return http.postForEntity(
                 "/api/v1/agent-usage", new HttpEntity<>(body, headers), JsonNode.class);
     }

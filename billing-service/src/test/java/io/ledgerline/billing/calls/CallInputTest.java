@@ -2,7 +2,9 @@ package io.ledgerline.billing.calls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgerline.billing.security.BillingDoors;
 import io.ledgerline.contracts.problem.Refusals;
+import io.ledgerline.testsupport.auth.TestTokens;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +32,7 @@ class CallInputTest extends CallsTestBase {
                 "extend an unknown call|CALL_NOT_FOUND",
                 "extend skipping a sequence|CALL_SEQUENCE_GAP",
                 "call id reused for another customer|CALL_ID_IN_USE",
-                "no workspace key|UNAUTHENTICATED",
+                "a token without billing.calls|FORBIDDEN",
             })
     void bad_call_input_is_refused_with_a_stable_code(String what, String code) {
         var customer = customerWith(100 * CREDIT);
@@ -72,8 +74,11 @@ class CallInputTest extends CallsTestBase {
                     case "extend skipping a sequence" -> extend(callId, 2);
                     case "call id reused for another customer" ->
                             start(callId, customerWith(100 * CREDIT));
-                    case "no workspace key" ->
-                            post("/api/v1/calls/" + callId + "/extend", "{\"sequence\":1}", null);
+                    case "a token without billing.calls" ->
+                            post(
+                                    "/api/v1/calls/" + callId + "/extend",
+                                    "{\"sequence\":1}",
+                                    TestTokens.bearer(BillingDoors.READ, BillingDoors.USAGE));
                     default -> throw new IllegalArgumentException(what);
                 };
 

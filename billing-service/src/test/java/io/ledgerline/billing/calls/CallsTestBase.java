@@ -137,15 +137,17 @@ abstract class CallsTestBase extends BillingIntegrationTest {
                         .formatted(sequence, seconds, toolCalls, llmUcr));
     }
 
+    /** As an agent runtime, with a token holding every billing scope. */
     ResponseEntity<JsonNode> post(String path, String body) {
-        return post(path, body, WORKSPACE_KEY);
+        return post(path, body, null);
     }
 
-    ResponseEntity<JsonNode> post(String path, String body, String key) {
+    /** With this {@code Authorization} header; null for the test client's full token. */
+    ResponseEntity<JsonNode> post(String path, String body, String authorization) {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        if (key != null) {
-            headers.set("x-api-key", key);
+        if (authorization != null) {
+            headers.set(HttpHeaders.AUTHORIZATION, authorization);
         }
         return http.exchange(
                 path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);

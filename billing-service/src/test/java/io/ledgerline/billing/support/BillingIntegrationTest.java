@@ -28,9 +28,10 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 
 /**
- * One Spring context for every test of this module: real PostgreSQL and Kafka from test-support,
- * and the ledger replaced by {@link FakeLedger}. Tests use their own random ids so they never see
- * each other's usage.
+ * One Spring context for every test of this module: real PostgreSQL, Kafka and authorization server
+ * from test-support, and the ledger replaced by {@link FakeLedger}. The autowired {@code
+ * TestRestTemplate} sends a token with every billing scope unless a request sets its own. Tests use
+ * their own random ids so they never see each other's usage.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @LedgerlineIntegrationTest
@@ -38,7 +39,6 @@ import java.util.concurrent.Future;
 public abstract class BillingIntegrationTest {
 
     protected static final FakeLedger LEDGER = FakeLedger.start();
-    protected static final String WORKSPACE_KEY = "test-workspace-key";
 
     @Autowired protected KafkaTemplate<String, byte[]> kafka;
 
@@ -47,7 +47,6 @@ public abstract class BillingIntegrationTest {
     @DynamicPropertySource
     static void ledger(DynamicPropertyRegistry registry) {
         registry.add("ledgerline.ledger.url", LEDGER::baseUrl);
-        registry.add("ledgerline.billing.workspace-api-key", () -> WORKSPACE_KEY);
         // Tests sweep quiet calls themselves, after moving the clock.
         registry.add("ledgerline.billing.calls.sweep-interval-ms", () -> "3600000");
     }

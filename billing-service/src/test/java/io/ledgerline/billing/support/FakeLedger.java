@@ -7,6 +7,14 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.ledgerline.contracts.ledger.Ids;
+import io.ledgerline.testsupport.auth.TestAuthorizationServer;
+import io.ledgerline.testsupport.auth.TestTokens;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -29,6 +37,10 @@ import java.util.regex.Pattern;
  * POST /batches} answers each command in order as a result, with the same rules. It records every
  * command it receives. True end-to-end tests against the real ledger-service belong to the
  * integration suite.
+ *
+ * <p>Its doors are the ledger's: a bearer token of the test authorization server for the audience
+ * {@code ledger} (401 otherwise), and every command's own scope, as the ledger's batch endpoint
+ * checks them (403 for the whole request otherwise).
  */
 public final class FakeLedger implements AutoCloseable {
 
@@ -57,6 +69,14 @@ public final class FakeLedger implements AutoCloseable {
 
     private static final int NO_FAILURE = -1;
 
+    /** The scopes any one of which allows a kind of command, as the ledger's CommandScopes. */
+    private static final Map<String, Set<String>> SCOPES =
+            Map.of(
+                    "MeterUsage", Set.of("ledger.meter"),
+                    "SettleReservation", Set.of("ledger.reserve", "ledger.meter"),
+                    "ReserveCredits", Set.of("ledger.reserve"),
+                    "ReleaseReservation", Set.of("ledger.reserve"));
+
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -70,6 +90,8 @@ public final class FakeLedger implements AutoCloseable {
     private final AtomicInteger failNextBatchAfter = new AtomicInteger(NO_FAILURE);
     private final Map<String, Funds> funded = new ConcurrentHashMap<>();
     private final Map<String, Hold> holds = new ConcurrentHashMap<>();
+    private final Set<String> callers = ConcurrentHashMap.newKeySet();
+    private volatile JwtDecoder tokens;
 
     /**
      * An account whose balance this fake keeps, as the ledger does: spendable micro-credits and the
@@ -160,12 +182,18 @@ public final class FakeLedger implements AutoCloseable {
         brokeAccounts.add(accountId);
     }
 
+    /** The clients (token subjects) whose requests came through this fake's doors. */
+    public Set<String> callers() {
+        return Set.copyOf(callers);
+    }
+
     /** Sends a command to this fake as billing-service would, e.g. before a simulated crash. */
     public int send(String path, String jsonBody) {
         try {
             var request =
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
                             .header("Content-Type", "application/json")
+                            .header("Authorization", TestTokens.bearer("ledger.meter"))
                             .POST(java.net.http.HttpRequest.BodyPublishers.ofString(jsonBody))
                             .build();
             return java.net.http.HttpClient.newHttpClient()
@@ -237,11 +265,18 @@ public final class FakeLedger implements AutoCloseable {
                 respond(exchange, 503, problem(503, "LEDGER_UNAVAILABLE", null));
                 return;
             }
+            var token = token(exchange);
+            if (token == null) {
+                respond(exchange, 401, problem(401, "UNAUTHENTICATED", null));
+                return;
+            }
             var path = exchange.getRequestURI().getRawPath();
             var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var usage = USAGE.matcher(path);
             var settle = SETTLE.matcher(path);
-            if (!"POST".equals(exchange.getRequestMethod())) {
+            if (!mayAll(token, kindsOf(path, body))) {
+                respond(exchange, 403, problem(403, "FORBIDDEN", null));
+            } else if (!"POST".equals(exchange.getRequestMethod())) {
                 respond(exchange, 405, problem(405, "METHOD_NOT_ALLOWED", null));
             } else if (path.equals("/api/v1/batches")) {
                 batch(exchange, body);
@@ -258,6 +293,59 @@ public final class FakeLedger implements AutoCloseable {
                 respond(exchange, 404, problem(404, "NOT_FOUND", null));
             }
         }
+    }
+
+    /** The request's verified token for the ledger, or null when it has none. */
+    private Jwt token(HttpExchange exchange) {
+        var authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        try {
+            var jwt = decoder().decode(authorization.substring("Bearer ".length()));
+            if (jwt.getAudience() == null || !jwt.getAudience().contains("ledger")) {
+                return null;
+            }
+            callers.add(jwt.getSubject());
+            return jwt;
+        } catch (JwtException e) {
+            return null;
+        }
+    }
+
+    private JwtDecoder decoder() {
+        if (tokens == null) {
+            var issuer = TestAuthorizationServer.get().url();
+            var decoder = NimbusJwtDecoder.withJwkSetUri(issuer + "/oauth2/jwks").build();
+            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+            tokens = decoder;
+        }
+        return tokens;
+    }
+
+    private List<String> kindsOf(String path, String body) throws IOException {
+        if (USAGE.matcher(path).matches()) {
+            return List.of("MeterUsage");
+        }
+        if (SETTLE.matcher(path).matches()) {
+            return List.of("SettleReservation");
+        }
+        if (path.equals("/api/v1/batches")) {
+            var kinds = new java.util.ArrayList<String>();
+            json.readTree(body).path("commands").forEach(c -> kinds.add(c.path("type").asText()));
+            return kinds;
+        }
+        return List.of();
+    }
+
+    private static boolean mayAll(Jwt token, List<String> kinds) {
+        var scopes = token.getClaimAsStringList("scope");
+        var held = scopes == null ? Set.<String>of() : Set.copyOf(scopes);
+        return kinds.stream()
+                .allMatch(
+                        kind ->
+                                SCOPES.getOrDefault(kind, Set.of()).stream()
+                                        .anyMatch(held::contains));
     }
 
     private void command(

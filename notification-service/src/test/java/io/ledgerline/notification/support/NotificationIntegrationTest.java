@@ -9,7 +9,9 @@ import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.event.LedgerEvent;
 import io.ledgerline.contracts.ledger.event.LedgerEventTypes;
 import io.ledgerline.contracts.topics.Topics;
+import io.ledgerline.notification.security.NotificationDoors;
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
+import io.ledgerline.testsupport.auth.TestTokens;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -40,9 +42,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One Spring context for every integration test of this module: the real PostgreSQL and Kafka of
- * test-support, GreenMail as the SMTP server in this JVM, and a webhook receiver on loopback. Tests
- * use their own random account ids, so they never see each other's alerts.
+ * One Spring context for every integration test of this module: the real PostgreSQL, Kafka and
+ * authorization server of test-support, GreenMail as the SMTP server in this JVM, and a webhook
+ * receiver on loopback. Tests use their own random account ids, so they never see each other's
+ * alerts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @LedgerlineIntegrationTest
@@ -148,7 +151,18 @@ public abstract class NotificationIntegrationTest {
                 kind);
     }
 
+    /** As the portal would, with a token holding every notification scope. */
     protected HttpResponse<String> call(String method, String path, String body) {
+        return callAs(
+                TestTokens.bearer(NotificationDoors.READ, NotificationDoors.MANAGE),
+                method,
+                path,
+                body);
+    }
+
+    /** With this {@code Authorization} header, or none when it is null. */
+    protected HttpResponse<String> callAs(
+            String authorization, String method, String path, String body) {
         var request =
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                         .header("Content-Type", "application/json")
@@ -157,6 +171,9 @@ public abstract class NotificationIntegrationTest {
                                 body == null
                                         ? HttpRequest.BodyPublishers.noBody()
                                         : HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
