@@ -15,6 +15,8 @@ export LEDGERLINE_HOME="${LEDGERLINE_BENCH_GW_HOME:-$ROOT/.ledgerline/bench-gw}"
 export LEDGERLINE_KAFKA_PORT="${LEDGERLINE_BENCH_GW_KAFKA_PORT:-19192}"
 export LEDGERLINE_KAFKA_CONTROLLER_PORT="${LEDGERLINE_BENCH_GW_KAFKA_CONTROLLER_PORT:-19193}"
 export LEDGERLINE_PG_DATABASE=ledgerline_bench_gw
+export LEDGERLINE_AUTH_PORT="${LEDGERLINE_BENCH_GW_AUTH_PORT:-18185}"
+export LEDGERLINE_GATEWAY_MANAGEMENT_PORT="${LEDGERLINE_BENCH_GW_MANAGEMENT_PORT:-18187}"
 # shellcheck source=../infra/stack/stack.sh
 source "$ROOT/infra/stack/stack.sh"
 
@@ -23,6 +25,7 @@ LEDGER_PORT="${LEDGERLINE_BENCH_GW_LEDGER_PORT:-18181}"
 BILLING_PORT="${LEDGERLINE_BENCH_GW_BILLING_PORT:-18182}"
 GATEWAY_PORT="${LEDGERLINE_BENCH_GW_GATEWAY_PORT:-18184}"
 NGINX_PORT="${LEDGERLINE_BENCH_GW_NGINX_PORT:-18480}"
+AUTH_COMPONENT=bench-gw-auth
 NGINX_DIR="$ROOT/.ledgerline/bench/nginx"
 SERVICE_JAVA_OPTS="${LEDGERLINE_BENCH_GW_JAVA_OPTS:--Xmx512m}"
 HEALTH_TIMEOUT_S=240
@@ -78,6 +81,10 @@ build_if_missing() {
       (cd "$ROOT" && "${MVN[@]}" -pl "$module" -am package -DskipTests)
     fi
   done
+  if [[ ! -f $(service_jar auth-server) ]]; then
+    say "Build           auth-server (its jar is missing)"
+    (cd "$ROOT" && "${MVN[@]}" -pl auth-server -am package -DskipTests)
+  fi
   if [[ ! -f $BENCH_JAR || ! -f $BENCH_CLASSPATH_FILE ]] \
     || [[ -n $(find "$BENCH_DIR/src" "$BENCH_DIR/pom.xml" -newer "$BENCH_JAR" -print -quit) ]]; then
     say "Build           bench (the load client)"
@@ -87,7 +94,8 @@ build_if_missing() {
 
 check_ports_free() {
   local entry port
-  for entry in "${COMPONENTS[@]}" "nginx:$NGINX_PORT:-"; do
+  for entry in "${COMPONENTS[@]}" "nginx:$NGINX_PORT:-" "auth-server:$AUTH_PORT:-" \
+    "gateway management:$GATEWAY_MANAGEMENT_PORT:-"; do
     port="$(cut -d: -f2 <<<"$entry")"
     if port_answers "$port"; then
       warn "port $port (for ${entry%%:*}) is taken; stop what runs there or set" \
@@ -115,18 +123,22 @@ start_kafka() {
 }
 
 start_component() {
-  local name="$1" port="$2" module="$3" component="bench-gw-$1" jar
+  local name="$1" port="$2" module="$3" component="bench-gw-$1" jar client secret=""
   # A copy: others rebuild the tree's jars meanwhile, and a Spring Boot jar replaced under a
   # running JVM fails on the next class it loads (NoClassDefFoundError mid-run).
   jar="$STATE_DIR/jars/$module.jar"
   mkdir -p "$STATE_DIR/jars"
   cp "$(service_jar "$module")" "$jar"
+  # Billing and the gateway call the ledger with their own client's token.
+  client="$(service_client "$module")" && secret="$(client_secret "$client")"
   say "$(printf '%-15s' "$name") starting on port $port (log: $LOG_DIR/$component.log)"
   # shellcheck disable=SC2086 # the options hold several arguments on purpose
   PORT="$port" SERVER_PORT="$port" LEDGERLINE_DB_URL="$DB_URL" LEDGERLINE_DB_USER="$PG_USER" \
     LEDGERLINE_KAFKA="$KAFKA_BOOTSTRAP" \
     LEDGERLINE_LEDGER_URL="http://127.0.0.1:$LEDGER_PORT/api/v1" \
     LEDGERLINE_LLM_UPSTREAM_URL="http://127.0.0.1:$STUB_PORT/v1" \
+    LEDGERLINE_AUTH_URL="$AUTH_URL" LEDGERLINE_AUTH_CLIENT_SECRET="$secret" \
+    LEDGERLINE_GATEWAY_MANAGEMENT_PORT="$GATEWAY_MANAGEMENT_PORT" \
     AXONIQ_UPDATE_CHECKER_DISABLED=true \
     launch_java "$component" $SERVICE_JAVA_OPTS $(service_java_opts "$module") \
     -Daxoniq.update-checker.disabled=true \
@@ -217,6 +229,10 @@ stop_started() {
       stop_pid "$name" "$pid"
     fi
   done
+  if pid="$(component_pid "$AUTH_COMPONENT")"; then
+    say "auth-server     stopping (pid $pid)"
+    stop_pid "$AUTH_COMPONENT" "$pid"
+  fi
   if ((STARTED_KAFKA)); then
     stop_kafka || true
   fi
@@ -238,7 +254,9 @@ run_client() {
   local jar="$STATE_DIR/jars/bench.jar"
   mkdir -p "$STATE_DIR/jars"
   cp "$BENCH_JAR" "$jar"
-  java -Xmx512m -XX:+UseParallelGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  # The operator's secret through the environment only (io.ledgerline.bench.AccessTokens).
+  LEDGERLINE_AUTH_CLIENT_SECRET="$(client_secret operator 2>/dev/null || true)" \
+    java -Xmx512m -XX:+UseParallelGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "$jar:$(cat "$BENCH_CLASSPATH_FILE")" io.ledgerline.bench.gateway.GatewayBench "$@"
 }
 
@@ -271,10 +289,13 @@ main() {
   ensure_postgres
   fresh_database
   start_kafka
+  ensure_secrets
+  launch_auth_server "$AUTH_COMPONENT" "$STATE_DIR/jars"
   start_services
   start_nginx
   run_client --stub-port="$STUB_PORT" --nginx-port="$NGINX_PORT" \
     --gateway-port="$GATEWAY_PORT" --ledger-url="http://127.0.0.1:$LEDGER_PORT/api/v1" \
+    --gateway-management-url="http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT" --auth-url="$AUTH_URL" \
     --kafka="$KAFKA_BOOTSTRAP" --results-dir="$BENCH_DIR/results" --machine="$machine" \
     --pids="$(bench_pids)" --clock-ticks="$(getconf CLK_TCK)" "$@"
 }

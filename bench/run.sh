@@ -16,11 +16,13 @@ export LEDGERLINE_HOME="${LEDGERLINE_BENCH_HOME:-$ROOT/.ledgerline/bench}"
 export LEDGERLINE_KAFKA_PORT="${LEDGERLINE_BENCH_KAFKA_PORT:-19092}"
 export LEDGERLINE_KAFKA_CONTROLLER_PORT="${LEDGERLINE_BENCH_KAFKA_CONTROLLER_PORT:-19093}"
 export LEDGERLINE_PG_DATABASE=ledgerline_bench
+export LEDGERLINE_AUTH_PORT="${LEDGERLINE_BENCH_AUTH_PORT:-18085}"
 # shellcheck source=../infra/stack/stack.sh
 source "$ROOT/infra/stack/stack.sh"
 
 LEDGER_PORT="${LEDGERLINE_BENCH_LEDGER_PORT:-18081}"
 LEDGER_COMPONENT=bench-ledger
+AUTH_COMPONENT=bench-auth
 # Another build of the ledger (e.g. of a clean checkout) can be benchmarked instead of the tree's.
 LEDGER_JAR="${LEDGERLINE_BENCH_LEDGER_JAR:-$(service_jar ledger-service)}"
 # JVM options for the ledger.
@@ -59,6 +61,10 @@ build_if_missing() {
   if [[ ! -f $INFRA_JAR || ! -f $INFRA_CLASSPATH_FILE ]]; then
     say "Build           infra (the broker's classpath is missing)"
     (cd "$ROOT" && "${MVN[@]}" -pl infra -am package -DskipTests)
+  fi
+  if [[ ! -f $(service_jar auth-server) ]]; then
+    say "Build           auth-server (its jar is missing)"
+    (cd "$ROOT" && "${MVN[@]}" -pl auth-server -am package -DskipTests)
   fi
   if [[ ! -f $LEDGER_JAR ]]; then
     say "Build           contracts and ledger-service (the ledger jar is missing)"
@@ -148,7 +154,7 @@ start_ledger() {
   # shellcheck disable=SC2086 # the options hold several arguments on purpose
   PORT="$LEDGER_PORT" SERVER_PORT="$LEDGER_PORT" LEDGERLINE_DB_URL="$DB_URL" \
     LEDGERLINE_DB_USER="$PG_USER" LEDGERLINE_KAFKA="$KAFKA_BOOTSTRAP" \
-    AXONIQ_UPDATE_CHECKER_DISABLED=true \
+    LEDGERLINE_AUTH_URL="$AUTH_URL" AXONIQ_UPDATE_CHECKER_DISABLED=true \
     launch_java "$LEDGER_COMPONENT" $LEDGER_JAVA_OPTS -Daxoniq.update-checker.disabled=true \
     -jar "$LEDGER_JAR" $LEDGER_ARGS
   wait_for_ledger
@@ -178,6 +184,10 @@ stop_started() {
     say "Ledger          stopping (pid $pid)"
     stop_pid "$LEDGER_COMPONENT" "$pid"
   fi
+  if pid="$(component_pid "$AUTH_COMPONENT")"; then
+    say "auth-server     stopping (pid $pid)"
+    stop_pid "$AUTH_COMPONENT" "$pid"
+  fi
   if ((STARTED_KAFKA)); then
     stop_kafka || true
   fi
@@ -199,7 +209,9 @@ machine_description() {
 run_client() {
   local classpath
   classpath="$(cat "$BENCH_CLASSPATH_FILE")"
-  java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  # The operator's secret through the environment only (io.ledgerline.bench.AccessTokens).
+  LEDGERLINE_AUTH_CLIENT_SECRET="$(client_secret operator 2>/dev/null || true)" \
+    java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "$BENCH_JAR:$classpath" io.ledgerline.bench.LedgerBench "$@"
 }
 
@@ -224,8 +236,11 @@ main() {
   tps="$(run_pgbench)"
   say "pgbench         $tps transactions/s"
   start_kafka_if_needed
+  ensure_secrets
+  launch_auth_server "$AUTH_COMPONENT" "$LEDGERLINE_HOME/jars"
   start_ledger
-  run_client --ledger-url="http://127.0.0.1:$LEDGER_PORT" --kafka="$KAFKA_BOOTSTRAP" \
+  run_client --ledger-url="http://127.0.0.1:$LEDGER_PORT" --auth-url="$AUTH_URL" \
+    --kafka="$KAFKA_BOOTSTRAP" \
     --db-url="$DB_URL" --db-user="$PG_USER" --results-dir="$BENCH_DIR/results" \
     --pgbench-tps="$tps" --pgbench-clients="$PGBENCH_CLIENTS" \
     --pgbench-seconds="$PGBENCH_SECONDS" --machine="$machine" \

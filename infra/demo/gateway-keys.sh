@@ -3,7 +3,9 @@
 # key for customer:bistro, written to a JSON file the launcher lists under gatewayKeys in
 # .ledgerline/demo.json. Run after infra/demo/seed.sh (the keys draw on the seeded accounts).
 #
-# Usage: infra/demo/gateway-keys.sh <keys-file> [gateway-url]   (default http://127.0.0.1:8084)
+# Usage: infra/demo/gateway-keys.sh <keys-file> [gateway-url] [management-url]
+#   (defaults http://127.0.0.1:8084, the public /v1, and http://127.0.0.1:8087, the gateway's
+#   internal management listener; its calls carry an operator token: ./ledgerline token)
 #
 # The gateway shows a raw key once, in the answer that created it; a replay of the same
 # commandId does not. So keys are created only when the file is missing or one of its keys no
@@ -12,8 +14,13 @@
 # Exits 0 when the file holds two working keys, 1 otherwise.
 set -uo pipefail
 
-KEYS_FILE="${1:?usage: gateway-keys.sh <keys-file> [gateway-url]}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=token-header.sh
+source "$ROOT/infra/demo/token-header.sh"
+
+KEYS_FILE="${1:?usage: gateway-keys.sh <keys-file> [gateway-url] [management-url]}"
 GATEWAY="${2:-${LEDGERLINE_GATEWAY_URL:-http://127.0.0.1:8084}}"
+MANAGEMENT="${3:-${LEDGERLINE_GATEWAY_MANAGEMENT_URL:-http://127.0.0.1:8087}}"
 PARTNER=acme
 CUSTOMER=bistro
 UCR_PER_CREDIT=1000000
@@ -25,12 +32,13 @@ HTTP_TIMEOUT_S=15
 # after the ledger seed; creation is retried until then.
 RETRY_FOR_S=30
 
-# call <method> <path> [json-body]: prints the body, then the HTTP status on a line of its own.
+# call <method> <path> [json-body]: one call of the management API with the operator's token;
+# prints the body, then the HTTP status on a line of its own.
 call() {
   local method="$1" path="$2" body="${3:-}"
-  local args=(-sS -m "$HTTP_TIMEOUT_S" -o - -w '\n%{http_code}' -X "$method")
+  local args=(-sS -m "$HTTP_TIMEOUT_S" -o - -w '\n%{http_code}' -X "$method" -H "@$TOKEN_HEADER")
   [[ -n $body ]] && args+=(-H 'Content-Type: application/json' -d "$body")
-  curl "${args[@]}" "$GATEWAY$path" 2>&1
+  curl "${args[@]}" "$MANAGEMENT$path" 2>&1
 }
 
 status_of() { printf '%s' "${1##*$'\n'}"; }
@@ -39,7 +47,7 @@ body_of() { printf '%s' "${1%$'\n'*}"; }
 # Prints the status GET /v1/models answers for a key: 200 when it works, 401 when it is gone.
 key_status() {
   curl -sS -m "$HTTP_TIMEOUT_S" -o /dev/null -w '%{http_code}' \
-    -H "Authorization: Bearer $1" "$GATEWAY/v1/models" 2>/dev/null
+    -H @<(printf 'Authorization: Bearer %s\n' "$1") "$GATEWAY/v1/models" 2>/dev/null
 }
 
 # Prints "ok" when the file holds two working keys, "gone" when it is missing or malformed or a
@@ -130,7 +138,7 @@ create_keys() {
     && mv "$temp" "$KEYS_FILE" || { rm -f "$temp"; return 1; }
 }
 
-printf 'Demo gateway keys through %s\n' "$GATEWAY"
+printf 'Demo gateway keys through %s (management %s)\n' "$GATEWAY" "$MANAGEMENT"
 case "$(existing_keys)" in
   ok)
     printf 'Gateway keys: kept the 2 working keys in %s.\n' "$KEYS_FILE"
@@ -144,6 +152,10 @@ case "$(existing_keys)" in
     ;;
 esac
 [[ -f $KEYS_FILE ]] && printf '  the keys in %s no longer work; creating new ones\n' "$KEYS_FILE"
+if ! write_token_header gateway.keys; then
+  printf 'Gateway keys: not created; FAILED to get an access token (above).\n'
+  exit 1
+fi
 mkdir -p "$(dirname "$KEYS_FILE")"
 if create_keys && [[ $(existing_keys) == ok ]]; then
   printf 'Gateway keys: created a partner key and a self-service key in %s.\n' "$KEYS_FILE"

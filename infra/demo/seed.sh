@@ -6,13 +6,17 @@
 # Every command carries a fixed commandId, so running this again appends nothing: the ledger
 # answers each one with its first result. Change a step's body and you must change its id too,
 # or the ledger answers 409 EXISTS_WITH_DIFFERENT_PAYLOAD. Add new steps at the end of seed_demo.
+# Every call carries an operator access token (./ledgerline token), or LEDGERLINE_TOKEN when set.
 # Exits 0 when every step was accepted (or replayed), 1 otherwise, naming each failed step.
 set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=token-header.sh
+source "$ROOT/infra/demo/token-header.sh"
 
 LEDGER_API="${1:-${LEDGERLINE_LEDGER_URL:-http://127.0.0.1:8081/api/v1}}"
 BILLING_API="${LEDGERLINE_BILLING_API:-http://127.0.0.1:8082/api/v1}"
 NOTIFICATION_API="${LEDGERLINE_NOTIFICATION_API:-http://127.0.0.1:8083/api/v1}"
-WORKSPACE_KEY="${LEDGERLINE_WORKSPACE_API_KEY:-dev-workspace-key}"
 # Billing learns a customer's terms from Kafka a moment after the ledger posts them.
 TERMS_WAIT_TRIES=30
 UCR_PER_CREDIT=1000000
@@ -26,7 +30,7 @@ credits() { printf '%s' "$(($1 * UCR_PER_CREDIT))"; }
 post() {
   local step="$1" path="$2" body="$3" response status
   response="$(curl -sS -m "$HTTP_TIMEOUT_S" -o - -w '\n%{http_code}' -X POST \
-    -H 'Content-Type: application/json' -d "$body" "$LEDGER_API$path" 2>&1)"
+    -H "@$TOKEN_HEADER" -H 'Content-Type: application/json' -d "$body" "$LEDGER_API$path" 2>&1)"
   record "$step" "$response"
 }
 
@@ -34,7 +38,7 @@ post() {
 put() {
   local step="$1" path="$2" body="$3" response
   response="$(curl -sS -m "$HTTP_TIMEOUT_S" -o - -w '\n%{http_code}' -X PUT \
-    -H 'Content-Type: application/json' -d "$body" "$LEDGER_API$path" 2>&1)"
+    -H "@$TOKEN_HEADER" -H 'Content-Type: application/json' -d "$body" "$LEDGER_API$path" 2>&1)"
   record "$step" "$response"
 }
 
@@ -102,7 +106,7 @@ call_step() {
   local step="$1" expected="$2" path="$3" body="$4" response status try
   for ((try = 1; try <= TERMS_WAIT_TRIES; try++)); do
     response="$(curl -sS -m "$HTTP_TIMEOUT_S" -o - -w '\n%{http_code}' -X POST \
-      -H 'Content-Type: application/json' -H "x-api-key: $WORKSPACE_KEY" -d "$body" \
+      -H "@$TOKEN_HEADER" -H 'Content-Type: application/json' -d "$body" \
       "$BILLING_API$path" 2>&1)"
     status="${response##*$'\n'}"
     [[ $status == 404 && ($response == *CUSTOMER_TERMS_UNKNOWN* \
@@ -121,7 +125,7 @@ call_step() {
 recipients() {
   local step="$1" account="$2" body="$3" response
   response="$(curl -sS -m "$HTTP_TIMEOUT_S" -o - -w '\n%{http_code}' -X PUT \
-    -H 'Content-Type: application/json' -d "$body" \
+    -H "@$TOKEN_HEADER" -H 'Content-Type: application/json' -d "$body" \
     "$NOTIFICATION_API/accounts/$account/recipients" 2>&1)"
   record "$step" "$response"
 }
@@ -166,6 +170,11 @@ seed_demo_calls() {
 }
 
 printf 'Seeding demo data through %s\n' "$LEDGER_API"
+if ! write_token_header ledger.accounts ledger.credits ledger.meter billing.calls \
+  notification.manage; then
+  printf 'Demo data: 0 steps accepted; FAILED to get an access token (above).\n'
+  exit 1
+fi
 seed_demo
 seed_demo_recipients
 seed_demo_calls

@@ -4,6 +4,7 @@
 # process may hold the launcher's lock or its output open (a started PostgreSQL that inherited
 # fd 9 made every later start and stop say "another ./ledgerline start or stop is running").
 # Services are not started (LEDGERLINE_INFRA_ONLY=1); their launch shares launch_java's fd rules.
+# The service secrets start makes are checked too: private modes, kept from one start to the next.
 #
 # Usage: infra/stack/launcher-test.sh
 #   LAUNCHER_TEST_DEBIAN_CLUSTER=1 (root, Debian PostgreSQL installed): PostgreSQL comes from a
@@ -75,6 +76,25 @@ expect_no_launcher_descriptors() {
   done
 }
 
+# Client secrets and the signing key: directory 700, files 600, none empty.
+expect_private_secrets() {
+  local dir="$HOME_DIR/secrets" file count=0
+  [[ $(stat -c %a "$dir" 2>/dev/null) == 700 ]] || fail "$dir is not mode 700"
+  for file in "$dir"/*; do
+    [[ -f $file ]] || continue
+    count=$((count + 1))
+    [[ $(stat -c %a "$file") == 600 ]] || fail "$file is not mode 600"
+    [[ -s $file ]] || fail "$file is empty"
+  done
+  ((count == 6)) || fail "expected 5 client secrets and a signing key in $dir, found $count files"
+  grep -q 'BEGIN PRIVATE KEY' "$dir/auth-signing-key.pem" 2>/dev/null \
+    || fail "the signing key is not a PKCS#8 PEM"
+}
+
+secrets_digest() {
+  cat "$HOME_DIR"/secrets/* 2>/dev/null | sha256sum
+}
+
 expect_postgres() {
   if [[ $1 == up ]]; then
     port_answers "$PG_PORT" || fail "PostgreSQL does not answer on $PG_PORT after start"
@@ -131,6 +151,8 @@ test_started=$SECONDS
 expect_ok start
 expect_postgres up
 expect_no_launcher_descriptors start
+expect_private_secrets
+first_secrets="$(secrets_digest)"
 expect_ok status
 grep -qE '^  postgres +up ' "$OUT" || fail "status does not show postgres up"
 grep -qE '^  kafka +up ' "$OUT" || fail "status does not show kafka up"
@@ -142,6 +164,10 @@ expect_no_launcher_descriptors stop
 expect_ok start
 expect_postgres up
 expect_no_launcher_descriptors "start (again)"
+[[ $(secrets_digest) == "$first_secrets" ]] || fail "start again replaced the service secrets"
+if token="$("$ROOT/ledgerline" token 2>/dev/null </dev/null)" || [[ -n $token ]]; then
+  fail "./ledgerline token printed a token or succeeded without an authorization server"
+fi
 expect_ok stop
 expect_postgres down
 

@@ -25,9 +25,15 @@ KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
 DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DATABASE"
 START_TIMEOUT_S="${LEDGERLINE_START_TIMEOUT:-240}"
 STOP_TIMEOUT_S=30
+# The authorization server every service trusts (its tokens' issuer).
+AUTH_PORT="${LEDGERLINE_AUTH_PORT:-8085}"
+# The gateway's management API listens apart from its public /v1 (8084), for internal callers only.
+GATEWAY_MANAGEMENT_PORT="${LEDGERLINE_GATEWAY_MANAGEMENT_PORT:-8087}"
 
-# name:port, in start order. A service starts only when its jar was built.
+# name:port, in start order. A service starts only when its jar was built. The authorization
+# server comes first: every other service checks or asks for its tokens.
 SERVICES=(
+  auth-server:$AUTH_PORT
   llm-stub:8090
   ledger-service:8081
   billing-service:8082
@@ -44,6 +50,16 @@ INFRA_CLASSPATH_FILE="$ROOT/infra/target/runtime.classpath"
 
 say() { printf '%s\n' "$*"; }
 warn() { printf 'ledgerline: %s\n' "$*" >&2; }
+
+# Installs a Debian package when its command is missing (this project installs nothing by hand).
+ensure_tool() {
+  local command="$1" package="$2"
+  command -v "$command" >/dev/null && return 0
+  say "Installing $package (needed for $command)"
+  local sudo=""
+  ((EUID == 0)) || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$package"
+}
 
 service_name() { printf '%s' "${1%%:*}"; }
 service_port() { printf '%s' "${1##*:}"; }
@@ -326,11 +342,143 @@ status_mail() {
   fi
 }
 
+# ---------------------------------------------------------------- service identities
+
+# The authorization server (auth-server) and the client secrets and signing key the launcher
+# makes for it. They live in .ledgerline/secrets (never in the repository): directory 700, files
+# 600, made once and kept, so tokens stay valid across restarts. They reach the services through
+# their environment only, never their command lines (ps shows those to every user) or the logs.
+AUTH_URL="http://127.0.0.1:$AUTH_PORT"
+SECRETS_DIR="$STATE_DIR/secrets"
+SIGNING_KEY_FILE="$SECRETS_DIR/auth-signing-key.pem"
+# The clients of auth-server/src/main/resources/application.yml, each with its own secret.
+AUTH_CLIENTS=(gateway billing portal agent-runtime operator)
+# The operator client's scopes (all of them, docs/security.md): ./ledgerline token's default.
+OPERATOR_SCOPES=(ledger.read ledger.accounts ledger.credits ledger.reserve ledger.meter
+  ledger.operate gateway.read gateway.keys billing.read billing.usage billing.calls
+  notification.read notification.manage)
+
+secret_file() { printf '%s/%s.secret' "$SECRETS_DIR" "$1"; }
+
+client_secret() {
+  local file
+  file="$(secret_file "$1")"
+  [[ -s $file ]] || return 1
+  cat "$file"
+}
+
+# 32 random bytes, base64url without padding: safe in a URL, a header and an environment value.
+random_secret() {
+  head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'
+}
+
+# Writes a file with mode 600 from the start (never readable by others, not even for a moment)
+# and only when it is complete, so an interrupted start leaves no half-written secret behind.
+write_private() {
+  local target="$1" temp
+  temp="$(umask 077 && mktemp "$target.XXXXXX")" || return 1
+  if "${@:2}" >"$temp" && [[ -s $temp ]]; then
+    mv "$temp" "$target"
+  else
+    rm -f "$temp"
+    return 1
+  fi
+}
+
+# Idempotent: what exists is kept; only what is missing is made.
+ensure_secrets() {
+  local client made=()
+  (umask 077 && mkdir -p "$SECRETS_DIR")
+  chmod 700 "$SECRETS_DIR"
+  for client in "${AUTH_CLIENTS[@]}"; do
+    if [[ ! -s $(secret_file "$client") ]]; then
+      write_private "$(secret_file "$client")" random_secret || return 1
+      made+=("$client")
+    fi
+    chmod 600 "$(secret_file "$client")"
+  done
+  if [[ ! -s $SIGNING_KEY_FILE ]]; then
+    ensure_tool openssl openssl
+    # PKCS#8 PEM, the form auth-server reads.
+    write_private "$SIGNING_KEY_FILE" openssl genpkey -algorithm RSA \
+      -pkeyopt rsa_keygen_bits:2048 -outform PEM 2>/dev/null || return 1
+    made+=("signing key")
+  fi
+  chmod 600 "$SIGNING_KEY_FILE"
+  if ((${#made[@]})); then
+    say "Secrets         made $(IFS=,; printf '%s' "${made[*]}" | sed 's/,/, /g') in $SECRETS_DIR"
+  else
+    say "Secrets         kept (client secrets and signing key in $SECRETS_DIR)"
+  fi
+}
+
+# AUTH_SECRET_<CLIENT> names for auth-server: agent-runtime -> LEDGERLINE_AUTH_SECRET_AGENT_RUNTIME.
+auth_secret_variable() {
+  local upper="${1^^}"
+  printf 'LEDGERLINE_AUTH_SECRET_%s' "${upper//-/_}"
+}
+
+# The client a service calls the others as; ledger, notification and the stub call nobody.
+service_client() {
+  case "$1" in
+    gateway-service) printf 'gateway' ;;
+    billing-service) printf 'billing' ;;
+    portal-bff) printf 'portal' ;;
+    *) return 1 ;;
+  esac
+}
+
+# For the benchmarks: the authorization server as component <name> on AUTH_PORT, from a copy of
+# its jar in <jar-dir>, with the secrets of ensure_secrets; returns once it is healthy.
+launch_auth_server() {
+  local name="$1" jar_dir="$2" jar="$2/auth-server.jar" waited=0
+  mkdir -p "$jar_dir"
+  cp "$(service_jar auth-server)" "$jar"
+  service_env auth-server "$AUTH_PORT" || return 1
+  say "$(printf '%-15s' "auth-server") starting on port $AUTH_PORT (log: $LOG_DIR/$name.log)"
+  (
+    export "${SERVICE_ENV[@]}"
+    launch_java "$name" "-Xmx$(service_heap auth-server)" -jar "$jar"
+  )
+  until service_healthy auth-server "$AUTH_PORT"; do
+    if ! component_pid "$name" >/dev/null || ((waited >= 120)); then
+      report_failed_start "$name" "did not become healthy"
+      return 1
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+}
+
+# An access token for the operator client by client credentials; the secret goes to curl on
+# stdin (a config file), so it never shows on a command line.
+operator_token() {
+  local secret scopes response token
+  secret="$(client_secret operator)" || {
+    warn "no operator secret in $SECRETS_DIR; run ./ledgerline start first"
+    return 1
+  }
+  scopes="${*:-${OPERATOR_SCOPES[*]}}"
+  response="$(printf 'user = "operator:%s"\n' "$secret" \
+    | curl -sS -m 10 -K - -X POST --data-urlencode grant_type=client_credentials \
+      --data-urlencode "scope=$scopes" "$AUTH_URL/oauth2/token" 2>&1)" || {
+    warn "the authorization server at $AUTH_URL did not answer: $response"
+    return 1
+  }
+  token="$(jq -r '.access_token // empty' <<<"$response" 2>/dev/null)"
+  if [[ -z $token ]]; then
+    warn "no token from $AUTH_URL for [$scopes]: $response"
+    return 1
+  fi
+  printf '%s\n' "$token"
+}
+
 # ---------------------------------------------------------------- services
 
-# The environment every service gets: where PostgreSQL, Kafka and the other services are.
+# The environment every service gets: where PostgreSQL, Kafka, the authorization server and the
+# other services are; and the secrets that are its own.
 service_env() {
-  local port="$1"
+  local name="$1" port="$2" client secret
   SERVICE_ENV=(
     PORT="$port" SERVER_PORT="$port"
     LEDGERLINE_DB_URL="$DB_URL" LEDGERLINE_DB_USER="$PG_USER"
@@ -340,9 +488,27 @@ service_env() {
     LEDGERLINE_BILLING_URL="http://127.0.0.1:8082"
     LEDGERLINE_NOTIFICATION_URL="http://127.0.0.1:8083"
     LEDGERLINE_GATEWAY_URL="http://127.0.0.1:8084"
+    LEDGERLINE_GATEWAY_MANAGEMENT_URL="http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT"
     LEDGERLINE_LLM_UPSTREAM_URL="http://127.0.0.1:8090/v1"
+    LEDGERLINE_AUTH_URL="$AUTH_URL"
     AXONIQ_UPDATE_CHECKER_DISABLED=true
   )
+  case "$name" in
+    auth-server)
+      SERVICE_ENV+=(LEDGERLINE_AUTH_ISSUER="$AUTH_URL" LEDGERLINE_AUTH_SIGNING_KEY="$SIGNING_KEY_FILE")
+      for client in "${AUTH_CLIENTS[@]}"; do
+        secret="$(client_secret "$client")" || return 1
+        SERVICE_ENV+=("$(auth_secret_variable "$client")=$secret")
+      done
+      ;;
+    gateway-service)
+      SERVICE_ENV+=(LEDGERLINE_GATEWAY_MANAGEMENT_PORT="$GATEWAY_MANAGEMENT_PORT")
+      ;;
+  esac
+  if client="$(service_client "$name")"; then
+    secret="$(client_secret "$client")" || return 1
+    SERVICE_ENV+=(LEDGERLINE_AUTH_CLIENT_SECRET="$secret")
+  fi
 }
 
 # JVM options a service needs beyond the defaults. The gateway runs ParallelGC: measured on its
@@ -350,6 +516,14 @@ service_env() {
 service_java_opts() {
   case "$1" in
     *gateway*) printf '%s' "-XX:+UseParallelGC" ;;
+  esac
+}
+
+# The authorization server keeps a few clients and one key in memory; it needs little heap.
+service_heap() {
+  case "$1" in
+    auth-server) printf '192m' ;;
+    *) printf '384m' ;;
   esac
 }
 
@@ -367,12 +541,19 @@ start_service() {
   say "$(printf '%-15s' "$name") starting on port $port"
   mkdir -p "$LOG_DIR" "$PID_DIR"
   printf '\n=== %s: starting %s ===\n' "$(date -u +%FT%TZ)" "$name" >>"$LOG_DIR/$name.log"
-  service_env "$port"
-  # A plain command (not a function) in the background, so $! is the java process itself.
+  service_env "$name" "$port" || {
+    warn "$name: its secrets are missing from $SECRETS_DIR; not starting it"
+    return 1
+  }
+  # A subshell that execs java, so $! is the java process itself; the environment is exported
+  # inside it (env VAR=... would show the secrets on env's command line for a moment).
   # shellcheck disable=SC2086 # extra options are split on purpose
-  env "${SERVICE_ENV[@]}" nohup setsid java "-Dledgerline.component=$name" -Xmx384m \
-    $(service_java_opts "$name") -Daxoniq.update-checker.disabled=true ${LEDGERLINE_JAVA_OPTS:-} \
-    -jar "$jar" >>"$LOG_DIR/$name.log" 2>&1 </dev/null 9>&- &
+  (
+    export "${SERVICE_ENV[@]}"
+    exec nohup setsid java "-Dledgerline.component=$name" "-Xmx$(service_heap "$name")" \
+      $(service_java_opts "$name") -Daxoniq.update-checker.disabled=true \
+      ${LEDGERLINE_JAVA_OPTS:-} -jar "$jar" >>"$LOG_DIR/$name.log" 2>&1 </dev/null 9>&-
+  ) &
   printf '%s' "$!" >"$PID_DIR/$name.pid"
 }
 

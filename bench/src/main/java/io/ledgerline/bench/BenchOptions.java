@@ -12,6 +12,7 @@ import java.util.Map;
  */
 record BenchOptions(
         URI ledgerUrl,
+        String authUrl,
         String kafkaBootstrap,
         String dbUrl,
         String dbUser,
@@ -39,6 +40,7 @@ record BenchOptions(
     private static Map<String, String> defaults() {
         var values = new LinkedHashMap<String, String>();
         values.put("ledger-url", "http://127.0.0.1:18081");
+        values.put("auth-url", "");
         values.put("kafka", "127.0.0.1:19092");
         values.put("db-url", "jdbc:postgresql://127.0.0.1:5432/ledgerline_bench");
         values.put("db-user", "postgres");
@@ -85,6 +87,7 @@ record BenchOptions(
     private static BenchOptions fromValues(Map<String, String> values) {
         return new BenchOptions(
                 URI.create(values.get("ledger-url")),
+                values.get("auth-url"),
                 values.get("kafka"),
                 values.get("db-url"),
                 values.get("db-user"),

@@ -25,7 +25,15 @@ public final class LedgerBench {
 
     private LedgerBench(BenchOptions options) {
         this.options = options;
-        this.ledger = new LedgerClient(options.ledgerUrl());
+        this.ledger =
+                new LedgerClient(
+                        options.ledgerUrl(),
+                        AccessTokens.from(
+                                options.authUrl(),
+                                "ledger.read",
+                                "ledger.accounts",
+                                "ledger.credits",
+                                "ledger.meter"));
         this.commands = new LoadCommands(options.accounts());
     }
 

@@ -39,9 +39,11 @@ final class LedgerClient {
                                     }))
                     .build();
     private final URI base;
+    private final AccessTokens tokens;
 
-    LedgerClient(URI base) {
+    LedgerClient(URI base, AccessTokens tokens) {
         this.base = base;
+        this.tokens = tokens;
     }
 
     /**
@@ -116,10 +118,16 @@ final class LedgerClient {
 
     private HttpRequest post(String path, ObjectNode body) {
         try {
-            return HttpRequest.newBuilder(base.resolve(path))
-                    .timeout(REQUEST_TIMEOUT)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+            var request =
+                    HttpRequest.newBuilder(base.resolve(path))
+                            .timeout(REQUEST_TIMEOUT)
+                            .header("Content-Type", "application/json");
+            var authorization = tokens.authorization();
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return request.POST(
+                            HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
                     .build();
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise a request body", e);

@@ -49,4 +49,21 @@ final class AgentsOptions {
     int number(String name, int fallback) {
         return Integer.parseInt(text(name, String.valueOf(fallback)));
     }
+
+    /**
+     * The operator's token for set-up calls, from the authorization server the bench script
+     * started ({@code LEDGERLINE_AUTH_URL}, secret in {@code LEDGERLINE_AUTH_CLIENT_SECRET}).
+     */
+    static io.ledgerline.bench.AccessTokens operatorTokens() {
+        var authUrl = System.getenv().getOrDefault("LEDGERLINE_AUTH_URL", "");
+        return io.ledgerline.bench.AccessTokens.from(
+                authUrl,
+                "ledger.read",
+                "ledger.accounts",
+                "ledger.credits",
+                "billing.read",
+                "billing.calls",
+                "notification.read",
+                "notification.manage");
+    }
 }

@@ -52,7 +52,7 @@ final class AlertLatency {
     }
 
     private final AgentsOptions options;
-    private final JsonHttp http = new JsonHttp();
+    private final JsonHttp http = new JsonHttp(AgentsOptions.operatorTokens());
     private final String notificationUrl;
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final String partner = "benchal-" + run;

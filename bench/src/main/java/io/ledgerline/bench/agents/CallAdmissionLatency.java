@@ -56,7 +56,7 @@ final class CallAdmissionLatency {
     }
 
     private final AgentsOptions options;
-    private final JsonHttp setupHttp = new JsonHttp();
+    private final JsonHttp setupHttp = new JsonHttp(AgentsOptions.operatorTokens());
     private final HttpClient http =
             HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)

@@ -2,6 +2,7 @@ package io.ledgerline.bench.gateway;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.ledgerline.bench.AccessTokens;
 import io.ledgerline.bench.LatencyRecorder;
 
 import java.nio.file.Files;
@@ -65,12 +66,21 @@ public final class GatewayBench {
         String kafka = options.text("kafka", null);
         processCpu =
                 new ProcessCpu(pids(options.text("pids", "")), options.number("clock-ticks", 100));
-        var http = new JsonHttp();
+        var http =
+                new JsonHttp(
+                        AccessTokens.from(
+                                options.text("auth-url", ""),
+                                "ledger.read",
+                                "ledger.accounts",
+                                "ledger.credits",
+                                "gateway.read",
+                                "gateway.keys"));
         var setup =
                 new GatewaySetup(
                         http,
                         options.text("ledger-url", null),
-                        "http://" + HOST + ":" + gatewayPort,
+                        options.text(
+                                "gateway-management-url", "http://" + HOST + ":" + gatewayPort),
                         run);
         var keys = setup.create(model);
         report.put("run", run);

@@ -10,6 +10,10 @@ final class GatewayOptions {
             """
             Usage: GatewayBench --stub-port=P --nginx-port=P --gateway-port=P --ledger-url=URL
                                 --kafka=HOST:PORT [options]
+              --gateway-management-url=URL  the gateway's management listener (keys, settings);
+                                     default the gateway port
+              --auth-url=URL         the authorization server for the operator's token (its
+                                     secret in LEDGERLINE_AUTH_CLIENT_SECRET); none: no token
               --rate=2000            open-loop requests/s (non-streaming)
               --low-rate=200         a second open-loop rate every target should sustain
               --gateway-warm-up-s=30 closed-loop JIT warm-up of the gateway (plain, stream)

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import io.ledgerline.bench.AccessTokens;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,10 +13,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** JSON over java.net.http for set-up and ledger commands (not on any measured hot path). */
+/**
+ * JSON over java.net.http for set-up and ledger commands (not on any measured hot path), with the
+ * operator's token: the ledger and the gateway's management API are internal.
+ */
 public final class JsonHttp {
 
     public static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AccessTokens tokens;
+
+    public JsonHttp(AccessTokens tokens) {
+        this.tokens = tokens;
+    }
 
     private final HttpClient client =
             HttpClient.newBuilder()
@@ -22,12 +33,15 @@ public final class JsonHttp {
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
 
-    public Answer send(String method, String url, Object body)
-            throws IOException, InterruptedException {
+    public Answer send(String method, String url, Object body) throws IOException, InterruptedException {
         var builder =
                 HttpRequest.newBuilder(URI.create(url))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json");
+        var authorization = tokens.authorization();
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
         var publisher =
                 body == null
                         ? HttpRequest.BodyPublishers.noBody()

@@ -35,7 +35,8 @@ class InfraManifestsTest {
                 "notification-service",
                 "gateway-service",
                 "portal-bff",
-                "llm-stub"
+                "llm-stub",
+                "auth-server"
             })
     void every_service_has_a_deployment_and_a_service(String service) throws IOException {
         var manifest = Files.readString(K8S.resolve(service + ".yaml"));

@@ -11,16 +11,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The gateway's management API (partner keys, customer self-service keys, settings) and raw
- * OpenAI-style calls, for what the OpenAI SDK does not show (headers such as the request id).
+ * The gateway's management API (partner keys, customer self-service keys, settings) on its internal
+ * listener, as the operator with {@code gateway.read} and {@code gateway.keys}; and raw
+ * OpenAI-style calls on its public {@code /v1} listener with a key, for what the OpenAI SDK does
+ * not show (headers such as the request id).
  */
 public final class GatewayApi extends JsonHttp {
 
     public static final String REQUEST_ID = "x-request-id";
     public static final String COST = "x-ledgerline-cost-credits";
 
-    GatewayApi(String baseUrl) {
-        super(baseUrl);
+    private final JsonHttp openAi;
+
+    GatewayApi(String managementUrl, String publicUrl) {
+        super(managementUrl, OperatorTokens.withScopes("gateway.read", "gateway.keys"));
+        this.openAi = new JsonHttp(publicUrl);
     }
 
     /** R10/R12 settings: the partner's tier and customer self-service for new and existing. */
@@ -79,7 +84,7 @@ public final class GatewayApi extends JsonHttp {
     public Reply chat(String secret, String model, String prompt, int maxTokens) {
         var body = JSON.createObjectNode().put("model", model).put("max_tokens", maxTokens);
         body.putArray("messages").addObject().put("role", "user").put("content", prompt);
-        return post(
+        return openAi.post(
                 "/v1/chat/completions",
                 body.toString(),
                 Map.of("Authorization", "Bearer " + secret));

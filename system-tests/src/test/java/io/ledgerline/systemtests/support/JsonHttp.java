@@ -12,8 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** A plain JSON-over-HTTP client for the services' REST APIs, as a script would call them. */
+/**
+ * A plain JSON-over-HTTP client for the services' REST APIs, as a script would call them: with the
+ * {@code Authorization} header its supplier gives (none when it gives null), unless a call sets its
+ * own.
+ */
 public class JsonHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -21,10 +26,19 @@ public class JsonHttp {
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final String baseUrl;
+    private static final String AUTHORIZATION = "Authorization";
 
-    JsonHttp(String baseUrl) {
+    private final String baseUrl;
+    private final Supplier<String> authorization;
+
+    JsonHttp(String baseUrl, Supplier<String> authorization) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /** Calls without credentials: what a caller without a token gets. */
+    JsonHttp(String baseUrl) {
+        this(baseUrl, () -> null);
     }
 
     /** One answer: status, parsed body (missing when not JSON), raw text, headers. */
@@ -38,6 +52,11 @@ public class JsonHttp {
         public String toString() {
             return status + " " + raw;
         }
+    }
+
+    /** Where this client's paths start. */
+    public String baseUrl() {
+        return baseUrl;
     }
 
     public Reply get(String path) {
@@ -61,6 +80,11 @@ public class JsonHttp {
 
     private Reply send(HttpRequest.Builder builder, Map<String, String> headers) {
         builder.timeout(TIMEOUT).header("Content-Type", "application/json");
+        var ownAuthorization = headers.keySet().stream().anyMatch(AUTHORIZATION::equalsIgnoreCase);
+        var bearer = ownAuthorization ? null : authorization.get();
+        if (bearer != null) {
+            builder.header(AUTHORIZATION, bearer);
+        }
         headers.forEach(builder::header);
         try {
             var response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());

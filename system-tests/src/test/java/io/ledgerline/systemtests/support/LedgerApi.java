@@ -8,14 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** The ledger's REST API (docs/ledger-api.md), with the calls the system tests make. */
+/**
+ * The ledger's REST API (docs/ledger-api.md), with the calls the system tests make, as the operator
+ * with the scopes those calls need (docs/security.md).
+ */
 public final class LedgerApi extends JsonHttp {
 
     /** The ledger's largest history page. */
     public static final int HISTORY_PAGE_SIZE = 200;
 
     LedgerApi(String baseUrl) {
-        super(baseUrl);
+        super(
+                baseUrl,
+                OperatorTokens.withScopes("ledger.read", "ledger.accounts", "ledger.credits"));
     }
 
     public void openPartner(String partnerId) {

@@ -3,6 +3,7 @@ package io.ledgerline.systemtests.support;
 import io.ledgerline.contracts.topics.Topics;
 import io.ledgerline.testsupport.TestKafka;
 import io.ledgerline.testsupport.TestPostgres;
+import io.ledgerline.testsupport.auth.TestAuthorizationServer;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -22,10 +23,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole stack, once per test JVM: a fresh PostgreSQL database and a Kafka broker from
- * test-support, the topics of the contracts' registry, and llm-stub, ledger-service,
- * billing-service and gateway-service started from their jars on free ports. The processes are
- * destroyed when the JVM exits.
+ * The whole stack, once per test JVM: a fresh PostgreSQL database, a Kafka broker and the
+ * authorization server from test-support, the topics of the contracts' registry, and llm-stub,
+ * ledger-service, billing-service and gateway-service started from their jars on free ports, each
+ * trusting that authorization server and calling the others with its own client's secret. The
+ * processes are destroyed when the JVM exits.
  */
 public final class RunningStack {
 
@@ -52,17 +54,28 @@ public final class RunningStack {
     private final ServiceProcess ledger;
     private final ServiceProcess billing;
     private final ServiceProcess gateway;
+    private final int gatewayManagementPort;
+    private final TestAuthorizationServer auth;
 
-    private RunningStack(TestPostgres.Database database, String kafka, Path root, Path logs) {
+    private RunningStack(
+            TestPostgres.Database database,
+            String kafka,
+            TestAuthorizationServer auth,
+            Path root,
+            Path logs) {
         this.database = database;
         this.kafka = kafka;
+        this.auth = auth;
         var common =
                 Map.of(
                         "LEDGERLINE_DB_URL", database.jdbcUrl(),
                         "LEDGERLINE_DB_USER", database.user(),
                         "LEDGERLINE_DB_PASSWORD", database.password(),
                         "LEDGERLINE_KAFKA", kafka,
+                        "LEDGERLINE_AUTH_URL", auth.url(),
                         "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        // In the test authorization server every client has the same secret.
+        var callsOthers = Map.of("LEDGERLINE_AUTH_CLIENT_SECRET", auth.clientSecret());
         llmStub = service(root, logs, "llm-stub", "/v1/models", Map.of(), List.of());
         ledger =
                 service(
@@ -73,13 +86,15 @@ public final class RunningStack {
                         merge(common, pool(6)),
                         List.of());
         var ledgerUrl = Map.of("LEDGERLINE_LEDGER_URL", ledger.baseUrl() + "/api/v1");
+        // The management API listens apart from /v1 (and health) on a port of its own.
+        gatewayManagementPort = freePort();
         billing =
                 service(
                         root,
                         logs,
                         "billing-service",
                         "/actuator/health",
-                        merge(common, ledgerUrl, pool(3)),
+                        merge(common, callsOthers, ledgerUrl, pool(3)),
                         List.of(BILLING_SESSION_TIMEOUT));
         gateway =
                 service(
@@ -89,9 +104,14 @@ public final class RunningStack {
                         "/actuator/health",
                         merge(
                                 common,
+                                callsOthers,
                                 ledgerUrl,
                                 pool(3),
-                                Map.of("LEDGERLINE_LLM_UPSTREAM_URL", llmStub.baseUrl() + "/v1")),
+                                Map.of(
+                                        "LEDGERLINE_LLM_UPSTREAM_URL",
+                                        llmStub.baseUrl() + "/v1",
+                                        "LEDGERLINE_GATEWAY_MANAGEMENT_PORT",
+                                        String.valueOf(gatewayManagementPort))),
                         List.of());
     }
 
@@ -112,7 +132,11 @@ public final class RunningStack {
                                     root.resolve("system-tests/target/logs").toString()));
             var stack =
                     new RunningStack(
-                            TestPostgres.database(), TestKafka.bootstrapServers(), root, logs);
+                            TestPostgres.database(),
+                            TestKafka.bootstrapServers(),
+                            TestAuthorizationServer.get(),
+                            root,
+                            logs);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::stopAll, "stop-stack"));
             try {
                 stack.startAll();
@@ -212,7 +236,12 @@ public final class RunningStack {
     }
 
     public GatewayApi gatewayApi() {
-        return new GatewayApi(gateway.baseUrl());
+        return new GatewayApi("http://127.0.0.1:" + gatewayManagementPort, gateway.baseUrl());
+    }
+
+    /** The secret the services' clients use here, so a test can prove no log shows it. */
+    public String clientSecret() {
+        return auth.clientSecret();
     }
 
     /** A connection to the stack's database, for checks no API offers (the event store). */
