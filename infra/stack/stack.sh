@@ -351,12 +351,13 @@ status_mail() {
 AUTH_URL="http://127.0.0.1:$AUTH_PORT"
 SECRETS_DIR="$STATE_DIR/secrets"
 SIGNING_KEY_FILE="$SECRETS_DIR/auth-signing-key.pem"
+WEBHOOK_KEY_FILE="$SECRETS_DIR/webhook-secret-key"
 # The clients of auth-server/src/main/resources/application.yml, each with its own secret.
 AUTH_CLIENTS=(gateway billing portal agent-runtime operator)
 # The operator client's scopes (all of them, docs/security.md): ./ledgerline token's default.
 OPERATOR_SCOPES=(ledger.read ledger.accounts ledger.credits ledger.reserve ledger.meter
   ledger.operate gateway.read gateway.keys billing.read billing.usage billing.calls
-  notification.read notification.manage)
+  billing.operate notification.read notification.manage notification.operate)
 
 secret_file() { printf '%s/%s.secret' "$SECRETS_DIR" "$1"; }
 
@@ -370,6 +371,10 @@ client_secret() {
 # 32 random bytes, base64url without padding: safe in a URL, a header and an environment value.
 random_secret() {
   head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'
+}
+
+webhook_key() {
+  head -c 32 /dev/urandom | base64 | tr -d '\n'
 }
 
 # Writes a file with mode 600 from the start (never readable by others, not even for a moment)
@@ -405,6 +410,12 @@ ensure_secrets() {
     made+=("signing key")
   fi
   chmod 600 "$SIGNING_KEY_FILE"
+  if [[ ! -s $WEBHOOK_KEY_FILE ]]; then
+    # AES-256 key (standard base64) that seals webhook signing secrets at rest.
+    write_private "$WEBHOOK_KEY_FILE" webhook_key || return 1
+    made+=("webhook key")
+  fi
+  chmod 600 "$WEBHOOK_KEY_FILE"
   if ((${#made[@]})); then
     say "Secrets         made $(IFS=,; printf '%s' "${made[*]}" | sed 's/,/, /g') in $SECRETS_DIR"
   else
@@ -503,6 +514,9 @@ service_env() {
       ;;
     gateway-service)
       SERVICE_ENV+=(LEDGERLINE_GATEWAY_MANAGEMENT_PORT="$GATEWAY_MANAGEMENT_PORT")
+      ;;
+    notification-service)
+      SERVICE_ENV+=(LEDGERLINE_WEBHOOK_SECRET_KEY="$(cat "$WEBHOOK_KEY_FILE")")
       ;;
   esac
   if client="$(service_client "$name")"; then
