@@ -140,7 +140,7 @@ class CallClosing {
             rest = rest.minus(take);
             if (take.isPositive()) {
                 commands.add(
-                        ledger.settle(call.payer(), hold.reservationId(), take, call.callId()));
+                        ledger.settle(call.payer(), hold.reservationId(), take));
             }
         }
         var note = note(call, seconds, toolCalls, lines, charge);

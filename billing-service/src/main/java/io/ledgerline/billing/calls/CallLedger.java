@@ -62,9 +62,14 @@ class CallLedger {
                 .get(0);
     }
 
-    SettleReservation settle(AccountId payer, String reservationId, Credits amount, String callId) {
+    /**
+     * Settles one hold. Each hold is its own part of the call's usage, under its own usage id (the
+     * hold's id): the ledger charges a usage id once per account, so a call's holds cannot all
+     * settle under the call's id.
+     */
+    SettleReservation settle(AccountId payer, String reservationId, Credits amount) {
         return new SettleReservation(
-                reservationId + "-settle", payer, reservationId, amount, usageId(callId));
+                reservationId + "-settle", payer, reservationId, amount, reservationId);
     }
 
     ReleaseReservation release(AccountId payer, String reservationId, String reason) {

@@ -73,7 +73,7 @@ class CallAdmissionApiTest extends CallsTestBase {
         assertThat(LEDGER.spendable(account)).isEqualTo(100 * CREDIT - 19_060_000);
         assertThat(LEDGER.reserved(account)).isZero();
         assertThat(LEDGER.openReservations(account)).isZero();
-        assertThat(LEDGER.effectiveFor("call-" + callId))
+        assertThat(LEDGER.effectiveForCall(callId))
                 .extracting(Received::kind)
                 .containsOnly("SettleReservation");
     }
@@ -200,7 +200,7 @@ class CallAdmissionApiTest extends CallsTestBase {
         assertThat(retried.getStatusCode().value()).isEqualTo(200);
         assertThat(again.getBody()).isEqualTo(retried.getBody());
         assertThat(LEDGER.spendable(account)).isEqualTo(100 * CREDIT - 20 * CREDIT);
-        assertThat(LEDGER.effectiveFor("call-" + callId)).hasSize(2);
+        assertThat(LEDGER.effectiveForCall(callId)).hasSize(2);
         var otherFigures = end(callId, 2, 101, 0, 0);
         assertThat(otherFigures.getStatusCode().value()).isEqualTo(409);
         assertThat(code(otherFigures)).isEqualTo("EXISTS_WITH_DIFFERENT_PAYLOAD");

@@ -85,6 +85,7 @@ public final class FakeLedger implements AutoCloseable {
     private final Set<String> brokeAccounts = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicInteger refusedWhileDown = new AtomicInteger();
+    private final Set<String> chargedUsage = ConcurrentHashMap.newKeySet();
     private final AtomicInteger httpCalls = new AtomicInteger();
     private final AtomicInteger batchCalls = new AtomicInteger();
     private final AtomicInteger failNextBatchAfter = new AtomicInteger(NO_FAILURE);
@@ -246,6 +247,15 @@ public final class FakeLedger implements AutoCloseable {
 
     public List<Received> receivedFor(String usageId) {
         return received.stream().filter(r -> usageId.equals(r.usageId())).toList();
+    }
+
+    /** What took effect for every usage id of one call (its holds' and its rest's). */
+    public List<Received> effectiveForCall(String callId) {
+        var prefix = "call-" + callId;
+        return received.stream()
+                .filter(Received::effective)
+                .filter(r -> r.usageId() != null && r.usageId().startsWith(prefix))
+                .toList();
     }
 
     public List<Received> effectiveFor(String usageId) {
@@ -435,7 +445,10 @@ public final class FakeLedger implements AutoCloseable {
         }
         Answer answer;
         Answer moneyRefusal = null;
-        if (reservationId != null && closedReservations.contains(reservationId)) {
+        var charge = chargeOf(kind, accountId, usageId);
+        if (charge != null && chargedUsage.contains(charge)) {
+            answer = refusal(409, "USAGE_ALREADY_CHARGED", commandId);
+        } else if (reservationId != null && closedReservations.contains(reservationId)) {
             answer = refusal(409, "RESERVATION_CLOSED", commandId);
         } else if (brokeAccounts.contains(accountId)) {
             answer = refusal(402, "INSUFFICIENT_CREDITS", commandId);
@@ -454,6 +467,9 @@ public final class FakeLedger implements AutoCloseable {
                                     + "\"],\"balancesUcr\":{}}",
                             false);
         }
+        if (charge != null && answer.status() == 200) {
+            chargedUsage.add(charge);
+        }
         answers.put(
                 commandId,
                 new FirstAnswer(
@@ -469,6 +485,15 @@ public final class FakeLedger implements AutoCloseable {
                         answer.status(),
                         answer.status() == 200));
         return answer;
+    }
+
+    /**
+     * The usage a command charges, as the ledger keys it (account and usage id); null for a
+     * command that charges no usage. The ledger charges one usage id once per account.
+     */
+    private static String chargeOf(String kind, String accountId, String usageId) {
+        boolean charges = kind.equals("MeterUsage") || kind.equals("SettleReservation");
+        return charges && usageId != null ? accountId + "|" + usageId : null;
     }
 
     /** The balance rules of ledger-service's CreditAccount; null when the command may post. */
