@@ -34,7 +34,7 @@ public abstract class PortalTestBase {
     @DynamicPropertySource
     static void downstream(DynamicPropertyRegistry properties) {
         properties.add("ledgerline.ledger.url", DOWNSTREAM::ledgerUrl);
-        properties.add("ledgerline.gateway.url", DOWNSTREAM::gatewayUrl);
+        properties.add("ledgerline.gateway.management-url", DOWNSTREAM::gatewayUrl);
     }
 
     @BeforeEach
