@@ -31,7 +31,7 @@ class ServiceTokenTest extends PortalTestBase {
     }
 
     @Test
-    void a_write_carries_the_service_token_too() {
+    void a_write_carries_the_service_token_and_names_the_person_acting() {
         var reply =
                 signedIn("acme@demo.ledgerline")
                         .post(
@@ -48,6 +48,11 @@ class ServiceTokenTest extends PortalTestBase {
         assertThat(DOWNSTREAM.received())
                 .filteredOn(r -> r.method().equals("POST"))
                 .singleElement()
-                .satisfies(r -> assertThat(r.caller()).isEqualTo("portal"));
+                .satisfies(
+                        r -> {
+                            assertThat(r.caller()).isEqualTo("portal");
+                            assertThat(r.actor())
+                                    .isEqualTo("user:acme@demo.ledgerline@partner:acme");
+                        });
     }
 }
