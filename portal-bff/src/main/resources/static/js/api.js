@@ -35,15 +35,45 @@ function stringify(body) {
   return text.replace(/"\\u0000bigint:(-?\d+)"/g, '$1');
 }
 
-export async function api(method, path, body) {
+// CSRF: every state-changing request carries the XSRF-TOKEN cookie's value as X-XSRF-TOKEN (sign-in
+// and sign-out too). Another site can neither read the cookie nor set the header. With no cookie
+// yet (first visit, after sign-out), GET /api/portal/csrf sets one.
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function csrfCookie() {
+  const found = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+  return found ? decodeURIComponent(found.slice('XSRF-TOKEN='.length)) : null;
+}
+
+async function csrfToken() {
+  const cookie = csrfCookie();
+  if (cookie) return cookie;
+  const response = await fetch('/api/portal/csrf', { credentials: 'same-origin' });
+  return (await response.json()).token;
+}
+
+async function send(method, path, body) {
   const init = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = stringify(body);
   }
+  if (!READS.has(method)) init.headers['X-XSRF-TOKEN'] = await csrfToken();
+  return fetch(path, init);
+}
+
+export async function api(method, path, body) {
   let response;
   try {
-    response = await fetch(path, init);
+    response = await send(method, path, body);
+    // A token gone stale (the session expired, another tab signed in) is fetched anew, once.
+    if (response.status === 403 && !READS.has(method)) {
+      const refused = await response.clone().json().catch(() => null);
+      if (refused?.code === 'FORBIDDEN') {
+        document.cookie = 'XSRF-TOKEN=; Max-Age=0; Path=/; SameSite=Lax';
+        response = await send(method, path, body);
+      }
+    }
   } catch (e) {
     throw new ApiProblem(0, { code: 'NETWORK', detail: 'The portal is not reachable. Try again.' });
   }

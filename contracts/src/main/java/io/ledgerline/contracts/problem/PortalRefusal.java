@@ -6,6 +6,11 @@ package io.ledgerline.contracts.problem;
 public enum PortalRefusal implements RefusalCode {
     /** Unknown e-mail or wrong password (never says which). */
     INVALID_CREDENTIALS(401),
+    /**
+     * Too many sign-in attempts for this e-mail or from this address; {@code Retry-After} says when
+     * the next one is taken.
+     */
+    SIGN_IN_THROTTLED(429),
     /** The account belongs to another tenant. */
     TENANT_FORBIDDEN(403),
     /** Only a partner may do this. */

@@ -2,16 +2,24 @@ package io.ledgerline.portal.downstream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.ledgerline.websecurity.ServiceTokens;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
 
-/** The two plain HTTP clients the portal calls: the ledger and the gateway's key API. */
+/**
+ * The portal's HTTP clients of the ledger and the gateway's management API. Every call carries the
+ * portal's own service token (client {@code portal}); every write also names the person acting.
+ */
 @Configuration
 class DownstreamConfig {
 
@@ -19,23 +27,35 @@ class DownstreamConfig {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     @Bean
+    ClientHttpRequestInterceptor portalServiceToken(
+            ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients) {
+        return ServiceTokens.interceptor(registrations, clients);
+    }
+
+    @Bean
     LedgerClient ledgerClient(
             RestClient.Builder builder,
             ObjectMapper json,
+            ClientHttpRequestInterceptor portalServiceToken,
             @Value("${ledgerline.ledger.url}") String baseUrl) {
-        return new LedgerClient(client(builder, json, baseUrl, "ledger"));
+        return new LedgerClient(client(builder, json, portalServiceToken, baseUrl, "ledger"));
     }
 
     @Bean
     GatewayClient gatewayClient(
             RestClient.Builder builder,
             ObjectMapper json,
-            @Value("${ledgerline.gateway.url}") String baseUrl) {
-        return new GatewayClient(client(builder, json, baseUrl, "gateway"));
+            ClientHttpRequestInterceptor portalServiceToken,
+            @Value("${ledgerline.gateway.management-url}") String baseUrl) {
+        return new GatewayClient(client(builder, json, portalServiceToken, baseUrl, "gateway"));
     }
 
     private static Downstream client(
-            RestClient.Builder builder, ObjectMapper json, String baseUrl, String service) {
+            RestClient.Builder builder,
+            ObjectMapper json,
+            ClientHttpRequestInterceptor serviceToken,
+            String baseUrl,
+            String service) {
         var requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(CONNECT_TIMEOUT);
         requests.setReadTimeout(READ_TIMEOUT);
@@ -43,6 +63,8 @@ class DownstreamConfig {
                 builder.clone()
                         .baseUrl(baseUrl)
                         .requestFactory(requests)
+                        .requestInterceptor(serviceToken)
+                        .requestInterceptor(new ActingPerson())
                         .defaultStatusHandler(
                                 HttpStatusCode::isError,
                                 (request, response) ->

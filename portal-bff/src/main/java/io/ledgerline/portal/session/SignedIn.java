@@ -3,21 +3,19 @@ package io.ledgerline.portal.session;
 import io.ledgerline.contracts.problem.CommonRefusal;
 import io.ledgerline.contracts.problem.Refused;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.core.MethodParameter;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Gives a controller method its {@link PortalUser} from the server-side session. A method that
- * takes a {@code PortalUser} therefore answers only signed-in users; everyone else gets a 401.
+ * Gives a controller method its {@link PortalUser}: the principal Spring Security restored from the
+ * server-side session. The filter chain already refuses the API without a session; a method taking
+ * a {@code PortalUser} refuses it again, should a path ever be opened by mistake.
  */
 class SignedIn implements HandlerMethodArgumentResolver {
-
-    static final String SESSION_ATTRIBUTE = "ledgerline.portal.user";
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -30,11 +28,9 @@ class SignedIn implements HandlerMethodArgumentResolver {
             ModelAndViewContainer mav,
             NativeWebRequest webRequest,
             WebDataBinderFactory binders) {
-        var request = webRequest.getNativeRequest(HttpServletRequest.class);
-        var session = request == null ? null : request.getSession(false);
-        var user = session == null ? null : session.getAttribute(SESSION_ATTRIBUTE);
-        if (user instanceof PortalUser signedIn) {
-            return signedIn;
+        var signedIn = SecurityContextHolder.getContext().getAuthentication();
+        if (signedIn != null && signedIn.getPrincipal() instanceof PortalUser user) {
+            return user;
         }
         throw new Refused(CommonRefusal.UNAUTHENTICATED, "sign in first");
     }

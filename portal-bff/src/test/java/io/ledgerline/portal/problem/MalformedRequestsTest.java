@@ -152,10 +152,25 @@ class MalformedRequestsTest extends PortalTestBase {
     }
 
     @Test
-    void sign_in_with_a_huge_email_is_401_INVALID_CREDENTIALS() {
-        var reply = new PortalBrowser(port).signIn("a".repeat(100_000) + "@x.io", PASSWORD);
+    void sign_in_with_a_huge_email_is_413_PAYLOAD_TOO_LARGE_before_it_is_read() {
+        var browser = new PortalBrowser(port);
 
-        assertThat(reply.code()).isEqualTo("INVALID_CREDENTIALS");
+        var reply = browser.signIn("a".repeat(100_000) + "@x.io", PASSWORD);
+
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.code()).isEqualTo("PAYLOAD_TOO_LARGE");
+        assertThat(browser.get("/api/portal/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void sign_in_with_an_overlong_email_or_password_is_401_INVALID_CREDENTIALS() {
+        var longEmail = new PortalBrowser(port).signIn("a".repeat(300) + "@x.io", PASSWORD);
+        var longPassword =
+                new PortalBrowser(port).signIn("globex@test.ledgerline", "p".repeat(1_000));
+
+        assertThat(longEmail.code()).isEqualTo("INVALID_CREDENTIALS");
+        assertThat(longPassword.code()).isEqualTo("INVALID_CREDENTIALS");
     }
 
     @ParameterizedTest

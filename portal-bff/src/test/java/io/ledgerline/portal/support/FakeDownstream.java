@@ -5,6 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import io.ledgerline.testsupport.auth.TestAuthorizationServer;
+
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +32,12 @@ public final class FakeDownstream {
     public record Account(
             String accountId, String partnerId, boolean aiCreditsEnabled, long spendableUcr) {}
 
-    public record Received(String method, String path, JsonNode body) {}
+    /**
+     * One call as the fake saw it: {@code caller} is the service token's subject (the client id),
+     * {@code actor} the person the portal named on a write.
+     */
+    public record Received(
+            String method, String path, JsonNode body, String caller, String actor) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACCOUNT = Pattern.compile("/api/v1/accounts/([^/]+)(/.*)?");
@@ -34,6 +46,7 @@ public final class FakeDownstream {
     private static final Pattern KEYS = Pattern.compile("/api/v1/customers/([^/]+)/keys");
 
     private final HttpServer server;
+    private volatile JwtDecoder tokens;
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final Map<String, Boolean> selfService = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -77,8 +90,19 @@ public final class FakeDownstream {
             var path = exchange.getRequestURI().getPath();
             var method = exchange.getRequestMethod();
             var bytes = exchange.getRequestBody().readAllBytes();
+            var caller = caller(exchange.getRequestHeaders().getFirst("Authorization"));
             var json = bytes.length == 0 ? null : JSON.readTree(bytes);
-            received.add(new Received(method, path, json));
+            received.add(
+                    new Received(
+                            method,
+                            path,
+                            json,
+                            caller,
+                            exchange.getRequestHeaders().getFirst("X-Ledgerline-Actor")));
+            if (caller == null) {
+                problem(exchange, 401, "UNAUTHENTICATED");
+                return;
+            }
             var settings = SETTINGS.matcher(path);
             var keys = KEYS.matcher(path);
             var account = ACCOUNT.matcher(path);
@@ -102,6 +126,31 @@ public final class FakeDownstream {
                 problem(exchange, 404, "NOT_FOUND");
             }
         }
+    }
+
+    /**
+     * The subject of a bearer token the test authorization server signed and that has not expired,
+     * as a service would check it; {@code null} for anything else.
+     */
+    private String caller(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        try {
+            return decoder().decode(authorization.substring("Bearer ".length())).getSubject();
+        } catch (JwtException e) {
+            return null;
+        }
+    }
+
+    private JwtDecoder decoder() {
+        if (tokens == null) {
+            var issuer = TestAuthorizationServer.get().url();
+            var decoder = NimbusJwtDecoder.withJwkSetUri(issuer + "/oauth2/jwks").build();
+            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+            tokens = decoder;
+        }
+        return tokens;
     }
 
     private void answerLedger(

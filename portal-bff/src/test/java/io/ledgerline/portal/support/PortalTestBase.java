@@ -34,7 +34,9 @@ public abstract class PortalTestBase {
     @DynamicPropertySource
     static void downstream(DynamicPropertyRegistry properties) {
         properties.add("ledgerline.ledger.url", DOWNSTREAM::ledgerUrl);
-        properties.add("ledgerline.gateway.url", DOWNSTREAM::gatewayUrl);
+        properties.add("ledgerline.gateway.management-url", DOWNSTREAM::gatewayUrl);
+        // As behind the portal's proxy: the client address is X-Forwarded-For's (PortalBrowser).
+        properties.add("server.forward-headers-strategy", () -> "native");
     }
 
     @BeforeEach

@@ -96,7 +96,7 @@ class TenantIsolationTest extends PortalTestBase {
                                 1_000_000,
                                 "note",
                                 "free")),
-                "TENANT_FORBIDDEN");
+                "PARTNER_ONLY");
         assertThat(DOWNSTREAM.received()).noneMatch(r -> r.method().equals("POST"));
     }
 
