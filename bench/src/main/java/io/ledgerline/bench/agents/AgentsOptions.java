@@ -51,8 +51,8 @@ final class AgentsOptions {
     }
 
     /**
-     * The operator's token for set-up calls, from the authorization server the bench script
-     * started ({@code LEDGERLINE_AUTH_URL}, secret in {@code LEDGERLINE_AUTH_CLIENT_SECRET}).
+     * The operator's token for set-up calls, from the authorization server the bench script started
+     * ({@code LEDGERLINE_AUTH_URL}, secret in {@code LEDGERLINE_AUTH_CLIENT_SECRET}).
      */
     static io.ledgerline.bench.AccessTokens operatorTokens() {
         var authUrl = System.getenv().getOrDefault("LEDGERLINE_AUTH_URL", "");

@@ -33,7 +33,8 @@ public final class JsonHttp {
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
 
-    public Answer send(String method, String url, Object body) throws IOException, InterruptedException {
+    public Answer send(String method, String url, Object body)
+            throws IOException, InterruptedException {
         var builder =
                 HttpRequest.newBuilder(URI.create(url))
                         .timeout(Duration.ofSeconds(30))

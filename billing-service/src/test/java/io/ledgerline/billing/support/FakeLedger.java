@@ -488,8 +488,8 @@ public final class FakeLedger implements AutoCloseable {
     }
 
     /**
-     * The usage a command charges, as the ledger keys it (account and usage id); null for a
-     * command that charges no usage. The ledger charges one usage id once per account.
+     * The usage a command charges, as the ledger keys it (account and usage id); null for a command
+     * that charges no usage. The ledger charges one usage id once per account.
      */
     private static String chargeOf(String kind, String accountId, String usageId) {
         boolean charges = kind.equals("MeterUsage") || kind.equals("SettleReservation");
