@@ -16,6 +16,7 @@ export LEDGERLINE_HOME="${LEDGERLINE_BENCH_AG_HOME:-$ROOT/.ledgerline/bench-agen
 export LEDGERLINE_KAFKA_PORT="${LEDGERLINE_BENCH_AG_KAFKA_PORT:-19292}"
 export LEDGERLINE_KAFKA_CONTROLLER_PORT="${LEDGERLINE_BENCH_AG_KAFKA_CONTROLLER_PORT:-19293}"
 export LEDGERLINE_PG_DATABASE=ledgerline_bench_agents
+export LEDGERLINE_AUTH_PORT="${LEDGERLINE_BENCH_AG_AUTH_PORT:-18285}"
 # shellcheck source=../infra/stack/stack.sh
 source "$ROOT/infra/stack/stack.sh"
 
@@ -55,6 +56,10 @@ build_if_missing() {
   if [[ ! -f $INFRA_JAR || ! -f $INFRA_CLASSPATH_FILE ]]; then
     say "Build           infra (the broker's classpath is missing)"
     (cd "$ROOT" && "${MVN[@]}" -pl infra -am package -DskipTests)
+  fi
+  if [[ ! -f $(service_jar auth-server) ]]; then
+    say "Build           auth-server (its jar is missing)"
+    (cd "$ROOT" && "${MVN[@]}" -pl auth-server -am package -DskipTests)
   fi
   for entry in "${COMPONENTS[@]}"; do
     module="${entry##*:}"
@@ -126,6 +131,8 @@ start_component() {
     LEDGERLINE_KAFKA="$KAFKA_BOOTSTRAP" \
     LEDGERLINE_LEDGER_URL="http://127.0.0.1:$LEDGER_PORT/api/v1" \
     LEDGERLINE_SMTP_PORT="$SMTP_BENCH_PORT" LEDGERLINE_WEBHOOKS_ALLOW_LOCAL=true \
+    LEDGERLINE_AUTH_URL="$AUTH_URL" LEDGERLINE_AUTH_CLIENT_SECRET="$(client_secret billing)" \
+    LEDGERLINE_WEBHOOK_SECRET_KEY="$(cat "$WEBHOOK_KEY_FILE")" \
     AXONIQ_UPDATE_CHECKER_DISABLED=true \
     launch_java "$component" $SERVICE_JAVA_OPTS -Daxoniq.update-checker.disabled=true \
     -jar "$jar" \
@@ -169,6 +176,10 @@ stop_started() {
       stop_pid "$name" "$pid"
     fi
   done
+  if pid="$(component_pid bench-ag-auth)"; then
+    say "auth-server     stopping (pid $pid)"
+    stop_pid bench-ag-auth "$pid"
+  fi
   if ((STARTED_KAFKA)); then
     stop_kafka || true
   fi
@@ -190,7 +201,8 @@ run_client() {
   local jar="$STATE_DIR/jars/bench.jar"
   mkdir -p "$STATE_DIR/jars"
   cp "$BENCH_JAR" "$jar"
-  java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  LEDGERLINE_AUTH_URL="$AUTH_URL" LEDGERLINE_AUTH_CLIENT_SECRET="$(client_secret operator)" \
+    java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "$jar:$(cat "$BENCH_CLASSPATH_FILE")" io.ledgerline.bench.agents.AgentsBench "$@"
 }
 
@@ -214,6 +226,8 @@ main() {
   ensure_postgres
   fresh_database
   start_kafka
+  ensure_secrets
+  launch_auth_server bench-ag-auth "$STATE_DIR/jars"
   start_services
   run_client --which="$which" --kafka="$KAFKA_BOOTSTRAP" \
     --notification-url="http://127.0.0.1:$NOTIFICATION_PORT" \

@@ -17,7 +17,6 @@ final class AgentsOptions {
               --alert-rate=10        crossing events published per second
               --ledger-url=URL       ledger-service's /api/v1 (calls)
               --billing-url=URL      billing-service (calls)
-              --workspace-key=KEY    billing's x-api-key (dev-workspace-key)
               --call-rate=50         call starts per second, open loop
               --call-seconds=20      measured seconds
               --call-warm-up-s=10    seconds at the same rate before, not measured

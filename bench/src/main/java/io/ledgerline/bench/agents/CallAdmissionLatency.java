@@ -56,7 +56,8 @@ final class CallAdmissionLatency {
     }
 
     private final AgentsOptions options;
-    private final JsonHttp setupHttp = new JsonHttp(AgentsOptions.operatorTokens());
+    private final io.ledgerline.bench.AccessTokens tokens = AgentsOptions.operatorTokens();
+    private final JsonHttp setupHttp = new JsonHttp(tokens);
     private final HttpClient http =
             HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -64,7 +65,6 @@ final class CallAdmissionLatency {
                     .build();
     private final String ledgerUrl;
     private final String billingUrl;
-    private final String workspaceKey;
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final String partner = "benchcall-" + run;
     private final AtomicInteger refused = new AtomicInteger();
@@ -73,7 +73,6 @@ final class CallAdmissionLatency {
         this.options = options;
         this.ledgerUrl = options.text("ledger-url", null);
         this.billingUrl = options.text("billing-url", null);
-        this.workspaceKey = options.text("workspace-key", "dev-workspace-key");
     }
 
     Result run() throws Exception {
@@ -165,7 +164,7 @@ final class CallAdmissionLatency {
                 HttpRequest.newBuilder(URI.create(billingUrl + path))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
-                        .header("x-api-key", workspaceKey)
+                        .header("Authorization", tokens.authorization())
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
