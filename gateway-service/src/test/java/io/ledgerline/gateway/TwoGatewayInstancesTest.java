@@ -14,6 +14,7 @@ import io.ledgerline.gateway.livekey.KeyLoader;
 import io.ledgerline.gateway.livekey.KeyRegistry;
 import io.ledgerline.gateway.livekey.LiveKey;
 import io.ledgerline.gateway.projection.LedgerProjection;
+import io.ledgerline.gateway.server.ManagementListener;
 import io.ledgerline.gateway.support.Api;
 import io.ledgerline.gateway.support.GatewayTestBase;
 import io.ledgerline.gateway.support.UsageBiller;
@@ -100,6 +101,7 @@ class TwoGatewayInstancesTest extends GatewayTestBase {
                         .initializers(new RealInfrastructure())
                         .run(
                                 "--server.port=0",
+                                "--ledgerline.gateway.management-port=0",
                                 "--spring.application.name=gateway-service-b",
                                 "--ledgerline.gateway.instances=2",
                                 "--ledgerline.ledger.url=" + LEDGER.baseUrl(),
@@ -122,7 +124,7 @@ class TwoGatewayInstancesTest extends GatewayTestBase {
     @BeforeEach
     void connectB() {
         var portB = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-        apiB = new Api(portB);
+        apiB = new Api(portB, second.getBean(ManagementListener.class).port());
         registryB = second.getBean(KeyRegistry.class);
         projectionB = second.getBean(LedgerProjection.class);
     }

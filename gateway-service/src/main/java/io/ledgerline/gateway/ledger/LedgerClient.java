@@ -12,6 +12,7 @@ import io.ledgerline.contracts.ledger.command.ReleaseReservation;
 import io.ledgerline.contracts.ledger.command.ReserveCredits;
 import io.ledgerline.contracts.ledger.command.ReserveKeyDeposit;
 import io.ledgerline.contracts.ledger.command.SettleReservation;
+import io.ledgerline.gateway.security.ServiceTokens;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -29,7 +30,8 @@ import java.time.Duration;
  * reserve a self-service key's deposit, settle and release reservations, each sent as its {@code
  * contracts} command record. Each call carries a command id derived from what it does, so a retry
  * (here, or by a caller retrying its own request) is answered from the ledger's idempotency store
- * and never moves credits twice. Never called on the request path.
+ * and never moves credits twice. Each call carries the gateway's own service token. Never called on
+ * the request path.
  */
 @Component
 public class LedgerClient {
@@ -56,8 +58,9 @@ public class LedgerClient {
 
     public LedgerClient(
             WebClient.Builder builder,
+            ServiceTokens tokens,
             @Value("${ledgerline.ledger.url:http://localhost:8081/api/v1}") String baseUrl) {
-        this.http = builder.baseUrl(baseUrl).build();
+        this.http = builder.baseUrl(baseUrl).filter(tokens).build();
     }
 
     /** Reserves part of a partner's available credits as {@code reservationId}. */
@@ -124,9 +127,14 @@ public class LedgerClient {
                 .block();
     }
 
+    /**
+     * A 401 means the ledger no longer accepts the gateway's token (it expired in flight, or the
+     * authorization server's keys changed); it has been dropped, so a retry asks for a fresh one.
+     */
     private static boolean worthRetrying(Throwable e) {
         return e instanceof WebClientRequestException
                 || e instanceof java.util.concurrent.TimeoutException
-                || (e instanceof LedgerRefusal refusal && refusal.status() >= 500);
+                || (e instanceof LedgerRefusal refusal
+                        && (refusal.status() >= 500 || refusal.status() == 401));
     }
 }

@@ -14,8 +14,12 @@ public class LedgerRefusal extends RelayedRefusal {
         super(status, code, detail);
     }
 
+    /**
+     * A 401 or 403 refuses the gateway's own credential, not the caller's request: it is the ledger
+     * failing for the caller, never a code to pass on as if the caller had been refused.
+     */
     static LedgerRefusal from(int status, JsonNode problem) {
-        var code = problem.path("code").asText("");
+        var code = status == 401 || status == 403 ? "" : problem.path("code").asText("");
         return new LedgerRefusal(
                 status, code.isBlank() ? null : code, problem.path("detail").asText(""));
     }

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ledgerline.contracts.problem.Refusals;
 import io.ledgerline.gateway.lifecycle.KeyLifecycle;
+import io.ledgerline.gateway.support.Api;
 import io.ledgerline.gateway.support.GatewayTestBase;
+import io.ledgerline.testsupport.auth.TestTokens;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -526,7 +528,9 @@ class HostileInputTest extends GatewayTestBase {
 
     private int send(Case sent) {
         var request =
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + sent.path()))
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + management.port() + sent.path()))
+                        .header("authorization", TestTokens.bearer(Api.MANAGEMENT_SCOPES))
                         .timeout(Duration.ofSeconds(30));
         if (sent.body() == null) {
             request.GET();

@@ -2,7 +2,9 @@ package io.ledgerline.gateway.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgerline.gateway.support.Api;
 import io.ledgerline.gateway.support.GatewayTestBase;
+import io.ledgerline.testsupport.auth.TestTokens;
 
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +55,7 @@ class KeepAliveConnectionsTest extends GatewayTestBase {
 
     /** Sends the requests in turn on one connection; each must be answered within 5 s. */
     private int answeredOnOneConnection(String[] requests) throws IOException {
-        try (var socket = new Socket("127.0.0.1", port)) {
+        try (var socket = new Socket("127.0.0.1", management.port())) {
             socket.setSoTimeout(5_000);
             socket.setTcpNoDelay(true);
             var in = new BufferedInputStream(socket.getInputStream());
@@ -75,7 +77,11 @@ class KeepAliveConnectionsTest extends GatewayTestBase {
     }
 
     private static String get(String path) {
-        return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n";
+        return "GET "
+                + path
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nauthorization: "
+                + TestTokens.bearer(Api.MANAGEMENT_SCOPES)
+                + "\r\nContent-Length: 0\r\n\r\n";
     }
 
     private static String refusedChat() {

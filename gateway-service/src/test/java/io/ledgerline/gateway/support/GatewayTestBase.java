@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.gateway.projection.LedgerProjection;
+import io.ledgerline.gateway.server.ManagementListener;
 import io.ledgerline.llmstub.LlmStub;
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
 import io.ledgerline.testsupport.TestKafka;
@@ -31,7 +32,9 @@ import java.util.UUID;
 /**
  * One gateway for all of this module's tests: real PostgreSQL and Kafka (test-support), the stub
  * upstream on a free port, and the in-test ledger double. Every test class extends this, so they
- * share one Spring context, one broker and one database.
+ * share one Spring context, one broker and one database. {@link #api} calls {@code /v1} on the
+ * public port and the management API on the management listener (a free port too) with a token
+ * holding every management scope.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @LedgerlineIntegrationTest
@@ -51,15 +54,18 @@ public abstract class GatewayTestBase {
 
     protected static final Duration PROJECTION_WAIT = Duration.ofSeconds(20);
 
+    /** The public port: {@code /v1} and health. */
     @LocalServerPort protected int port;
 
     @Autowired protected LedgerProjection projection;
+
+    @Autowired protected ManagementListener management;
 
     protected Api api;
 
     @BeforeEach
     void connect() {
-        api = new Api(port);
+        api = new Api(port, management.port());
     }
 
     protected static String unique(String prefix) {
@@ -176,6 +182,7 @@ public abstract class GatewayTestBase {
     @DynamicPropertySource
     static void wire(DynamicPropertyRegistry registry) {
         registry.add("ledgerline.ledger.url", LEDGER::baseUrl);
+        registry.add("ledgerline.gateway.management-port", () -> "0");
         registry.add("ledgerline.gateway.upstream.providers[0].name", () -> "stub");
         registry.add(
                 "ledgerline.gateway.upstream.providers[0].base-url",

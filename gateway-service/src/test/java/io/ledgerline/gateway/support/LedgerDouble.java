@@ -9,6 +9,12 @@ import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.LedgerAccounts;
 import io.ledgerline.contracts.ledger.command.ReserveKeyDeposit;
 import io.ledgerline.contracts.money.Credits;
+import io.ledgerline.testsupport.auth.TestAuthorizationServer;
+
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +31,8 @@ import java.util.regex.Pattern;
  * key deposits, settlements and releases, idempotent on commandId, refusing with 402
  * INSUFFICIENT_CREDITS when the partner's available balance does not cover a reservation. It
  * records every command and publishes the events the real ledger would, through {@link LedgerFeed}.
+ * Like the real ledger it takes a command only with a bearer token of the test authorization
+ * server, for the audience {@code ledger} with {@code ledger.reserve}; anything else is 401.
  * End-to-end tests against the real ledger-service are separate.
  */
 public final class LedgerDouble {
@@ -33,7 +42,8 @@ public final class LedgerDouble {
             Pattern.compile(
                     "/api/v1/accounts/([^/]+)/(reservations|key-deposits)(?:/([^/]+)/(settlements|release))?");
 
-    public record Command(String path, JsonNode body) {}
+    /** A command the double took, and the bearer token it came with. */
+    public record Command(String path, JsonNode body, String token) {}
 
     private record Answer(String body, int status, String json) {}
 
@@ -41,6 +51,8 @@ public final class LedgerDouble {
     private final HttpServer server;
     private final List<Command> commands = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answered = new ConcurrentHashMap<>();
+    private final AtomicInteger tokensToRefuse = new AtomicInteger();
+    private JwtDecoder tokens;
 
     public LedgerDouble(LedgerFeed feed) throws IOException {
         this.feed = feed;
@@ -61,11 +73,26 @@ public final class LedgerDouble {
         return commands.stream().filter(c -> c.path().contains(pathPart)).toList();
     }
 
+    /** The next {@code count} tokens are refused with 401, as if they had been revoked. */
+    public void refuseNextTokens(int count) {
+        tokensToRefuse.set(count);
+    }
+
     private synchronized void handle(HttpExchange exchange) throws IOException {
         var raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         var path = exchange.getRequestURI().getPath();
+        var token = acceptedToken(exchange.getRequestHeaders().getFirst("authorization"));
+        if (token == null) {
+            var bytes = problem(401, "UNAUTHENTICATED", "").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("www-authenticate", "Bearer error=\"invalid_token\"");
+            exchange.getResponseHeaders().add("content-type", "application/problem+json");
+            exchange.sendResponseHeaders(401, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+            return;
+        }
         var body = JSON.readTree(raw);
-        commands.add(new Command(path, body));
+        commands.add(new Command(path, body, token));
         var commandId = body.path("commandId").asText();
         var earlier = answered.get(commandId);
         Answer answer;
@@ -96,6 +123,36 @@ public final class LedgerDouble {
         exchange.sendResponseHeaders(answer.status(), bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    /** The token of a {@code Bearer} header the real ledger would take for a reservation. */
+    private String acceptedToken(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        if (tokensToRefuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return null;
+        }
+        var token = authorization.substring("Bearer ".length());
+        try {
+            var jwt = decoder().decode(token);
+            var scopes = jwt.getClaimAsStringList("scope");
+            return jwt.getAudience().contains("ledger") && scopes.contains("ledger.reserve")
+                    ? token
+                    : null;
+        } catch (JwtException e) {
+            return null;
+        }
+    }
+
+    private JwtDecoder decoder() {
+        if (tokens == null) {
+            var issuer = TestAuthorizationServer.get().url();
+            var decoder = NimbusJwtDecoder.withJwkSetUri(issuer + "/oauth2/jwks").build();
+            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+            tokens = decoder;
+        }
+        return tokens;
     }
 
     private Answer execute(String path, JsonNode body, String commandId, Answer ok) {
