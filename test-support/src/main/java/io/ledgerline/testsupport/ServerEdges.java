@@ -65,13 +65,22 @@ public final class ServerEdges {
                                 + "\r\n\r\n",
                         new byte[0])
                 .assertProblem(413, "PAYLOAD_TOO_LARGE");
-        send(port, chunkedHead(postPath), chunked(jsonOfSize(limit + 1)))
+        send(port, chunkedHead(postPath, null), chunked(jsonOfSize(limit + 1)))
                 .assertProblem(413, "PAYLOAD_TOO_LARGE");
     }
 
     /** Posts {@code json} in chunks: what the endpoint answers shows it read the body. */
     public static Answer postChunked(int port, String postPath, String json) throws IOException {
-        return send(port, chunkedHead(postPath), chunked(json.getBytes(StandardCharsets.UTF_8)));
+        return postChunked(port, postPath, json, null);
+    }
+
+    /** As {@link #postChunked(int, String, String)}, with an {@code Authorization} header. */
+    public static Answer postChunked(int port, String postPath, String json, String authorization)
+            throws IOException {
+        return send(
+                port,
+                chunkedHead(postPath, authorization),
+                chunked(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Sends one request and reads the answer until the server closes the connection. */
@@ -94,10 +103,11 @@ public final class ServerEdges {
         }
     }
 
-    private static String chunkedHead(String postPath) {
+    private static String chunkedHead(String postPath, String authorization) {
         return "POST "
                 + postPath
                 + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
                 + "Transfer-Encoding: chunked\r\n\r\n";
     }
 

@@ -2,6 +2,7 @@ package io.ledgerline.ledger.api;
 
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
 import io.ledgerline.testsupport.ServerEdges;
+import io.ledgerline.testsupport.auth.TestTokens;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +36,11 @@ class ServerEdgesTest {
 
     @Test
     void a_chunked_body_within_the_limit_reaches_the_endpoint() throws Exception {
-        ServerEdges.postChunked(port, "/api/v1/batches", "{\"commands\": []}")
+        ServerEdges.postChunked(
+                        port,
+                        "/api/v1/batches",
+                        "{\"commands\": []}",
+                        TestTokens.bearer("ledger.meter"))
                 .assertProblem(422, "OUT_OF_RANGE");
     }
 }
