@@ -15,7 +15,8 @@ BENCH_DIR="$ROOT/bench"
 export LEDGERLINE_HOME="${LEDGERLINE_BENCH_HOME:-$ROOT/.ledgerline/bench}"
 export LEDGERLINE_KAFKA_PORT="${LEDGERLINE_BENCH_KAFKA_PORT:-19092}"
 export LEDGERLINE_KAFKA_CONTROLLER_PORT="${LEDGERLINE_BENCH_KAFKA_CONTROLLER_PORT:-19093}"
-export LEDGERLINE_PG_DATABASE=ledgerline_bench
+# Its own database name lets two checkouts benchmark on one server without dropping each other's.
+export LEDGERLINE_PG_DATABASE="${LEDGERLINE_BENCH_PG_DATABASE:-ledgerline_bench}"
 export LEDGERLINE_AUTH_PORT="${LEDGERLINE_BENCH_AUTH_PORT:-18085}"
 # shellcheck source=../infra/stack/stack.sh
 source "$ROOT/infra/stack/stack.sh"

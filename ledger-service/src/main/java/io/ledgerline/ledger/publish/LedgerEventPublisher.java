@@ -17,9 +17,11 @@ import java.util.function.Supplier;
 
 /**
  * Sends a batch of ledger events and returns only once the broker has acknowledged every one of
- * them, so the caller may then advance its position. On any failure the producer is discarded (a
- * broker that came back may be a different cluster that does not know its producer id) and the
- * failure is rethrown; the caller retries the whole batch, in order.
+ * them, so the caller may then advance its position. Several callers (the publisher's segments)
+ * send at once through one producer, whose linger and batch size group their records into few
+ * requests. On any failure the producer is discarded (a broker that came back may be a different
+ * cluster that does not know its producer id) and the failure is rethrown; the caller retries the
+ * whole batch, in order.
  */
 public class LedgerEventPublisher implements AutoCloseable {
 
@@ -34,12 +36,12 @@ public class LedgerEventPublisher implements AutoCloseable {
         this.producers = producers;
     }
 
-    public synchronized void publish(List<? extends LedgerEvent> events) {
+    public void publish(List<? extends LedgerEvent> events) {
         if (events.isEmpty()) {
             return;
         }
+        var current = producer();
         try {
-            var current = producer();
             var acks = new ArrayList<Future<RecordMetadata>>(events.size());
             for (var event : events) {
                 var ack = current.send(LedgerEventRecords.toRecord(event));
@@ -50,17 +52,16 @@ public class LedgerEventPublisher implements AutoCloseable {
                 }
                 acks.add(ack);
             }
-            current.flush();
             for (var ack : acks) {
                 ack.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            discardProducer();
+            discard(current);
             throw new PublishFailedException("interrupted while publishing", e);
         } catch (ExecutionException | RuntimeException e) {
             failedBatches.incrementAndGet();
-            discardProducer();
+            discard(current);
             var cause = e instanceof ExecutionException ? e.getCause() : e;
             throw new PublishFailedException(
                     "could not publish "
@@ -76,22 +77,24 @@ public class LedgerEventPublisher implements AutoCloseable {
         return failedBatches.get();
     }
 
-    private Producer<String, byte[]> producer() {
+    private synchronized Producer<String, byte[]> producer() {
         if (producer == null) {
             producer = producers.get();
         }
         return producer;
     }
 
-    private void discardProducer() {
-        if (producer != null) {
-            try {
-                producer.close(CLOSE_AFTER_FAILURE);
-            } catch (RuntimeException e) {
-                log.debug("closing a failed producer failed too", e);
-            }
-            producer = null;
+    /** Closes the failed producer unless another caller has already replaced it. */
+    private synchronized void discard(Producer<String, byte[]> failed) {
+        if (producer != failed) {
+            return;
         }
+        try {
+            failed.close(CLOSE_AFTER_FAILURE);
+        } catch (RuntimeException e) {
+            log.debug("closing a failed producer failed too", e);
+        }
+        producer = null;
     }
 
     @Override

@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Bean;
 import java.util.Map;
 
 /**
- * The Kafka publisher: its own tracking processor (own token, one thread, so one account's events
- * leave in order) and an idempotent producer that waits for all in-sync replicas.
+ * The Kafka publisher: its own tracking processor, split into segments by account (each account's
+ * events stay in one segment, so they leave in order) with a thread per segment, and one idempotent
+ * producer that waits for all in-sync replicas, shared by the segments.
  */
 @org.springframework.context.annotation.Configuration
 class PublisherConfiguration {
@@ -25,11 +26,12 @@ class PublisherConfiguration {
 
     static final int REQUEST_TIMEOUT_MS = 5_000;
     static final int MAX_BLOCK_MS = 5_000;
-    static final int LINGER_MS = 2;
 
     @Bean(destroyMethod = "close")
     LedgerEventPublisher ledgerEventPublisher(
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            @Value("${ledgerline.publisher.linger-ms:5}") int lingerMs,
+            @Value("${ledgerline.publisher.producer-batch-bytes:262144}") int batchBytes) {
         Map<String, Object> settings =
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -37,7 +39,8 @@ class PublisherConfiguration {
                         ProducerConfig.ACKS_CONFIG, "all",
                         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                         ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                        ProducerConfig.LINGER_MS_CONFIG, LINGER_MS,
+                        ProducerConfig.LINGER_MS_CONFIG, lingerMs,
+                        ProducerConfig.BATCH_SIZE_CONFIG, batchBytes,
                         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS,
                         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, REQUEST_TIMEOUT_MS,
                         ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS);
@@ -54,7 +57,8 @@ class PublisherConfiguration {
     @Bean
     ConfigurerModule ledgerKafkaPublisherProcessor(
             @Value("${ledgerline.publisher.processor-name:ledger-kafka-publisher}") String name,
-            @Value("${ledgerline.publisher.batch-size:500}") int batchSize) {
+            @Value("${ledgerline.publisher.batch-size:500}") int batchSize,
+            @Value("${ledgerline.publisher.segments:2}") int segments) {
         return configurer ->
                 configurer.eventProcessing(
                         processing ->
@@ -66,7 +70,8 @@ class PublisherConfiguration {
                                                 Configuration::eventStore,
                                                 config ->
                                                         TrackingEventProcessorConfiguration
-                                                                .forSingleThreadedProcessing()
+                                                                .forParallelProcessing(segments)
+                                                                .andInitialSegmentsCount(segments)
                                                                 .andBatchSize(batchSize))
                                         .registerListenerInvocationErrorHandler(
                                                 KafkaPublishingHandler.PROCESSING_GROUP,

@@ -14,7 +14,6 @@ import io.ledgerline.ledger.reservation.ReservationDeadlines;
 import io.ledgerline.ledger.writer.ChargedUsageLog.UsageKey;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.modelling.command.Repository;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,13 +23,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Runs one batch of commands inside the current unit of work: answers repeats from the command log,
- * hands the rest to their accounts, and records every new answer in the same transaction as the
- * events. Returns the answers in batch order, plus what to remember once the batch commits.
+ * Decides one batch of commands inside the current transaction: answers repeats from the command
+ * log, hands the rest to their accounts (which stage their events in the partition's {@link
+ * PartitionAccounts}), and records every new answer in the same transaction as the events. Returns
+ * the answers in batch order, plus what to remember once the batch commits.
  */
 final class BatchExecution {
 
-    private final Repository<CreditAccount> accounts;
+    private final PartitionAccounts accounts;
     private final CommandLog commandLog;
     private final AccountDirectory directory;
     private final ReservationDeadlines deadlines;
@@ -40,7 +40,7 @@ final class BatchExecution {
     private Set<UsageKey> charged = Set.of();
 
     BatchExecution(
-            Repository<CreditAccount> accounts,
+            PartitionAccounts accounts,
             CommandLog commandLog,
             AccountDirectory directory,
             ReservationDeadlines deadlines,
@@ -159,7 +159,7 @@ final class BatchExecution {
             }
             return CommandResult.posted(open.commandId(), List.of(), Map.of());
         }
-        var account = accounts.newInstance(() -> new CreditAccount(open));
+        var account = accounts.open(() -> new CreditAccount(open));
         directory.insert(open.accountId(), open.partnerId());
         opened.put(open.accountId(), open.partnerId());
         return CommandResult.posted(

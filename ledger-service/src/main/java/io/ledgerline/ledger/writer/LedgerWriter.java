@@ -1,6 +1,5 @@
 package io.ledgerline.ledger.writer;
 
-import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.command.CommandResult;
 import io.ledgerline.contracts.ledger.command.LedgerCommand;
 import io.ledgerline.contracts.ledger.command.OpenAccount;
@@ -13,9 +12,10 @@ import io.ledgerline.ledger.reservation.ReservationDeadlines;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
-import org.axonframework.modelling.command.Repository;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -33,9 +33,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * The ledger's single door for commands. Commands queue per partition (all of one partner's
  * accounts share a partition, so nothing contends inside this process); each partition's thread
- * takes what has queued up — up to the batch limit — and appends it in one unit of work and one
- * transaction (group commit). A batch that fails is retried one command at a time, so one bad
- * command or a concurrent writer elsewhere never takes its neighbours down with it.
+ * takes what has queued up — up to the batch limit — decides it against the partition's cached
+ * accounts and appends it in one transaction: every event in one JDBC batch through Axon's event
+ * store, with the command log and the charged usage ids (group commit). A batch whose append
+ * conflicts with another instance's is retried after sourcing its accounts again; a batch that
+ * still fails is retried one command at a time, so one bad command never takes its neighbours down
+ * with it.
  */
 @Component
 public class LedgerWriter implements CommandDoor, SmartLifecycle {
@@ -43,20 +46,20 @@ public class LedgerWriter implements CommandDoor, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LedgerWriter.class);
     private static final long POLL_MS = 200;
 
-    private final Repository<CreditAccount> accounts;
+    private final EventStore eventStore;
     private final CommandLog commandLog;
     private final ChargedUsageLog chargedUsageLog;
     private final AccountDirectory directory;
     private final ReservationDeadlines deadlines;
     private final TransactionManager transactionManager;
-    private final Cache accountCache;
     private final WriterSettings settings;
     private final List<BlockingQueue<PendingCommand>> queues = new ArrayList<>();
+    private final List<PartitionAccounts> partitionAccounts = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
     public LedgerWriter(
-            @Qualifier("creditAccountRepository") Repository<CreditAccount> accounts,
+            EventStore eventStore,
             CommandLog commandLog,
             ChargedUsageLog chargedUsageLog,
             AccountDirectory directory,
@@ -64,16 +67,17 @@ public class LedgerWriter implements CommandDoor, SmartLifecycle {
             TransactionManager transactionManager,
             @Qualifier("accountCache") Cache accountCache,
             WriterSettings settings) {
-        this.accounts = accounts;
+        this.eventStore = eventStore;
         this.commandLog = commandLog;
         this.chargedUsageLog = chargedUsageLog;
         this.directory = directory;
         this.deadlines = deadlines;
         this.transactionManager = transactionManager;
-        this.accountCache = accountCache;
         this.settings = settings;
+        var model = AnnotatedAggregateMetaModelFactory.inspectAggregate(CreditAccount.class);
         for (int i = 0; i < settings.partitions(); i++) {
             queues.add(new ArrayBlockingQueue<>(settings.queueCapacity()));
+            partitionAccounts.add(new PartitionAccounts(i, eventStore, accountCache, model));
         }
     }
 
@@ -106,7 +110,7 @@ public class LedgerWriter implements CommandDoor, SmartLifecycle {
         return Math.floorMod(partner.hashCode(), queues.size());
     }
 
-    private void drain(BlockingQueue<PendingCommand> queue) {
+    private void drain(BlockingQueue<PendingCommand> queue, PartitionAccounts accounts) {
         var batch = new ArrayList<PendingCommand>(settings.maxBatchSize());
         while (running || !queue.isEmpty()) {
             try {
@@ -116,7 +120,7 @@ public class LedgerWriter implements CommandDoor, SmartLifecycle {
                 }
                 batch.add(first);
                 queue.drainTo(batch, settings.maxBatchSize() - 1);
-                process(batch);
+                process(batch, accounts);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -129,26 +133,37 @@ public class LedgerWriter implements CommandDoor, SmartLifecycle {
         }
     }
 
-    private void process(List<PendingCommand> batch) {
-        try {
-            complete(batch, runInUnitOfWork(batch));
-        } catch (Exception batchFailure) {
-            if (batch.size() == 1) {
-                retryAlone(batch.get(0), batchFailure);
+    private void process(List<PendingCommand> batch, PartitionAccounts accounts) {
+        Exception failure = null;
+        for (int attempt = 1; attempt <= WriterSettings.MAX_BATCH_ATTEMPTS; attempt++) {
+            try {
+                complete(batch, append(batch, accounts));
                 return;
+            } catch (Exception e) {
+                failure = e;
+                if (!AppendConflicts.isConflict(e)) {
+                    break;
+                }
+                log.debug("batch of {} conflicted, retrying it", batch.size(), e);
+                backOff(attempt);
             }
-            log.debug("batch of {} failed, retrying one by one", batch.size(), batchFailure);
-            batch.forEach(this::forgetCachedAccounts);
-            batch.forEach(pending -> retryAlone(pending, batchFailure));
+        }
+        if (batch.size() == 1) {
+            retryAlone(batch.get(0), accounts, failure);
+            return;
+        }
+        log.debug("batch of {} failed, retrying one by one", batch.size(), failure);
+        for (var pending : batch) {
+            retryAlone(pending, accounts, failure);
         }
     }
 
-    private void retryAlone(PendingCommand pending, Exception firstFailure) {
+    private void retryAlone(
+            PendingCommand pending, PartitionAccounts accounts, Exception firstFailure) {
         Exception last = firstFailure;
         for (int attempt = 1; attempt <= WriterSettings.MAX_RETRIES; attempt++) {
-            forgetCachedAccounts(pending);
             try {
-                complete(List.of(pending), runInUnitOfWork(List.of(pending)));
+                complete(List.of(pending), append(List.of(pending), accounts));
                 return;
             } catch (Exception e) {
                 last = e;
@@ -175,34 +190,43 @@ public class LedgerWriter implements CommandDoor, SmartLifecycle {
     }
 
     /**
-     * A failed append usually means another instance wrote to the account first: the cached state
-     * is stale, so the retry must source it again from the event store.
+     * Decides the batch and appends it in one transaction. Axon's unit of work carries the
+     * transaction and the event store's append: the events staged by the accounts are handed to the
+     * event store once, after every command is decided, so it stages them once and writes them in
+     * one JDBC batch at commit (and wakes its tracking processors after it). A failed append
+     * usually means another instance wrote to an account first, so the batch's accounts are
+     * forgotten and sourced again from the store on the next attempt.
      */
-    private void forgetCachedAccounts(PendingCommand pending) {
-        var accountId = pending.command().accountId();
-        accountCache.remove(accountId.value());
-        directory
-                .partnerOf(accountId)
-                .ifPresent(partner -> accountCache.remove(AccountId.partner(partner).value()));
-    }
-
-    private List<CommandAnswer> runInUnitOfWork(List<PendingCommand> batch) throws Exception {
+    private List<CommandAnswer> append(List<PendingCommand> batch, PartitionAccounts accounts)
+            throws Exception {
+        accounts.begin();
         var execution =
                 new BatchExecution(accounts, commandLog, directory, deadlines, chargedUsageLog);
-        // Axon's repositories expect a command in the unit of work; the batch is that command.
+        // Axon's unit of work expects a message; the batch is that message.
         var unitOfWork =
                 DefaultUnitOfWork.startAndGet(
                         GenericCommandMessage.asCommandMessage(new CommandBatch(batch.size())));
         unitOfWork.attachTransaction(transactionManager);
-        var outcome =
-                unitOfWork.executeWithResult(
-                        () -> execution.run(batch), RollbackConfigurationType.ANY_THROWABLE);
-        if (outcome.isExceptional()) {
-            var failure = outcome.exceptionResult();
-            throw failure instanceof Exception e ? e : new IllegalStateException(failure);
+        try {
+            var outcome =
+                    unitOfWork.executeWithResult(
+                            () -> {
+                                var answers = execution.run(batch);
+                                eventStore.publish(accounts.stagedEvents());
+                                return answers;
+                            },
+                            RollbackConfigurationType.ANY_THROWABLE);
+            if (outcome.isExceptional()) {
+                var failure = outcome.exceptionResult();
+                throw failure instanceof Exception e ? e : new IllegalStateException(failure);
+            }
+            accounts.keep();
+            execution.opened().forEach(directory::remember);
+            return outcome.getPayload();
+        } catch (Exception | Error e) {
+            accounts.forget();
+            throw e;
         }
-        execution.opened().forEach(directory::remember);
-        return outcome.getPayload();
     }
 
     /** The payload of a writer's unit of work: a group commit of this many commands. */
@@ -219,7 +243,8 @@ public class LedgerWriter implements CommandDoor, SmartLifecycle {
         running = true;
         for (int i = 0; i < queues.size(); i++) {
             var queue = queues.get(i);
-            var thread = new Thread(() -> drain(queue), "ledger-writer-" + i);
+            var accounts = partitionAccounts.get(i);
+            var thread = new Thread(() -> drain(queue, accounts), "ledger-writer-" + i);
             thread.setDaemon(true);
             thread.start();
             threads.add(thread);

@@ -9,6 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("ledgerline.writer")
 public record WriterSettings(int partitions, int maxBatchSize, int queueCapacity) {
 
+    /** Whole-batch attempts when an append conflicts with another instance's. */
+    static final int MAX_BATCH_ATTEMPTS = 3;
+
     static final int MAX_RETRIES = 10;
     static final int RETRY_BACKOFF_STEP_MS = 5;
 
