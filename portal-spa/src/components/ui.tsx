@@ -17,7 +17,7 @@ export function ProblemAlert({ error }: { error: unknown }) {
   return (
     <div className="alert error" role="alert">
       {messageOf(error)}
-      {code && !code.startsWith('HTTP_') && code !== 'NETWORK' ? (
+      {code && !code.startsWith('HTTP_') && code !== 'NETWORK' && !messageOf(error).includes(code) ? (
         <span className="problem-code"> ({code})</span>
       ) : null}
     </div>
