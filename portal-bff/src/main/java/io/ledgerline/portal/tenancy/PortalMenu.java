@@ -11,8 +11,15 @@ final class PortalMenu {
 
     private PortalMenu() {}
 
+    /**
+     * A partner's pages: its dashboard, its customers (R13's Credits panel) and the AI Gateway's
+     * Customer Self-Service settings (R12).
+     */
     static List<MenuItem> partner() {
-        return List.of(new MenuItem("dashboard", "Dashboard", MAIN));
+        return List.of(
+                new MenuItem("dashboard", "Dashboard", MAIN),
+                new MenuItem("customers", "Customers", MAIN),
+                new MenuItem("ai-gateway", "AI Gateway", MAIN));
     }
 
     /**

@@ -44,12 +44,37 @@ public final class FakeDownstream {
     private static final Pattern SETTINGS =
             Pattern.compile("/api/v1/partners/([^/]+)/gateway-settings");
     private static final Pattern KEYS = Pattern.compile("/api/v1/customers/([^/]+)/keys");
+    private static final Pattern REVOKE =
+            Pattern.compile("/api/v1/customers/([^/]+)/keys/([^/]+)/revoke");
+    private static final Pattern MODELS = Pattern.compile("/api/v1/partners/([^/]+)/models");
+    private static final List<Map<String, Object>> CATALOGUE =
+            List.of(
+                    Map.of("model", "gpt-4o-mini", "tier", "BUDGET"),
+                    Map.of("model", "gpt-4.1-mini", "tier", "MID"),
+                    Map.of("model", "gpt-4o", "tier", "PREMIUM"));
+
+    /**
+     * An account whose credits and keys change as commands arrive, for the browser tests: adding or
+     * deducting moves its balance and adds a history row (once per command id), keys are created
+     * with their name and models and can be revoked.
+     */
+    private static final class Live {
+        long balanceUcr;
+        final List<Map<String, Object>> rows = new CopyOnWriteArrayList<>();
+        final Map<String, Map<String, Object>> answers = new ConcurrentHashMap<>();
+        final List<Map<String, Object>> keys = new CopyOnWriteArrayList<>();
+
+        Live(long balanceUcr) {
+            this.balanceUcr = balanceUcr;
+        }
+    }
 
     private final HttpServer server;
     private volatile JwtDecoder tokens;
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final Map<String, Boolean> selfService = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Live> live = new ConcurrentHashMap<>();
 
     public FakeDownstream() {
         try {
@@ -71,6 +96,12 @@ public final class FakeDownstream {
 
     public void account(Account account) {
         accounts.put(account.accountId(), account);
+        live.remove(account.accountId());
+    }
+
+    /** From now until {@link #account} sets it again, this account answers as a live ledger. */
+    public void live(String accountId) {
+        live.put(accountId, new Live(accounts.get(accountId).spendableUcr()));
     }
 
     public void selfService(String partnerId, boolean enabled) {
@@ -106,7 +137,15 @@ public final class FakeDownstream {
             var settings = SETTINGS.matcher(path);
             var keys = KEYS.matcher(path);
             var account = ACCOUNT.matcher(path);
-            if (settings.matches()) {
+            var revoke = REVOKE.matcher(path);
+            var customerId =
+                    keys.matches() ? keys.group(1) : revoke.matches() ? revoke.group(1) : "";
+            var liveKeys = live.get("customer:" + customerId);
+            if (MODELS.matcher(path).matches()) {
+                send(exchange, 200, CATALOGUE);
+            } else if (liveKeys != null) {
+                answerLiveKeys(exchange, method, customerId, revoke, json, liveKeys);
+            } else if (settings.matches()) {
                 var partnerId = settings.group(1);
                 send(
                         exchange,
@@ -157,10 +196,13 @@ public final class FakeDownstream {
             HttpExchange exchange, String method, String accountId, String rest, byte[] body)
             throws IOException {
         var account = accounts.get(accountId);
-        if (account == null) {
+        var liveAccount = live.get(accountId);
+        if (account != null && liveAccount != null) {
+            answerLiveLedger(exchange, method, account, rest, body, liveAccount);
+        } else if (account == null) {
             problem(exchange, 404, "ACCOUNT_NOT_FOUND");
         } else if (rest == null && method.equals("GET")) {
-            send(exchange, 200, view(account));
+            send(exchange, 200, view(account, account.spendableUcr()));
         } else if ("/history".equals(rest)) {
             send(
                     exchange,
@@ -213,7 +255,135 @@ public final class FakeDownstream {
         }
     }
 
-    private static Map<String, Object> view(Account account) {
+    private void answerLiveLedger(
+            HttpExchange exchange,
+            String method,
+            Account account,
+            String rest,
+            byte[] body,
+            Live state)
+            throws IOException {
+        if (rest == null && method.equals("GET")) {
+            send(exchange, 200, view(account, state.balanceUcr));
+            return;
+        }
+        if ("/history".equals(rest)) {
+            var query = exchange.getRequestURI().getQuery();
+            int page = queryInt(query, "page", 0);
+            int size = queryInt(query, "size", 20);
+            var rows = state.rows;
+            var from = Math.min(rows.size(), page * size);
+            var to = Math.min(rows.size(), from + size);
+            send(
+                    exchange,
+                    200,
+                    Map.of(
+                            "accountId", account.accountId(),
+                            "page", page,
+                            "size", size,
+                            "totalRows", rows.size(),
+                            "rows", rows.subList(from, to)));
+            return;
+        }
+        var command = JSON.readTree(body);
+        var commandId = command.path("commandId").asText();
+        var earlier = state.answers.get(commandId);
+        if (earlier != null) {
+            send(exchange, 200, earlier);
+            return;
+        }
+        long amount = command.path("amountUcr").asLong();
+        boolean adding = "/credits".equals(rest);
+        synchronized (state) {
+            if (!adding && amount > state.balanceUcr) {
+                problem(exchange, 409, "INSUFFICIENT_CREDITS");
+                return;
+            }
+            state.balanceUcr += adding ? amount : -amount;
+            var eventId = "event-" + commandId;
+            state.rows.add(
+                    0,
+                    Map.of(
+                            "eventId",
+                            eventId,
+                            "type",
+                            adding ? "Added" : "Deducted",
+                            "amountUcr",
+                            adding ? amount : -amount,
+                            "balanceAfterUcr",
+                            state.balanceUcr,
+                            "note",
+                            command.path("note").asText(),
+                            "occurredAt",
+                            java.time.Instant.now().toString()));
+            var spendable =
+                    "customer/"
+                            + account.accountId().substring(account.accountId().indexOf(':') + 1)
+                            + "/ai";
+            Map<String, Object> answer =
+                    Map.of(
+                            "commandId",
+                            commandId,
+                            "outcome",
+                            "POSTED",
+                            "eventIds",
+                            List.of(eventId),
+                            "balancesUcr",
+                            Map.of(spendable, state.balanceUcr));
+            state.answers.put(commandId, answer);
+            send(exchange, 200, answer);
+        }
+    }
+
+    private void answerLiveKeys(
+            HttpExchange exchange,
+            String method,
+            String customerId,
+            java.util.regex.Matcher revoke,
+            JsonNode json,
+            Live state)
+            throws IOException {
+        if (revoke.matches()) {
+            for (int i = 0; i < state.keys.size(); i++) {
+                var key = state.keys.get(i);
+                if (key.get("keyId").equals(revoke.group(2))) {
+                    var revoked = new java.util.HashMap<>(key);
+                    revoked.put("status", "REVOKED");
+                    state.keys.set(i, revoked);
+                    send(exchange, 200, revoked);
+                    return;
+                }
+            }
+            problem(exchange, 404, "KEY_NOT_FOUND");
+        } else if (method.equals("GET")) {
+            send(exchange, 200, state.keys);
+        } else {
+            var key = new java.util.HashMap<>(key(customerId, null));
+            key.put("keyId", "key-" + (state.keys.size() + 1));
+            key.put("name", json.path("name").asText());
+            key.put("allowedModels", JSON.convertValue(json.path("allowedModels"), List.class));
+            key.put("prefix", "llk_" + (state.keys.size() + 1) + "ab");
+            state.keys.add(key);
+            var created = new java.util.HashMap<>(key);
+            created.put("secret", "llk_live_secret_" + java.util.UUID.randomUUID());
+            send(exchange, 201, created);
+        }
+    }
+
+    private static int queryInt(String query, String name, int fallback) {
+        if (query == null) {
+            return fallback;
+        }
+        for (var part : query.split("&")) {
+            var eq = part.indexOf('=');
+            if (eq > 0 && part.substring(0, eq).equals(name)) {
+                return Integer.parseInt(part.substring(eq + 1));
+            }
+        }
+        return fallback;
+    }
+
+    private static Map<String, Object> view(Account account, long spendableUcr) {
         var kind = account.accountId().startsWith("partner:") ? "partner" : "customer";
         var settings =
                 Map.of(
@@ -241,7 +411,7 @@ public final class FakeDownstream {
                 "balances",
                 List.of(),
                 "spendableUcr",
-                account.spendableUcr(),
+                spendableUcr,
                 "reservedUcr",
                 0,
                 "lastUpdated",

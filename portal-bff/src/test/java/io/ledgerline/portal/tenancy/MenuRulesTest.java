@@ -56,6 +56,12 @@ class MenuRulesTest extends PortalTestBase {
         assertThat(reply.code()).isEqualTo("AI_GATEWAY_NOT_AVAILABLE");
     }
 
+    @Test
+    void partner_menu_has_dashboard_customers_and_ai_gateway() {
+        assertThat(menu("acme@demo.ledgerline"))
+                .containsExactly("Dashboard", "Customers", "AI Gateway");
+    }
+
     private List<String> menu(String email) {
         var me = signedIn(email).get("/api/portal/me").body();
         return me.path("menu").findValuesAsText("label");

@@ -1,0 +1,221 @@
+// The portal in a real headless Chromium (Debian's, never a downloaded one), driven by
+// playwright-core. portal-bff's PortalInBrowserTest starts the BFF on a fake ledger and gateway and
+// runs this with PORTAL_URL; it can also run against ./ledgerline start:
+//   PORTAL_URL=http://localhost:8080 node e2e/portal.e2e.mjs
+// Screenshots go to SCREENSHOT_DIR (default target/browser-screenshots).
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const base = process.env.PORTAL_URL ?? 'http://localhost:8080';
+const shots = process.env.SCREENSHOT_DIR ?? 'target/browser-screenshots';
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const PASSWORD = process.env.PORTAL_PASSWORD ?? 'demo';
+const CSRF = 'e2e-csrf-token';
+mkdirSync(shots, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+
+let step = 'start';
+const failures = [];
+function check(condition, what) {
+  if (!condition) throw new Error(`${step}: ${what}`);
+}
+
+async function newPage(viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, baseURL: base });
+  // The CSRF contract: with an XSRF-TOKEN cookie present, every state-changing request carries
+  // it as X-XSRF-TOKEN.
+  await context.addCookies([{ name: 'XSRF-TOKEN', value: CSRF, url: base }]);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('request', (request) => {
+    if (request.method() !== 'GET' && request.url().includes('/api/portal/')) {
+      const header = request.headers()['x-xsrf-token'];
+      if (header !== CSRF) failures.push(`${request.method()} ${request.url()} without X-XSRF-TOKEN`);
+    }
+  });
+  page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));
+  return { context, page };
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+async function signIn(page, email) {
+  await page.goto('/');
+  await page.waitForURL(/\/sign-in/);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+function credits(text) {
+  // "1,234.50 credits" → 1234500000n micro-credits
+  const match = /(−?)([\d,]+)\.(\d+)/.exec(text);
+  if (!match) throw new Error(`no amount in "${text}"`);
+  const ucr = BigInt(match[2].replace(/,/g, '')) * 1_000_000n + BigInt(match[3].padEnd(6, '0'));
+  return match[1] ? -ucr : ucr;
+}
+
+function format(ucr) {
+  const whole = (ucr / 1_000_000n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  let fraction = (ucr % 1_000_000n).toString().padStart(6, '0');
+  while (fraction.length > 2 && fraction.endsWith('0')) fraction = fraction.slice(0, -1);
+  return `${whole}.${fraction}`;
+}
+
+try {
+  // ---- a wrong password is refused in words, on the sign-in page
+  step = 'refused sign-in';
+  {
+    const again = await newPage();
+    await again.page.goto('/sign-in');
+    await again.page.getByLabel('E-mail').fill('acme@demo.ledgerline');
+    await again.page.getByLabel('Password').fill('not-the-password');
+    await again.page.getByRole('button', { name: 'Sign in' }).click();
+    await again.page.getByRole('alert').filter({ hasText: /not right/ }).waitFor();
+    await again.context.close();
+  }
+
+  // ---- partner: dashboard → Customers → Manage → add credits → the new balance
+  step = 'partner dashboard';
+  const partner = await newPage();
+  {
+    const { page } = partner;
+    await signIn(page, 'acme@demo.ledgerline');
+    await page.waitForURL(/\/dashboard$/);
+    await page.getByRole('heading', { name: /partner dashboard/ }).waitFor();
+    check((await page.getByTestId('available').innerText()).includes('credits'), 'available credits shown');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const label of ['Dashboard', 'Customers', 'AI Gateway']) {
+      check(await nav.getByRole('link', { name: label }).isVisible(), `menu has ${label}`);
+    }
+    check((await page.getByText('Not built yet').count()) === 0, 'no placeholder');
+    await shot(page, '01-partner-dashboard');
+
+    step = 'customers list';
+    await nav.getByRole('link', { name: 'Customers' }).click();
+    await page.waitForURL(/\/customers$/);
+    await page.getByLabel('Search customers').fill('bist');
+    await page.getByRole('link', { name: 'Manage Bistro' }).click();
+    await page.waitForURL(/\/customers\/customer(:|%3A)bistro$/);
+
+    step = 'add credits';
+    const balance = page.getByTestId('customer-balance');
+    await balance.waitFor();
+    const before = credits(await balance.innerText());
+    const add = page.getByRole('form', { name: 'Add credits' });
+    await add.getByLabel('Amount (credits)').fill('100');
+    await add.getByLabel('Note').fill('Monthly package - browser test');
+    await add.getByRole('button', { name: 'Add credits' }).click();
+    await add.getByRole('status').filter({ hasText: 'New balance' }).waitFor();
+    const expected = before + 100_000_000n;
+    await balance.filter({ hasText: format(expected) }).waitFor();
+    const after = credits(await balance.innerText());
+    check(after === expected, `balance ${after} after adding 100 to ${before}`);
+    await page.getByRole('cell', { name: 'Monthly package - browser test', exact: true }).waitFor();
+
+    step = 'deduct more than the balance is refused next to the form';
+    const deduct = page.getByRole('form', { name: 'Deduct credits' });
+    await deduct.getByLabel('Amount (credits)').fill('99999999');
+    await deduct.getByLabel('Reason').fill('too much');
+    await deduct.getByRole('button', { name: 'Deduct credits' }).click();
+    await deduct.getByRole('alert').filter({ hasText: /INSUFFICIENT_CREDITS|insufficient/i }).waitFor();
+    await shot(page, '02-partner-credits-added');
+
+    step = 'deep link survives a reload';
+    await page.reload();
+    await page.getByTestId('customer-balance').waitFor();
+    check(credits(await page.getByTestId('customer-balance').innerText()) === expected, 'balance after reload');
+
+    step = 'partner AI Gateway self-service settings';
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AI Gateway' }).click();
+    await page.getByRole('switch', { name: /Let customers with AI credits/ }).waitFor();
+    await shot(page, '03-partner-ai-gateway');
+
+    step = 'sign out';
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in/);
+  }
+  await partner.context.close();
+
+  // ---- customer: AI Gateway, generate a key (shown once), revoke it
+  step = 'customer AI Gateway';
+  const customer = await newPage();
+  {
+    const { page } = customer;
+    await signIn(page, 'bistro@demo.ledgerline');
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    await page.getByRole('link', { name: 'AI Gateway' }).first().click();
+    await page.waitForURL(/\/ai-gateway$/);
+    await page.getByRole('heading', { name: 'One key for every model your provider offers' }).waitFor();
+    await page.getByTestId('credits-reminder').waitFor();
+
+    step = 'generate key';
+    await page.getByRole('button', { name: 'Generate Key' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Generate Key' });
+    await dialog.getByLabel('Key name').fill('Browser test key');
+    await dialog.getByRole('button', { name: 'Generate Key' }).click();
+    await dialog.getByText('Choose at least one model.').waitFor();
+    await dialog.getByLabel('gpt-4o-mini').check();
+    await dialog.getByRole('button', { name: 'Generate Key' }).click();
+    await page.getByTestId('secret-banner').waitFor();
+    const secret = await page.getByTestId('secret-value').innerText();
+    check(secret.startsWith('llk_'), `secret shown once (${secret})`);
+    await page.getByRole('cell', { name: 'Browser test key', exact: true }).waitFor();
+    await shot(page, '04-customer-key-created');
+
+    step = 'revoke key';
+    await page.getByRole('button', { name: 'I have copied it — hide' }).click();
+    check((await page.getByTestId('secret-banner').count()) === 0, 'secret hidden');
+    await page.getByRole('button', { name: 'Revoke Browser test key' }).click();
+    const confirm = page.getByRole('dialog', { name: /Revoke/ });
+    await confirm.getByRole('button', { name: 'Revoke key' }).click();
+    await page.getByRole('cell', { name: 'Browser test key', exact: true }).waitFor({ state: 'detached' });
+    await page.getByLabel(/Show 1 revoked key/).check();
+    await page.getByText('REVOKED', { exact: true }).waitFor();
+  }
+  await customer.context.close();
+
+  // ---- phone width: the menu folds behind a button and still works from the keyboard
+  step = 'phone width';
+  const phone = await newPage({ width: 390, height: 844 });
+  {
+    const { page } = phone;
+    await signIn(page, 'bistro@demo.ledgerline');
+    await page.getByRole('heading', { name: /Welcome/ }).waitFor();
+    const menu = page.getByRole('button', { name: 'Menu' });
+    check(await menu.isVisible(), 'menu button at phone width');
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'AI Gateway', exact: true }).waitFor();
+    await shot(page, '05-customer-phone');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(overflow <= 1, `no sideways scrolling at phone width (${overflow}px)`);
+  }
+  await phone.context.close();
+
+  if (failures.length) throw new Error(failures.join('\n'));
+  console.log('portal e2e: all steps passed; screenshots in ' + shots);
+} catch (error) {
+  console.error(`portal e2e failed at step "${step}": ${error.stack ?? error}`);
+  if (failures.length) console.error(failures.join('\n'));
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}

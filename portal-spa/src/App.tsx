@@ -1,0 +1,69 @@
+import { useEffect } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Layout } from './components/Layout';
+import { ProblemAlert, Spinner } from './components/ui';
+import { mayOpen, menuIdOf } from './menu';
+import { CustomerDashboard } from './pages/CustomerDashboard';
+import { CustomerGateway } from './pages/CustomerGateway';
+import { CustomerManage } from './pages/CustomerManage';
+import { CustomersPage } from './pages/Customers';
+import { NotFound } from './pages/NotFound';
+import { PartnerDashboard } from './pages/PartnerDashboard';
+import { PartnerGateway } from './pages/PartnerGateway';
+import { SignIn } from './pages/SignIn';
+import { useMe, useSession } from './session';
+
+export function App() {
+  const { state } = useSession();
+  const location = useLocation();
+
+  if (state.status === 'loading') return <Spinner label="Opening your portal…" />;
+  if (state.status === 'failed') {
+    return (
+      <main className="login">
+        <ProblemAlert error={state.error} />
+      </main>
+    );
+  }
+  if (state.status === 'signed-out') {
+    if (location.pathname === '/sign-in') return <SignIn />;
+    const back = location.pathname === '/' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
+    return <Navigate to={`/sign-in${back}`} replace />;
+  }
+  return <SignedIn />;
+}
+
+function SignedIn() {
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const partner = me.role === 'PARTNER';
+
+  useEffect(() => {
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [location.pathname]);
+
+  if (location.pathname === '/sign-in' || location.pathname === '/') {
+    const next = new URLSearchParams(location.search).get('next');
+    return <Navigate to={next && next.startsWith('/') && !next.startsWith('//') ? next : '/dashboard'} replace />;
+  }
+  const page = menuIdOf(location.pathname);
+  if (!mayOpen(me, page)) {
+    return (
+      <Layout>
+        <NotFound onHome={() => navigate('/dashboard')} />
+      </Layout>
+    );
+  }
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/dashboard" element={partner ? <PartnerDashboard /> : <CustomerDashboard />} />
+        <Route path="/ai-gateway" element={partner ? <PartnerGateway /> : <CustomerGateway />} />
+        {partner ? <Route path="/customers" element={<CustomersPage />} /> : null}
+        {partner ? <Route path="/customers/:accountId" element={<CustomerManage />} /> : null}
+        <Route path="*" element={<NotFound onHome={() => navigate('/dashboard')} />} />
+      </Routes>
+    </Layout>
+  );
+}
