@@ -86,7 +86,7 @@ expect_private_secrets() {
     [[ $(stat -c %a "$file") == 600 ]] || fail "$file is not mode 600"
     [[ -s $file ]] || fail "$file is empty"
   done
-  ((count == 6)) || fail "expected 5 client secrets and a signing key in $dir, found $count files"
+  ((count == 7)) || fail "expected 5 client secrets, a signing key and a webhook key in $dir, found $count files"
   grep -q 'BEGIN PRIVATE KEY' "$dir/auth-signing-key.pem" 2>/dev/null \
     || fail "the signing key is not a PKCS#8 PEM"
 }
