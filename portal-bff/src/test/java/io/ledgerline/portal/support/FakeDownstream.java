@@ -108,6 +108,9 @@ public final class FakeDownstream {
             var account = ACCOUNT.matcher(path);
             if (settings.matches()) {
                 var partnerId = settings.group(1);
+                if (method.equals("PUT") && json != null && json.has("selfServiceEnabled")) {
+                    selfService.put(partnerId, json.path("selfServiceEnabled").asBoolean());
+                }
                 send(
                         exchange,
                         200,
