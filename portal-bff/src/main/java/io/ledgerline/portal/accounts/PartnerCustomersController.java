@@ -16,6 +16,8 @@ import io.ledgerline.portal.downstream.DownstreamRefusal;
 import io.ledgerline.portal.downstream.LedgerClient;
 import io.ledgerline.portal.downstream.LedgerViews.CommandOutcome;
 import io.ledgerline.portal.problem.RequestFields;
+import io.ledgerline.portal.session.Permission;
+import io.ledgerline.portal.session.Permissions;
 import io.ledgerline.portal.session.PortalUser;
 import io.ledgerline.portal.tenancy.CommandIds;
 import io.ledgerline.portal.tenancy.TenantDirectory;
@@ -69,12 +71,18 @@ class PartnerCustomersController {
     }
 
     private final Audited audited;
+    private final Permissions permissions;
     private final TenantDirectory tenants;
     private final TenantGuard guard;
     private final LedgerClient ledger;
 
     PartnerCustomersController(
-            TenantDirectory tenants, TenantGuard guard, LedgerClient ledger, Audited audited) {
+            TenantDirectory tenants,
+            TenantGuard guard,
+            LedgerClient ledger,
+            Audited audited,
+            Permissions permissions) {
+        this.permissions = permissions;
         this.audited = audited;
         this.tenants = tenants;
         this.guard = guard;
@@ -105,6 +113,7 @@ class PartnerCustomersController {
     Adjusted addCredits(
             PortalUser user, @PathVariable String accountId, @RequestBody Adjustment body) {
         guard.customerOf(user, accountId);
+        permissions.require(user, Permission.BILLING);
         var command =
                 new AddCredits(
                         CommandIds.scoped(user, body.commandId()),
@@ -124,6 +133,7 @@ class PartnerCustomersController {
     Adjusted deductCredits(
             PortalUser user, @PathVariable String accountId, @RequestBody Adjustment body) {
         guard.customerOf(user, accountId);
+        permissions.require(user, Permission.BILLING);
         var command =
                 new DeductCredits(
                         CommandIds.scoped(user, body.commandId()),

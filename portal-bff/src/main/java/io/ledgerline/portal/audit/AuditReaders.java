@@ -1,14 +1,22 @@
 package io.ledgerline.portal.audit;
 
+import io.ledgerline.portal.session.Permission;
+import io.ledgerline.portal.session.Permissions;
 import io.ledgerline.portal.session.PortalUser;
 
 import org.springframework.stereotype.Component;
 
-/** Who may read a tenant's audit log. */
+/** Who may read a tenant's audit log: owners, admins and auditors (R7, R20). */
 @Component
 class AuditReaders {
 
+    private final Permissions permissions;
+
+    AuditReaders(Permissions permissions) {
+        this.permissions = permissions;
+    }
+
     void require(PortalUser user) {
-        // Every signed-in user of the tenant, until team roles say more.
+        permissions.require(user, Permission.AUDIT);
     }
 }

@@ -12,6 +12,8 @@ import io.ledgerline.portal.downstream.GatewayClient;
 import io.ledgerline.portal.downstream.GatewayViews.GatewayKey;
 import io.ledgerline.portal.downstream.GatewayViews.Model;
 import io.ledgerline.portal.problem.RequestFields;
+import io.ledgerline.portal.session.Permission;
+import io.ledgerline.portal.session.Permissions;
 import io.ledgerline.portal.session.PortalUser;
 import io.ledgerline.portal.tenancy.AiGatewayAccess;
 import io.ledgerline.portal.tenancy.CommandIds;
@@ -71,12 +73,18 @@ class GatewayKeyController {
     }
 
     private final Audited audited;
+    private final Permissions permissions;
     private final TenantGuard guard;
     private final AiGatewayAccess access;
     private final GatewayClient gateway;
 
     GatewayKeyController(
-            TenantGuard guard, AiGatewayAccess access, GatewayClient gateway, Audited audited) {
+            TenantGuard guard,
+            AiGatewayAccess access,
+            GatewayClient gateway,
+            Audited audited,
+            Permissions permissions) {
+        this.permissions = permissions;
         this.audited = audited;
         this.guard = guard;
         this.access = access;
@@ -146,6 +154,7 @@ class GatewayKeyController {
         if (!user.isCustomer()) {
             throw new Refused(PortalRefusal.CUSTOMER_ONLY, "AI Gateway keys are a customer's own");
         }
+        permissions.require(user, Permission.SETTINGS);
         access.require(guard.readable(user, user.accountId()));
     }
 

@@ -8,6 +8,8 @@ import io.ledgerline.portal.audit.Audited;
 import io.ledgerline.portal.downstream.GatewayClient;
 import io.ledgerline.portal.downstream.GatewayViews.PartnerGatewaySettings;
 import io.ledgerline.portal.problem.RequestFields;
+import io.ledgerline.portal.session.Permission;
+import io.ledgerline.portal.session.Permissions;
 import io.ledgerline.portal.session.PortalUser;
 
 import org.springframework.http.MediaType;
@@ -29,8 +31,10 @@ class SelfServiceController {
 
     private final GatewayClient gateway;
     private final Audited audited;
+    private final Permissions permissions;
 
-    SelfServiceController(GatewayClient gateway, Audited audited) {
+    SelfServiceController(GatewayClient gateway, Audited audited, Permissions permissions) {
+        this.permissions = permissions;
         this.audited = audited;
         this.gateway = gateway;
     }
@@ -43,6 +47,7 @@ class SelfServiceController {
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     PartnerGatewaySettings put(PortalUser user, @RequestBody Toggle body) {
         var partnerId = requirePartner(user);
+        permissions.require(user, Permission.SETTINGS);
         boolean enabled = RequestFields.required("enabled", body.enabled());
         var before = gateway.settings(partnerId);
         return audited.call(
