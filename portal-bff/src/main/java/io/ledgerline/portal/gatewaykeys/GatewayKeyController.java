@@ -137,7 +137,12 @@ class GatewayKeyController {
             throw Refused.field(CommonRefusal.INVALID_ID, "keyId", "not a key id");
         }
         var commandId = CommandIds.scoped(user, body.commandId());
-        // The gateway revokes only a key of this customer; the id comes from its own list.
+        // The gateway revokes only a key of this customer; checking its own list first as well
+        // means no write naming another tenant's key ever leaves the portal.
+        if (gateway.customerKeys(user.holderId()).stream()
+                .noneMatch(key -> key.keyId().equals(keyId))) {
+            throw Refused.field(GatewayRefusal.KEY_NOT_FOUND, "keyId", "no such key of yours");
+        }
         return audited.call(
                 AuditEntry.by(user, AuditAction.GATEWAY_KEY_REVOKED, keyId, null, null),
                 () -> withoutSecret(gateway.revokeCustomerKey(user.holderId(), keyId, commandId)),
