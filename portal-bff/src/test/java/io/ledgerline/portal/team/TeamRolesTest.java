@@ -205,6 +205,8 @@ class TeamRolesTest extends PortalTestBase {
         assertThat(owner.delete("/api/portal/team/members/" + email).status()).isEqualTo(204);
 
         assertThat(removed.get("/api/portal/team/members").status()).isEqualTo(401);
+        assertThat(removed.get("/api/portal/accounts/partner:acme").status()).isEqualTo(401);
+        assertThat(removed.get("/api/portal/partner/customers").status()).isEqualTo(401);
         assertThat(auditActions("partner:acme", email)).contains("MEMBER_REMOVED");
     }
 
