@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * The portal's layout: features in folders (accounts, gatewaykeys, session, tenancy), none
  * importing another service or each other in a circle. Every controller may use the shared
- * packages: the problem vocabulary, the signed-in user, tenant isolation and the downstream
- * clients.
+ * packages: the problem vocabulary, the signed-in user, tenant isolation, the downstream clients
+ * and the audit log.
  */
 class ArchitectureTest {
 
@@ -28,6 +28,7 @@ class ArchitectureTest {
 
     @Test
     void portal_controllers_stay_in_their_feature() {
-        portal.controllersStayInTheirFeature(Set.of("problem", "session", "tenancy", "downstream"));
+        portal.controllersStayInTheirFeature(
+                Set.of("problem", "session", "tenancy", "downstream", "audit"));
     }
 }

@@ -19,6 +19,18 @@ public enum PortalRefusal implements RefusalCode {
     CUSTOMER_ONLY(403),
     /** The customer's AI Gateway menu is not on (the four conditions of R5). */
     AI_GATEWAY_NOT_AVAILABLE(403),
+    /** The person's team role does not have the permission this needs (R7). */
+    PERMISSION_REQUIRED(403),
+    /** The change would leave the team without an owner. */
+    LAST_OWNER(409),
+    /** No member with this e-mail in the team. */
+    MEMBER_NOT_FOUND(404),
+    /** The e-mail already has a portal login. */
+    ALREADY_A_MEMBER(409),
+    /** A person may not change their own role. */
+    SELF_CHANGE_REFUSED(422),
+    /** The invitation token is unknown, already used or expired. */
+    INVITATION_NOT_VALID(404),
     /** A service behind the portal refused without a code of its own. */
     DOWNSTREAM_REFUSED(422),
     /** A service behind the portal failed. */

@@ -9,10 +9,15 @@ import io.ledgerline.contracts.ledger.command.DeductCredits;
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.contracts.problem.PortalRefusal;
 import io.ledgerline.contracts.problem.Refused;
+import io.ledgerline.portal.audit.AuditAction;
+import io.ledgerline.portal.audit.AuditEntry;
+import io.ledgerline.portal.audit.Audited;
 import io.ledgerline.portal.downstream.DownstreamRefusal;
 import io.ledgerline.portal.downstream.LedgerClient;
 import io.ledgerline.portal.downstream.LedgerViews.CommandOutcome;
 import io.ledgerline.portal.problem.RequestFields;
+import io.ledgerline.portal.session.Permission;
+import io.ledgerline.portal.session.Permissions;
 import io.ledgerline.portal.session.PortalUser;
 import io.ledgerline.portal.tenancy.CommandIds;
 import io.ledgerline.portal.tenancy.TenantDirectory;
@@ -57,11 +62,28 @@ class PartnerCustomersController {
         }
     }
 
+    /** What the audit log keeps of an adjustment: the request, and the balance it left. */
+    record AdjustmentRecord(String commandId, Credits amountUcr, String note, Credits balanceUcr) {
+
+        AdjustmentRecord withBalance(Credits balance) {
+            return new AdjustmentRecord(commandId, amountUcr, note, balance);
+        }
+    }
+
+    private final Audited audited;
+    private final Permissions permissions;
     private final TenantDirectory tenants;
     private final TenantGuard guard;
     private final LedgerClient ledger;
 
-    PartnerCustomersController(TenantDirectory tenants, TenantGuard guard, LedgerClient ledger) {
+    PartnerCustomersController(
+            TenantDirectory tenants,
+            TenantGuard guard,
+            LedgerClient ledger,
+            Audited audited,
+            Permissions permissions) {
+        this.permissions = permissions;
+        this.audited = audited;
         this.tenants = tenants;
         this.guard = guard;
         this.ledger = ledger;
@@ -91,26 +113,40 @@ class PartnerCustomersController {
     Adjusted addCredits(
             PortalUser user, @PathVariable String accountId, @RequestBody Adjustment body) {
         guard.customerOf(user, accountId);
+        permissions.require(user, Permission.BILLING);
         var command =
                 new AddCredits(
                         CommandIds.scoped(user, body.commandId()),
                         AccountId.of(accountId),
                         positive(body.amountUcr()),
                         RequestFields.text("note", body.note(), MAX_NOTE_CHARS));
-        return Adjusted.of(accountId, ledger.addCredits(command));
+        var asked =
+                new AdjustmentRecord(
+                        command.commandId(), command.amountUcr(), command.note(), null);
+        return audited.call(
+                AuditEntry.by(user, AuditAction.CREDITS_ADDED, accountId, null, asked),
+                () -> Adjusted.of(accountId, ledger.addCredits(command)),
+                done -> asked.withBalance(done.balanceUcr()));
     }
 
     @PostMapping(path = "/{accountId}/deductions", consumes = MediaType.APPLICATION_JSON_VALUE)
     Adjusted deductCredits(
             PortalUser user, @PathVariable String accountId, @RequestBody Adjustment body) {
         guard.customerOf(user, accountId);
+        permissions.require(user, Permission.BILLING);
         var command =
                 new DeductCredits(
                         CommandIds.scoped(user, body.commandId()),
                         AccountId.of(accountId),
                         positive(body.amountUcr()),
                         RequestFields.text("note", body.note(), MAX_NOTE_CHARS));
-        return Adjusted.of(accountId, ledger.deductCredits(command));
+        var asked =
+                new AdjustmentRecord(
+                        command.commandId(), command.amountUcr(), command.reason(), null);
+        return audited.call(
+                AuditEntry.by(user, AuditAction.CREDITS_DEDUCTED, accountId, null, asked),
+                () -> Adjusted.of(accountId, ledger.deductCredits(command)),
+                done -> asked.withBalance(done.balanceUcr()));
     }
 
     private static void requirePartner(PortalUser user) {

@@ -5,10 +5,15 @@ import io.ledgerline.contracts.problem.CommonRefusal;
 import io.ledgerline.contracts.problem.GatewayRefusal;
 import io.ledgerline.contracts.problem.PortalRefusal;
 import io.ledgerline.contracts.problem.Refused;
+import io.ledgerline.portal.audit.AuditAction;
+import io.ledgerline.portal.audit.AuditEntry;
+import io.ledgerline.portal.audit.Audited;
 import io.ledgerline.portal.downstream.GatewayClient;
 import io.ledgerline.portal.downstream.GatewayViews.GatewayKey;
 import io.ledgerline.portal.downstream.GatewayViews.Model;
 import io.ledgerline.portal.problem.RequestFields;
+import io.ledgerline.portal.session.Permission;
+import io.ledgerline.portal.session.Permissions;
 import io.ledgerline.portal.session.PortalUser;
 import io.ledgerline.portal.tenancy.AiGatewayAccess;
 import io.ledgerline.portal.tenancy.CommandIds;
@@ -47,11 +52,40 @@ class GatewayKeyController {
 
     record KeyCommand(String commandId) {}
 
+    /** What the audit log keeps of a key: never its secret. */
+    record KeyRecord(
+            String commandId,
+            String keyId,
+            String name,
+            String prefix,
+            List<String> allowedModels,
+            String status) {
+
+        static KeyRecord of(String commandId, GatewayKey key) {
+            return new KeyRecord(
+                    commandId,
+                    key.keyId(),
+                    key.name(),
+                    key.prefix(),
+                    key.allowedModels(),
+                    key.status());
+        }
+    }
+
+    private final Audited audited;
+    private final Permissions permissions;
     private final TenantGuard guard;
     private final AiGatewayAccess access;
     private final GatewayClient gateway;
 
-    GatewayKeyController(TenantGuard guard, AiGatewayAccess access, GatewayClient gateway) {
+    GatewayKeyController(
+            TenantGuard guard,
+            AiGatewayAccess access,
+            GatewayClient gateway,
+            Audited audited,
+            Permissions permissions) {
+        this.permissions = permissions;
+        this.audited = audited;
         this.guard = guard;
         this.access = access;
         this.gateway = gateway;
@@ -84,8 +118,16 @@ class GatewayKeyController {
                     "choose 1-" + MAX_MODELS + " models");
         }
         var name = RequestFields.text("name", body.name(), MAX_NAME_CHARS);
-        return gateway.createCustomerKey(
-                user.holderId(), CommandIds.scoped(user, body.commandId()), name, models);
+        var commandId = CommandIds.scoped(user, body.commandId());
+        return audited.call(
+                AuditEntry.by(
+                        user,
+                        AuditAction.GATEWAY_KEY_CREATED,
+                        null,
+                        null,
+                        new KeyRecord(commandId, null, name, null, models, null)),
+                () -> gateway.createCustomerKey(user.holderId(), commandId, name, models),
+                key -> KeyRecord.of(commandId, key));
     }
 
     @PostMapping(path = "/keys/{keyId}/revoke", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -94,10 +136,17 @@ class GatewayKeyController {
         if (!KEY_ID.matcher(keyId).matches()) {
             throw Refused.field(CommonRefusal.INVALID_ID, "keyId", "not a key id");
         }
-        // The gateway revokes only a key of this customer; the id comes from its own list.
-        return withoutSecret(
-                gateway.revokeCustomerKey(
-                        user.holderId(), keyId, CommandIds.scoped(user, body.commandId())));
+        var commandId = CommandIds.scoped(user, body.commandId());
+        // The gateway revokes only a key of this customer; checking its own list first as well
+        // means no write naming another tenant's key ever leaves the portal.
+        if (gateway.customerKeys(user.holderId()).stream()
+                .noneMatch(key -> key.keyId().equals(keyId))) {
+            throw Refused.field(GatewayRefusal.KEY_NOT_FOUND, "keyId", "no such key of yours");
+        }
+        return audited.call(
+                AuditEntry.by(user, AuditAction.GATEWAY_KEY_REVOKED, keyId, null, null),
+                () -> withoutSecret(gateway.revokeCustomerKey(user.holderId(), keyId, commandId)),
+                key -> KeyRecord.of(commandId, key));
     }
 
     private static boolean notAModel(String model) {
@@ -110,6 +159,7 @@ class GatewayKeyController {
         if (!user.isCustomer()) {
             throw new Refused(PortalRefusal.CUSTOMER_ONLY, "AI Gateway keys are a customer's own");
         }
+        permissions.require(user, Permission.SETTINGS);
         access.require(guard.readable(user, user.accountId()));
     }
 

@@ -2,9 +2,14 @@ package io.ledgerline.portal.gatewaykeys;
 
 import io.ledgerline.contracts.problem.PortalRefusal;
 import io.ledgerline.contracts.problem.Refused;
+import io.ledgerline.portal.audit.AuditAction;
+import io.ledgerline.portal.audit.AuditEntry;
+import io.ledgerline.portal.audit.Audited;
 import io.ledgerline.portal.downstream.GatewayClient;
 import io.ledgerline.portal.downstream.GatewayViews.PartnerGatewaySettings;
 import io.ledgerline.portal.problem.RequestFields;
+import io.ledgerline.portal.session.Permission;
+import io.ledgerline.portal.session.Permissions;
 import io.ledgerline.portal.session.PortalUser;
 
 import org.springframework.http.MediaType;
@@ -25,8 +30,12 @@ class SelfServiceController {
     record Toggle(Boolean enabled) {}
 
     private final GatewayClient gateway;
+    private final Audited audited;
+    private final Permissions permissions;
 
-    SelfServiceController(GatewayClient gateway) {
+    SelfServiceController(GatewayClient gateway, Audited audited, Permissions permissions) {
+        this.permissions = permissions;
+        this.audited = audited;
         this.gateway = gateway;
     }
 
@@ -38,8 +47,18 @@ class SelfServiceController {
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     PartnerGatewaySettings put(PortalUser user, @RequestBody Toggle body) {
         var partnerId = requirePartner(user);
-        return gateway.updateSelfService(
-                partnerId, RequestFields.required("enabled", body.enabled()));
+        permissions.require(user, Permission.SETTINGS);
+        boolean enabled = RequestFields.required("enabled", body.enabled());
+        var before = gateway.settings(partnerId);
+        return audited.call(
+                AuditEntry.by(
+                        user,
+                        AuditAction.SELF_SERVICE_CHANGED,
+                        user.accountId(),
+                        before,
+                        new PartnerGatewaySettings(partnerId, enabled)),
+                () -> gateway.updateSelfService(partnerId, enabled),
+                after -> after);
     }
 
     private static String requirePartner(PortalUser user) {

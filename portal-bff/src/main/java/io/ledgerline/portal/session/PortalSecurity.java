@@ -38,6 +38,7 @@ class PortalSecurity {
     static final String CUSTOMER_API = "/api/portal/gateway/**";
     static final String SESSION = "/api/portal/session";
     static final String CSRF = "/api/portal/csrf";
+    static final String INVITATION_ACCEPT = "/api/portal/invitations/accept";
 
     @Bean
     SecurityFilterChain portal(
@@ -60,6 +61,9 @@ class PortalSecurity {
                                         .requestMatchers(HttpMethod.DELETE, SESSION)
                                         .permitAll()
                                         .requestMatchers(HttpMethod.GET, CSRF)
+                                        .permitAll()
+                                        // The invited person has no login yet; the token decides.
+                                        .requestMatchers(HttpMethod.POST, INVITATION_ACCEPT)
                                         .permitAll()
                                         .requestMatchers(PARTNER_API)
                                         .hasRole(Role.PARTNER.name())

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,6 +46,7 @@ class SessionController {
     private final SessionAuthenticationStrategy signInSessions;
     private final SecurityContextRepository sessions;
     private final CsrfTokenRepository csrfTokens;
+    private final ApplicationEventPublisher events;
     private final String sessionCookie;
     private final SecurityContextHolderStrategy contexts =
             SecurityContextHolder.getContextHolderStrategy();
@@ -55,7 +57,9 @@ class SessionController {
             SessionAuthenticationStrategy signInSessions,
             SecurityContextRepository sessions,
             CsrfTokenRepository csrfTokens,
-            ServerProperties server) {
+            ServerProperties server,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.authenticator = authenticator;
         this.throttle = throttle;
         this.signInSessions = signInSessions;
@@ -68,14 +72,18 @@ class SessionController {
     SignedInAs signIn(
             @RequestBody SignIn body, HttpServletRequest request, HttpServletResponse response) {
         var attempt = throttle.attempt(body.email(), request.getRemoteAddr());
-        var user =
-                authenticator
-                        .authenticate(body.email(), body.password())
-                        .orElseThrow(
-                                () ->
-                                        new Refused(
-                                                PortalRefusal.INVALID_CREDENTIALS,
-                                                "the e-mail or password is not right"));
+        var authenticated = authenticator.authenticate(body.email(), body.password());
+        if (authenticated.isEmpty()) {
+            events.publishEvent(
+                    new SessionEvents.SignInRefused(
+                            Authenticator.recordable(body.email()),
+                            authenticator.tenantOf(body.email()).orElse(null),
+                            PortalRefusal.INVALID_CREDENTIALS.name(),
+                            request.getRemoteAddr()));
+            throw new Refused(
+                    PortalRefusal.INVALID_CREDENTIALS, "the e-mail or password is not right");
+        }
+        var user = authenticated.get();
         attempt.succeeded();
         var signedIn =
                 UsernamePasswordAuthenticationToken.authenticated(
@@ -85,12 +93,16 @@ class SessionController {
         context.setAuthentication(signedIn);
         contexts.setContext(context);
         sessions.saveContext(context, request, response);
+        events.publishEvent(new SessionEvents.SignedIn(user, request.getRemoteAddr()));
         return new SignedInAs(user.email(), user.displayName(), user.role(), user.accountId());
     }
 
     @DeleteMapping
     ResponseEntity<Void> signOut(HttpServletRequest request, HttpServletResponse response) {
         var signedIn = contexts.getContext().getAuthentication();
+        if (signedIn != null && signedIn.getPrincipal() instanceof PortalUser user) {
+            events.publishEvent(new SessionEvents.SignedOut(user, request.getRemoteAddr()));
+        }
         new SecurityContextLogoutHandler().logout(request, response, signedIn);
         new CookieClearingLogoutHandler(sessionCookie).logout(request, response, signedIn);
         new CsrfLogoutHandler(csrfTokens).logout(request, response, signedIn);

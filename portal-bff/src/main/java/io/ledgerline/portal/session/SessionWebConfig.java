@@ -9,8 +9,14 @@ import java.util.List;
 @Configuration
 class SessionWebConfig implements WebMvcConfigurer {
 
+    private final Permissions permissions;
+
+    SessionWebConfig(Permissions permissions) {
+        this.permissions = permissions;
+    }
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new SignedIn());
+        resolvers.add(new SignedIn(permissions));
     }
 }

@@ -147,6 +147,9 @@ public final class FakeDownstream {
                 answerLiveKeys(exchange, method, customerId, revoke, json, liveKeys);
             } else if (settings.matches()) {
                 var partnerId = settings.group(1);
+                if (method.equals("PUT") && json != null && json.has("selfServiceEnabled")) {
+                    selfService.put(partnerId, json.path("selfServiceEnabled").asBoolean());
+                }
                 send(
                         exchange,
                         200,

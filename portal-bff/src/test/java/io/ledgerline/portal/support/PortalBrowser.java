@@ -86,6 +86,35 @@ public final class PortalBrowser {
         return send("GET", path, null);
     }
 
+    /** A GET whose answer is not JSON (an export): the status and the text as sent. */
+    public Text getText(String path) {
+        var request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path))
+                        .timeout(Duration.ofSeconds(20))
+                        .header("X-Forwarded-For", address)
+                        .GET()
+                        .build();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Text(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Text(int status, String contentType, String body) {}
+
+    /** The address this browser's requests come from. */
+    public String address() {
+        return address;
+    }
+
     public Reply post(String path, Object body) {
         try {
             return send("POST", path, JSON.writeValueAsString(body));
@@ -97,6 +126,14 @@ public final class PortalBrowser {
     /** A POST with any content type and body, as a careless or hostile client would send. */
     public Reply postRaw(String path, String contentType, String body) {
         return send("POST", path, body, contentType);
+    }
+
+    public Reply put(String path, Object body) {
+        try {
+            return send("PUT", path, JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A PUT of a JSON body as given, well-formed or not. */

@@ -60,11 +60,29 @@ public abstract class PortalTestBase {
         jdbc.sql(
                         """
                 INSERT INTO portal.portal_user (email, password_hash, role, account_id,
-                                                display_name)
+                                                display_name, team_role)
                 SELECT 'globex@test.ledgerline', password_hash, 'PARTNER', 'partner:globex',
-                       'Globex'
+                       'Globex', 'OWNER'
                 FROM portal.portal_user WHERE email = 'acme@demo.ledgerline'
                 ON CONFLICT (email) DO NOTHING""")
+                .update();
+    }
+
+    /**
+     * A new login in {@code accountId}'s team with {@code teamRole}, password {@link #PASSWORD}.
+     */
+    protected void addMember(String accountId, String email, String teamRole) {
+        jdbc.sql(
+                        """
+                INSERT INTO portal.portal_user (email, password_hash, role, account_id,
+                                                display_name, team_role)
+                SELECT ?, u.password_hash, t.kind, t.account_id, ?, ?
+                FROM portal.portal_user u, portal.tenant t
+                WHERE u.email = 'acme@demo.ledgerline' AND t.account_id = ?""")
+                .param(email)
+                .param(email)
+                .param(teamRole)
+                .param(accountId)
                 .update();
     }
 
