@@ -139,8 +139,7 @@ class CallClosing {
             settling.add(take);
             rest = rest.minus(take);
             if (take.isPositive()) {
-                commands.add(
-                        ledger.settle(call.payer(), hold.reservationId(), take));
+                commands.add(ledger.settle(call.payer(), hold.reservationId(), take));
             }
         }
         var note = note(call, seconds, toolCalls, lines, charge);

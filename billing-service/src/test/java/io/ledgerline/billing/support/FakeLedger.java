@@ -57,7 +57,8 @@ public final class FakeLedger implements AutoCloseable {
             long amountUcr,
             String usageId,
             int status,
-            boolean effective) {}
+            boolean effective,
+            String note) {}
 
     private record FirstAnswer(
             String target, JsonNode body, int status, String code, String response) {
@@ -73,6 +74,7 @@ public final class FakeLedger implements AutoCloseable {
     private static final Map<String, Set<String>> SCOPES =
             Map.of(
                     "MeterUsage", Set.of("ledger.meter"),
+                    "AddCredits", Set.of("ledger.credits"),
                     "SettleReservation", Set.of("ledger.reserve", "ledger.meter"),
                     "ReserveCredits", Set.of("ledger.reserve"),
                     "ReleaseReservation", Set.of("ledger.reserve"));
@@ -239,6 +241,14 @@ public final class FakeLedger implements AutoCloseable {
         return holds.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(accountId + "|") && e.getValue().open)
                 .count();
+    }
+
+    /** The commands that took effect on the account, in the order they arrived. */
+    public List<Received> effectiveOn(String accountId) {
+        return received.stream()
+                .filter(Received::effective)
+                .filter(r -> accountId.equals(r.accountId()))
+                .toList();
     }
 
     public List<Received> received() {
@@ -440,7 +450,8 @@ public final class FakeLedger implements AutoCloseable {
                             amount,
                             usageId,
                             answer.status(),
-                            false));
+                            false,
+                            command.path("note").asText(null)));
             return answer;
         }
         Answer answer;
@@ -483,13 +494,14 @@ public final class FakeLedger implements AutoCloseable {
                         amount,
                         usageId,
                         answer.status(),
-                        answer.status() == 200));
+                        answer.status() == 200,
+                        command.path("note").asText(null)));
         return answer;
     }
 
     /**
-     * The usage a command charges, as the ledger keys it (account and usage id); null for a
-     * command that charges no usage. The ledger charges one usage id once per account.
+     * The usage a command charges, as the ledger keys it (account and usage id); null for a command
+     * that charges no usage. The ledger charges one usage id once per account.
      */
     private static String chargeOf(String kind, String accountId, String usageId) {
         boolean charges = kind.equals("MeterUsage") || kind.equals("SettleReservation");
@@ -544,6 +556,11 @@ public final class FakeLedger implements AutoCloseable {
                     funds.move(hold.remaining);
                 }
                 hold.remaining = 0;
+            }
+            case "AddCredits" -> {
+                if (funds != null) {
+                    funds.move(amount);
+                }
             }
             case "MeterUsage" -> {
                 if (funds != null) {
