@@ -36,11 +36,14 @@ public class PaymentMethods {
     private final JdbcTemplate jdbc;
     private final PaymentProvider provider;
     private final Clock clock;
+    private final List<MethodsInUse> inUse;
 
-    PaymentMethods(JdbcTemplate jdbc, PaymentProvider provider, Clock clock) {
+    PaymentMethods(
+            JdbcTemplate jdbc, PaymentProvider provider, Clock clock, List<MethodsInUse> inUse) {
         this.jdbc = jdbc;
         this.provider = provider;
         this.clock = clock;
+        this.inUse = inUse;
     }
 
     @Transactional
@@ -88,10 +91,20 @@ public class PaymentMethods {
         return one(owner, methodId);
     }
 
+    /** Refused for the default method while something (a subscription) will charge it. */
     @Transactional
     public void delete(AccountId owner, String methodId) {
         lockOwner(owner);
-        one(owner, methodId);
+        var method = one(owner, methodId);
+        if (method.isDefault() && inUse.stream().anyMatch(use -> use.chargesDefaultOf(owner))) {
+            throw Refused.field(
+                    BillingRefusal.DEFAULT_METHOD_IN_USE,
+                    "paymentMethodId",
+                    "payment method "
+                            + methodId
+                            + " is the default a live subscription renews with; set another"
+                            + " default or cancel the subscription first");
+        }
         jdbc.update("DELETE FROM billing.payment_methods WHERE method_id = ?", methodId);
         provider.detach(methodId);
     }

@@ -37,6 +37,9 @@ public class CreditPlans {
                             rs.getLong("price_usd_cents"),
                             rs.getLong("ai_credits_ucr"),
                             CreditPlan.Status.valueOf(rs.getString("status")),
+                            rs.getString("billing_interval") == null
+                                    ? null
+                                    : CreditPlan.Interval.valueOf(rs.getString("billing_interval")),
                             rs.getTimestamp("created_at").toInstant());
 
     private final JdbcTemplate jdbc;
@@ -55,13 +58,15 @@ public class CreditPlans {
         var planId = "plan-" + UUID.randomUUID();
         jdbc.update(
                 "INSERT INTO billing.credit_plans (plan_id, partner_id, name, price_usd_cents,"
-                        + " ai_credits_ucr, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        + " ai_credits_ucr, status, billing_interval, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 planId,
                 partnerId,
                 valid.name(),
                 UsdPrices.requireCents(valid.priceUsdCents(), "priceUsdCents"),
                 valid.aiCreditsUcr(),
                 CreditPlan.Status.ACTIVE.name(),
+                valid.interval() == null ? null : valid.interval().name(),
                 Timestamp.from(clock.instant()));
         return find(planId).orElseThrow();
     }

@@ -7,8 +7,12 @@ import io.ledgerline.contracts.problem.Refused;
 
 import java.math.BigDecimal;
 
-/** A plan as a partner defines it: a name, a price in whole USD cents, AI credits in µcr. */
-record NewPlan(String name, BigDecimal priceUsdCents, Long aiCreditsUcr) {
+/**
+ * A plan as a partner defines it: a name, a price in whole USD cents, AI credits in µcr, and for a
+ * subscription the interval ({@code "MONTH"}) at which that price buys that allocation again.
+ */
+record NewPlan(
+        String name, BigDecimal priceUsdCents, Long aiCreditsUcr, CreditPlan.Interval interval) {
 
     /** 1,000,000,000 AI credits: more than any package is sold with. */
     static final long MAX_AI_CREDITS_UCR = 1_000_000_000L * 1_000_000L;
@@ -35,6 +39,6 @@ record NewPlan(String name, BigDecimal priceUsdCents, Long aiCreditsUcr) {
                     "aiCreditsUcr",
                     "aiCreditsUcr must be between 1 and " + MAX_AI_CREDITS_UCR);
         }
-        return new NewPlan(Texts.normalised(name.strip()), priceUsdCents, aiCreditsUcr);
+        return new NewPlan(Texts.normalised(name.strip()), priceUsdCents, aiCreditsUcr, interval);
     }
 }

@@ -60,6 +60,8 @@ public class BillingDoors {
                         post("/api/v1/accounts/*/purchases", PURCHASES),
                         post("/api/v1/accounts/*/quick-buy", PURCHASES),
                         post("/api/v1/accounts/*/invoices/*/pay", PURCHASES),
+                        post("/api/v1/accounts/*/subscriptions", PURCHASES),
+                        post("/api/v1/accounts/*/subscriptions/*/cancel", PURCHASES),
                         post("/api/v1/partners/*/credit-plans", PLANS),
                         post("/api/v1/partners/*/credit-plans/*/archive", PLANS),
                         put("/api/v1/customers/*/credit-plan-visibility", PLANS),

@@ -62,7 +62,20 @@ public enum BillingRefusal implements RefusalCode {
      */
     WEBHOOK_TIMESTAMP_TOO_OLD(400),
     /** The payment provider has no event with this id. */
-    PROVIDER_EVENT_NOT_FOUND(404);
+    PROVIDER_EVENT_NOT_FOUND(404),
+    /** The plan has no interval, so it is bought once, not subscribed to. */
+    PLAN_NOT_RECURRING(422),
+    /** The account already has a live subscription to this plan. */
+    SUBSCRIPTION_EXISTS(409),
+    /** No subscription with this id for this account. */
+    SUBSCRIPTION_NOT_FOUND(404),
+    /** The subscription is canceled or already ends at its period's end. */
+    SUBSCRIPTION_CANCELED(409),
+    /**
+     * The method is the account's default (or only) one and a live subscription renews with it; set
+     * another default or cancel the subscription first.
+     */
+    DEFAULT_METHOD_IN_USE(409);
 
     private final int httpStatus;
 
