@@ -3,7 +3,10 @@ package io.ledgerline.billing.invoices;
 import java.time.Instant;
 import java.util.List;
 
-/** An invoice as the portal shows it (R17); amounts in USD cents. */
+/**
+ * An invoice as the portal shows it (R17); amounts in USD cents. {@code hostedPath} is its page a
+ * customer opens without the portal, null for invoices issued before there were pages.
+ */
 public record Invoice(
         String invoiceId,
         String number,
@@ -15,11 +18,13 @@ public record Invoice(
         long totalCents,
         long amountPaidCents,
         long amountDueCents,
+        long amountRefundedCents,
         String paymentIntentId,
         String lastPaymentError,
         Instant createdAt,
         Instant finalizedAt,
-        Instant paidAt) {
+        Instant paidAt,
+        String hostedPath) {
 
     public enum Status {
         DRAFT,

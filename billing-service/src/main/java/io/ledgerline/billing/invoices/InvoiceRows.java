@@ -39,6 +39,19 @@ class InvoiceRows {
                 .findFirst();
     }
 
+    Optional<Invoice> byHostedToken(String token) {
+        if (!HostedTokens.looksLikeOne(token)) {
+            return Optional.empty();
+        }
+        return jdbc
+                .query(
+                        "SELECT * FROM billing.invoices WHERE hosted_token = ?",
+                        (rs, i) -> invoice(rs),
+                        token)
+                .stream()
+                .findFirst();
+    }
+
     /** The owner's newest invoices first. */
     List<Invoice> of(AccountId owner) {
         return jdbc.query(
@@ -64,11 +77,13 @@ class InvoiceRows {
                 total,
                 paid,
                 total - paid,
+                rs.getLong("amount_refunded_cents"),
                 rs.getString("payment_intent_id"),
                 rs.getString("last_payment_error"),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("finalized_at")),
-                instant(rs.getTimestamp("paid_at")));
+                instant(rs.getTimestamp("paid_at")),
+                HostedTokens.pathOf(rs.getString("hosted_token")));
     }
 
     private List<Invoice.Line> lines(String invoiceId) {

@@ -64,14 +64,16 @@ public class Invoices {
         jdbc.update(
                 "INSERT INTO billing.invoices (invoice_id, number, owner, status, currency,"
                         + " subtotal_cents, total_cents, amount_paid_cents, created_at,"
-                        + " finalized_at) VALUES (?, ?, ?, 'OPEN', 'usd', ?, ?, 0, ?, ?)",
+                        + " finalized_at, hosted_token) VALUES (?, ?, ?, 'OPEN', 'usd', ?, ?, 0,"
+                        + " ?, ?, ?)",
                 invoiceId,
                 "LL-%06d".formatted(number),
                 owner.value(),
                 total,
                 total,
                 now,
-                now);
+                now,
+                HostedTokens.next());
         for (int i = 0; i < lines.size(); i++) {
             var line = lines.get(i);
             jdbc.update(
@@ -166,6 +168,37 @@ public class Invoices {
                                         (String) row.get("owner"),
                                         eventId)));
         return !paid.isEmpty();
+    }
+
+    /**
+     * Records money of a paid invoice taken back (a refund, or a chargeback when {@code disputed})
+     * and tells the listeners, who correct what it granted; false when no paid invoice has the
+     * intent.
+     */
+    @Transactional
+    public boolean paymentReversed(
+            String intentId, long amountCents, String eventId, boolean disputed) {
+        var reversed =
+                jdbc.queryForList(
+                        "UPDATE billing.invoices SET amount_refunded_cents = LEAST(total_cents,"
+                                + " amount_refunded_cents + ?) WHERE payment_intent_id = ? AND"
+                                + " status = 'PAID' RETURNING invoice_id, number, owner,"
+                                + " total_cents, amount_refunded_cents",
+                        amountCents,
+                        intentId);
+        reversed.forEach(
+                row ->
+                        events.publishEvent(
+                                new InvoiceReversed(
+                                        (String) row.get("invoice_id"),
+                                        (String) row.get("number"),
+                                        (String) row.get("owner"),
+                                        amountCents,
+                                        (Long) row.get("total_cents"),
+                                        (Long) row.get("amount_refunded_cents"),
+                                        disputed,
+                                        eventId)));
+        return !reversed.isEmpty();
     }
 
     /** Notes why the invoice's payment failed; it stays open. */

@@ -2,7 +2,11 @@ package io.ledgerline.billing.invoices;
 
 import io.ledgerline.billing.commerce.Owners;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** The Invoices tab (R17): history and one invoice to read, an open one to pay. */
+/**
+ * The Invoices tab (R17): history and one invoice to read or download as PDF, an open one to pay.
+ */
 @RestController
 @RequestMapping("/api/v1/accounts/{accountId}/invoices")
 class InvoicesController {
@@ -34,6 +40,20 @@ class InvoicesController {
     @GetMapping("/{invoiceId}")
     Invoice one(@PathVariable String accountId, @PathVariable String invoiceId) {
         return invoices.one(Owners.require(accountId), invoiceId);
+    }
+
+    @GetMapping(value = "/{invoiceId}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdf(@PathVariable String accountId, @PathVariable String invoiceId) {
+        var invoice = invoices.one(Owners.require(accountId), invoiceId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(invoice.number() + ".pdf")
+                                .build()
+                                .toString())
+                .body(InvoicePdf.render(invoice));
     }
 
     /**

@@ -26,6 +26,12 @@ public interface PaymentProvider {
     PaymentAttempt confirm(String intentId, String methodId);
 
     /**
+     * Gives back {@code amountCents} of a succeeded intent; the same {@code idempotencyKey} is the
+     * same refund. Answers the provider's refund id; a refunded event follows.
+     */
+    String refund(String intentId, long amountCents, String idempotencyKey);
+
+    /**
      * The event of a webhook delivery, once its signature and timestamp are checked; refused with
      * {@code WEBHOOK_SIGNATURE_INVALID} or {@code WEBHOOK_TIMESTAMP_TOO_OLD} otherwise.
      */

@@ -19,6 +19,8 @@ public final class StripeStyleEvents {
 
     public static final String SUCCEEDED = "payment_intent.succeeded";
     public static final String FAILED = "payment_intent.payment_failed";
+    public static final String REFUND_CREATED = "refund.created";
+    public static final String DISPUTE_CREATED = "charge.dispute.created";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,6 +54,25 @@ public final class StripeStyleEvents {
         return event.toString();
     }
 
+    /** An event about a refund ({@code object: "refund"}) or a dispute ({@code "dispute"}). */
+    public static String reversalEvent(
+            String eventId,
+            String type,
+            Instant created,
+            String objectType,
+            String objectId,
+            String intentId,
+            long amountCents) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("id", eventId).put("object", "event").put("type", type);
+        event.put("created", created.getEpochSecond()).put("livemode", false);
+        var object = event.putObject("data").putObject("object");
+        object.put("id", objectId).put("object", objectType);
+        object.put("amount", amountCents).put("currency", "usd").put("payment_intent", intentId);
+        object.put("status", "succeeded");
+        return event.toString();
+    }
+
     public static ProviderEvent read(byte[] payload) {
         JsonNode event;
         try {
@@ -65,6 +86,16 @@ public final class StripeStyleEvents {
         }
         var type = event.path("type").asText();
         var object = event.path("data").path("object");
+        var reversal = reversalOf(type, object);
+        if (reversal != null) {
+            return new ProviderEvent(
+                    event.path("id").asText(),
+                    type,
+                    reversal,
+                    object.path("payment_intent").asText(),
+                    object.path("amount").asLong(),
+                    null);
+        }
         boolean isIntent = "payment_intent".equals(object.path("object").asText());
         var kind =
                 !isIntent
@@ -83,6 +114,19 @@ public final class StripeStyleEvents {
                 kind == ProviderEvent.Kind.PAYMENT_FAILED
                         ? failureOf(object.path("last_payment_error"))
                         : null);
+    }
+
+    private static ProviderEvent.Kind reversalOf(String type, JsonNode object) {
+        if (!object.path("payment_intent").isTextual()) {
+            return null;
+        }
+        if (type.equals(REFUND_CREATED) && "refund".equals(object.path("object").asText())) {
+            return ProviderEvent.Kind.REFUNDED;
+        }
+        if (type.equals(DISPUTE_CREATED) && "dispute".equals(object.path("object").asText())) {
+            return ProviderEvent.Kind.DISPUTED;
+        }
+        return null;
     }
 
     /** Stripe's error codes as billing's outcomes; an unknown code is a decline. */

@@ -39,10 +39,17 @@ public class BillingDoors {
      */
     public static final String PAYMENT_WEBHOOK = "/api/v1/payment-provider/webhook";
 
+    /**
+     * Hosted invoice pages carry no token either: the link itself, a random 256-bit token per
+     * invoice, is what a customer holds, to open it without the portal. A wrong token is 404.
+     */
+    public static final String HOSTED_INVOICES = "/api/v1/hosted-invoices/*";
+
     @Bean
     public static Doors doors() {
         var publicPaths = new ArrayList<>(Doors.HEALTH);
         publicPaths.add(PAYMENT_WEBHOOK);
+        publicPaths.add(HOSTED_INVOICES);
         return new Doors(
                 "billing",
                 List.of(
@@ -68,6 +75,8 @@ public class BillingDoors {
                         // The built-in provider's console: delivering an event again is an
                         // operator's act.
                         post("/api/v1/payment-provider/events/*/redeliver", OPERATE),
+                        // Giving money back is an operator's decision.
+                        post("/api/v1/accounts/*/invoices/*/refunds", OPERATE),
                         get("/actuator/**", OPERATE)),
                 publicPaths);
     }

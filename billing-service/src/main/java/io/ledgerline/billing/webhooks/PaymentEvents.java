@@ -58,6 +58,12 @@ class PaymentEvents {
                                     event.intentId(), event.amountCents(), event.eventId());
                     case PAYMENT_FAILED ->
                             invoices.paymentFailed(event.intentId(), event.failure());
+                    case REFUNDED, DISPUTED ->
+                            invoices.paymentReversed(
+                                    event.intentId(),
+                                    event.amountCents(),
+                                    event.eventId(),
+                                    event.kind() == ProviderEvent.Kind.DISPUTED);
                     case OTHER -> false;
                 };
         var outcome = acted ? Outcome.PROCESSED : Outcome.IGNORED;

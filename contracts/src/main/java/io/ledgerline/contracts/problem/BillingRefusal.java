@@ -75,7 +75,11 @@ public enum BillingRefusal implements RefusalCode {
      * The method is the account's default (or only) one and a live subscription renews with it; set
      * another default or cancel the subscription first.
      */
-    DEFAULT_METHOD_IN_USE(409);
+    DEFAULT_METHOD_IN_USE(409),
+    /** Only a paid invoice can be refunded. */
+    INVOICE_NOT_REFUNDABLE(409),
+    /** More than was paid and not yet refunded; nothing was refunded. */
+    REFUND_EXCEEDS_PAYMENT(422);
 
     private final int httpStatus;
 

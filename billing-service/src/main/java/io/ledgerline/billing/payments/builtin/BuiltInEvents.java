@@ -55,6 +55,25 @@ class BuiltInEvents {
         return eventId;
     }
 
+    /** Records an event about a refund or dispute of an intent, due now; answers its id. */
+    String reversalEvent(
+            String type, String objectType, String objectId, String intentId, long amountCents) {
+        var eventId = "evt_" + UUID.randomUUID().toString().replace("-", "");
+        var now = clock.instant();
+        var payload =
+                StripeStyleEvents.reversalEvent(
+                        eventId, type, now, objectType, objectId, intentId, amountCents);
+        jdbc.update(
+                "INSERT INTO billing.provider_events (event_id, type, payload, created_at,"
+                        + " next_attempt_at) VALUES (?, ?, ?, ?, ?)",
+                eventId,
+                type,
+                payload,
+                Timestamp.from(now),
+                Timestamp.from(now));
+        return eventId;
+    }
+
     /** Claims up to {@code limit} due events for one sender; each is leased, not yet delivered. */
     List<Due> claimDue(int limit) {
         var now = clock.instant();

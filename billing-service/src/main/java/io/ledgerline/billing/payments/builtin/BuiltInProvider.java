@@ -148,6 +148,48 @@ class BuiltInProvider implements PaymentProvider {
     }
 
     @Override
+    @Transactional
+    public String refund(String intentId, long amountCents, String idempotencyKey) {
+        var earlier =
+                jdbc.queryForList(
+                        "SELECT refund_id FROM billing.provider_refunds WHERE idempotency_key = ?",
+                        String.class,
+                        idempotencyKey);
+        if (!earlier.isEmpty()) {
+            return earlier.get(0);
+        }
+        var intent =
+                jdbc.queryForMap(
+                        "SELECT status, amount_cents, amount_refunded_cents FROM"
+                                + " billing.provider_payment_intents WHERE intent_id = ? FOR UPDATE",
+                        intentId);
+        long refundable =
+                (Long) intent.get("amount_cents") - (Long) intent.get("amount_refunded_cents");
+        if (!"succeeded".equals(intent.get("status")) || amountCents > refundable) {
+            throw new Refused(
+                    BillingRefusal.REFUND_EXCEEDS_PAYMENT,
+                    "the provider can refund at most " + Math.max(refundable, 0) + " cents");
+        }
+        var refundId = "re_" + UUID.randomUUID().toString().replace("-", "");
+        jdbc.update(
+                "INSERT INTO billing.provider_refunds (refund_id, idempotency_key, intent_id,"
+                        + " amount_cents, created_at) VALUES (?, ?, ?, ?, ?)",
+                refundId,
+                idempotencyKey,
+                intentId,
+                amountCents,
+                Timestamp.from(clock.instant()));
+        jdbc.update(
+                "UPDATE billing.provider_payment_intents SET amount_refunded_cents ="
+                        + " amount_refunded_cents + ? WHERE intent_id = ?",
+                amountCents,
+                intentId);
+        events.reversalEvent(
+                StripeStyleEvents.REFUND_CREATED, "refund", refundId, intentId, amountCents);
+        return refundId;
+    }
+
+    @Override
     public ProviderEvent verifiedEvent(byte[] payload, String signatureHeader) {
         WebhookSignature.verify(secret.value(), signatureHeader, payload, clock.instant());
         return StripeStyleEvents.read(payload);
