@@ -45,8 +45,20 @@ class SubscriptionRenewals {
         }
     }
 
-    /** Renews every subscription due now by one period; answers how many were invoiced. */
+    /**
+     * Charges periods invoiced but never charged, then renews every subscription due now by one
+     * period; answers how many were invoiced.
+     */
     int sweep() {
+        for (var uncharged : store.uncharged(MAX_PER_SWEEP)) {
+            var owner = store.find(uncharged.getKey()).orElseThrow().owner();
+            try {
+                subscriptions.charge(
+                        AccountId.of(owner), uncharged.getKey(), uncharged.getValue(), null);
+            } catch (Refused refused) {
+                // Past due now, as a renewal declined at once would be.
+            }
+        }
         int invoiced = 0;
         for (var subscriptionId : store.due(clock.instant(), MAX_PER_SWEEP)) {
             var invoiceId = subscriptions.nextPeriod(subscriptionId);

@@ -151,6 +151,23 @@ class SubscriptionStore {
                 limit);
     }
 
+    /**
+     * Live subscriptions whose current period's invoice was issued but never charged (billing
+     * stopped between the two), with that invoice.
+     */
+    List<java.util.Map.Entry<String, String>> uncharged(int limit) {
+        return jdbc.query(
+                "SELECT s.subscription_id, p.invoice_id FROM billing.subscriptions s JOIN"
+                        + " billing.subscription_periods p ON p.subscription_id ="
+                        + " s.subscription_id AND p.period_no = s.period_no JOIN billing.invoices"
+                        + " i ON i.invoice_id = p.invoice_id WHERE s.status = 'ACTIVE' AND"
+                        + " i.status = 'OPEN' AND i.payment_intent_id IS NULL LIMIT ?",
+                (rs, i) ->
+                        java.util.Map.entry(
+                                rs.getString("subscription_id"), rs.getString("invoice_id")),
+                limit);
+    }
+
     void advance(String subscriptionId, int periodNo, Instant start, Instant end) {
         jdbc.update(
                 "UPDATE billing.subscriptions SET period_no = ?, current_period_start = ?,"

@@ -24,6 +24,7 @@ class SubscriptionsTest extends CommerceTestBase {
 
     @Autowired TestClock clock;
     @Autowired SubscriptionRenewals renewals;
+    @Autowired Subscriptions subscriptions;
 
     @Test
     void R17_a_renewal_across_a_moved_clock_invoices_charges_and_grants_once_per_period() {
@@ -83,6 +84,30 @@ class SubscriptionsTest extends CommerceTestBase {
         assertThat(LEDGER.effectiveOn(account))
                 .extracting(Received::amountUcr)
                 .containsExactly(500 * CREDIT, 500 * CREDIT);
+    }
+
+    @Test
+    void R17_a_period_invoiced_but_not_charged_before_a_stop_is_charged_by_the_next_sweep_once() {
+        var partner = unique("p");
+        var customer = customerOf(partner);
+        var account = "customer:" + customer;
+        var planId = monthlyPlan(partner, "Monthly 70", 700, 70);
+        card(account, VISA_SUCCEEDS);
+        var subscriptionId = unique("sub");
+        subscribe(account, subscriptionId, planId);
+        awaitGrants(account, 1);
+        clock.advance(A_MONTH_LATER);
+        // Billing stops after issuing the next period's invoice, before charging it.
+        var invoiceId = subscriptions.nextPeriod(subscriptionId);
+        assertThat(invoice(account, invoiceId).path("status").asText()).isEqualTo("OPEN");
+
+        renewals.sweep();
+        renewals.sweep();
+
+        awaitGrants(account, 2);
+        assertThat(subscription(account, subscriptionId).path("periodNo").asInt()).isEqualTo(2);
+        assertThat(invoices(account)).hasSize(2);
+        assertThat(providerEventsOf(invoiceId)).hasSize(1);
     }
 
     @Test
