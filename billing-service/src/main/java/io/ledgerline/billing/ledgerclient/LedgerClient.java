@@ -68,6 +68,21 @@ public class LedgerClient {
     }
 
     /**
+     * Reads from the ledger's query API ({@code ledger.read}), e.g. {@code
+     * /accounts/customer:c/history?page=0&size=20}; an unreachable ledger is {@link
+     * LedgerUnavailableException}.
+     */
+    public JsonNode read(String path, Object... uriVariables) {
+        try {
+            return http.get().uri(path, uriVariables).retrieve().body(JsonNode.class);
+        } catch (org.springframework.web.client.RestClientException
+                | OAuth2AuthorizationException e) {
+            throw new LedgerUnavailableException(
+                    "the ledger could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Submits the commands ({@code MeterUsage}, {@code SettleReservation}, ...) in as few batches
      * as the ledger's limit allows and returns its answers in the same order.
      */

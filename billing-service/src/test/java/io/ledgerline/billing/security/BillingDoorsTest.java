@@ -101,6 +101,49 @@ class BillingDoorsTest extends BillingIntegrationTest {
         assertThat(LEDGER.callers()).contains("billing");
     }
 
+    @Test
+    void a_reading_token_cannot_buy_or_save_a_card_and_nothing_is_invoiced_or_saved() {
+        var account = "partner:" + unique("p");
+        var reading = TestTokens.bearer(BillingDoors.READ);
+
+        var card =
+                send(
+                        HttpMethod.POST,
+                        "/api/v1/accounts/" + account + "/payment-methods",
+                        reading,
+                        "{\"card\":{\"number\":\"4242424242424242\",\"expMonth\":1,\"expYear\":2099}}");
+        var quickBuy =
+                send(
+                        HttpMethod.POST,
+                        "/api/v1/accounts/" + account + "/quick-buy",
+                        reading,
+                        "{\"purchaseId\":\"qb-1\",\"amountUsdCents\":100}");
+
+        assertThat(card.getStatusCode().value()).isEqualTo(403);
+        assertThat(card.getBody()).contains(BillingDoors.PURCHASES);
+        assertThat(quickBuy.getStatusCode().value()).isEqualTo(403);
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT count(*) FROM billing.payment_methods WHERE owner = ?",
+                                Long.class,
+                                account))
+                .isZero();
+        assertThat(
+                        jdbc.queryForObject(
+                                "SELECT count(*) FROM billing.invoices WHERE owner = ?",
+                                Long.class,
+                                account))
+                .isZero();
+    }
+
+    @Test
+    void the_payment_webhook_takes_no_token_and_refuses_an_unsigned_delivery() {
+        var unsigned = send(HttpMethod.POST, BillingDoors.PAYMENT_WEBHOOK, null, "{}");
+
+        assertThat(unsigned.getStatusCode().value()).isEqualTo(400);
+        assertThat(unsigned.getBody()).contains("WEBHOOK_SIGNATURE_INVALID");
+    }
+
     private static String session(String sessionId) {
         return """
                 {"sessionId":"%s","kind":"CHAT","customerId":"%s","partnerId":"p1",

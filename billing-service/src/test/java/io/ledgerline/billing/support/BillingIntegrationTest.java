@@ -44,9 +44,13 @@ public abstract class BillingIntegrationTest {
 
     @Autowired protected JdbcTemplate jdbc;
 
+    /** What the built-in payment provider signs its webhook deliveries with in these tests. */
+    protected static final String WEBHOOK_SECRET = "whsec_billing_tests";
+
     @DynamicPropertySource
     static void ledger(DynamicPropertyRegistry registry) {
         registry.add("ledgerline.ledger.url", LEDGER::baseUrl);
+        registry.add("ledgerline.billing.payments.builtin.webhook-secret", () -> WEBHOOK_SECRET);
         // Tests sweep quiet calls themselves, after moving the clock.
         registry.add("ledgerline.billing.calls.sweep-interval-ms", () -> "3600000");
     }

@@ -57,7 +57,8 @@ public final class FakeLedger implements AutoCloseable {
             long amountUcr,
             String usageId,
             int status,
-            boolean effective) {}
+            boolean effective,
+            String note) {}
 
     private record FirstAnswer(
             String target, JsonNode body, int status, String code, String response) {
@@ -73,6 +74,8 @@ public final class FakeLedger implements AutoCloseable {
     private static final Map<String, Set<String>> SCOPES =
             Map.of(
                     "MeterUsage", Set.of("ledger.meter"),
+                    "AddCredits", Set.of("ledger.credits"),
+                    "DeductCredits", Set.of("ledger.credits"),
                     "SettleReservation", Set.of("ledger.reserve", "ledger.meter"),
                     "ReserveCredits", Set.of("ledger.reserve"),
                     "ReleaseReservation", Set.of("ledger.reserve"));
@@ -241,6 +244,14 @@ public final class FakeLedger implements AutoCloseable {
                 .count();
     }
 
+    /** The commands that took effect on the account, in the order they arrived. */
+    public List<Received> effectiveOn(String accountId) {
+        return received.stream()
+                .filter(Received::effective)
+                .filter(r -> accountId.equals(r.accountId()))
+                .toList();
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
@@ -286,6 +297,8 @@ public final class FakeLedger implements AutoCloseable {
             var settle = SETTLE.matcher(path);
             if (!mayAll(token, kindsOf(path, body))) {
                 respond(exchange, 403, problem(403, "FORBIDDEN", null));
+            } else if ("GET".equals(exchange.getRequestMethod())) {
+                read(exchange, token, path);
             } else if (!"POST".equals(exchange.getRequestMethod())) {
                 respond(exchange, 405, problem(405, "METHOD_NOT_ALLOWED", null));
             } else if (path.equals("/api/v1/batches")) {
@@ -303,6 +316,46 @@ public final class FakeLedger implements AutoCloseable {
                 respond(exchange, 404, problem(404, "NOT_FOUND", null));
             }
         }
+    }
+
+    private static final Pattern ACCOUNT_READ =
+            Pattern.compile("/api/v1/accounts/([^/]+)(/history)?");
+
+    /**
+     * {@code GET /accounts/{id}} (spendable and reserved) and {@code …/history} (the effective
+     * commands, newest first), with {@code ledger.read}, as the ledger's query API answers them.
+     */
+    private void read(HttpExchange exchange, Jwt token, String path) throws IOException {
+        var scopes = token.getClaimAsStringList("scope");
+        if (scopes == null || !scopes.contains("ledger.read")) {
+            respond(exchange, 403, problem(403, "FORBIDDEN", null));
+            return;
+        }
+        var matcher = ACCOUNT_READ.matcher(path);
+        if (!matcher.matches()) {
+            respond(exchange, 404, problem(404, "NOT_FOUND", null));
+            return;
+        }
+        var accountId = decode(matcher.group(1));
+        var answer = json.createObjectNode().put("accountId", accountId);
+        if (matcher.group(2) == null) {
+            answer.put("spendableUcr", funded.containsKey(accountId) ? spendable(accountId) : 0)
+                    .put("reservedUcr", reserved(accountId));
+        } else {
+            var rows = answer.putArray("rows");
+            var effective = new java.util.ArrayList<>(effectiveOn(accountId));
+            java.util.Collections.reverse(effective);
+            for (var command : effective) {
+                boolean takes = !command.kind().equals("AddCredits");
+                rows.addObject()
+                        .put("eventId", "ev-" + command.commandId())
+                        .put("type", command.kind())
+                        .put("amountUcr", takes ? -command.amountUcr() : command.amountUcr())
+                        .put("note", command.note());
+            }
+            answer.put("totalRows", rows.size());
+        }
+        respond(exchange, 200, answer.toString());
     }
 
     /** The request's verified token for the ledger, or null when it has none. */
@@ -440,7 +493,8 @@ public final class FakeLedger implements AutoCloseable {
                             amount,
                             usageId,
                             answer.status(),
-                            false));
+                            false,
+                            command.path(command.has("reason") ? "reason" : "note").asText(null)));
             return answer;
         }
         Answer answer;
@@ -483,7 +537,8 @@ public final class FakeLedger implements AutoCloseable {
                         amount,
                         usageId,
                         answer.status(),
-                        answer.status() == 200));
+                        answer.status() == 200,
+                        command.path(command.has("reason") ? "reason" : "note").asText(null)));
         return answer;
     }
 
@@ -544,6 +599,19 @@ public final class FakeLedger implements AutoCloseable {
                     funds.move(hold.remaining);
                 }
                 hold.remaining = 0;
+            }
+            case "AddCredits" -> {
+                if (funds != null) {
+                    funds.move(amount);
+                }
+            }
+            case "DeductCredits" -> {
+                if (funds != null) {
+                    if (funds.spendable < amount) {
+                        return refusal(402, "INSUFFICIENT_CREDITS", commandId);
+                    }
+                    funds.move(-amount);
+                }
             }
             case "MeterUsage" -> {
                 if (funds != null) {
