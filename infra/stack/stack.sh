@@ -357,7 +357,8 @@ AUTH_CLIENTS=(gateway billing portal agent-runtime operator)
 # The operator client's scopes (all of them, docs/security.md): ./ledgerline token's default.
 OPERATOR_SCOPES=(ledger.read ledger.accounts ledger.credits ledger.reserve ledger.meter
   ledger.operate gateway.read gateway.keys gateway.operate billing.read billing.usage billing.calls
-  billing.operate notification.read notification.manage notification.operate)
+  billing.operate billing.purchases billing.plans notification.read notification.manage
+  notification.operate)
 
 secret_file() { printf '%s/%s.secret' "$SECRETS_DIR" "$1"; }
 
