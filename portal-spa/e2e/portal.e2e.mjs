@@ -44,8 +44,10 @@ async function newPage(viewport = { width: 1280, height: 900 }) {
   page.setDefaultTimeout(15_000);
   page.on('request', (request) => {
     if (request.method() !== 'GET' && request.url().includes('/api/portal/')) {
+      // The server issues its own token (and a new one at sign-in); the SPA must send whichever
+      // the cookie holds, and a request the server's CSRF check refused would fail its step.
       const header = request.headers()['x-xsrf-token'];
-      if (header !== CSRF) failures.push(`${request.method()} ${request.url()} without X-XSRF-TOKEN`);
+      if (!header) failures.push(`${request.method()} ${request.url()} without X-XSRF-TOKEN`);
     }
   });
   page.on('pageerror', (error) => failures.push(`page error: ${error.message}`));

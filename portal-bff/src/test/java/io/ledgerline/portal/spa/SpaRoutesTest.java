@@ -48,12 +48,22 @@ class SpaRoutesTest extends PortalTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/portal/nothing-here", "/assets/missing.js", "/missing.css"})
-    void an_unknown_api_path_or_asset_is_still_a_404_problem(String path) throws Exception {
+    @ValueSource(strings = {"/assets/missing.js", "/missing.css"})
+    void an_unknown_asset_is_still_a_404_problem(String path) throws Exception {
         var reply = get(path);
 
         assertThat(reply.statusCode()).isEqualTo(404);
         assertThat(reply.body()).contains("ROUTE_NOT_FOUND");
+    }
+
+    @Test
+    void an_unknown_api_path_is_no_page_but_a_problem_and_tells_an_outsider_nothing_more()
+            throws Exception {
+        var reply = get("/api/portal/nothing-here");
+
+        // Signed out, the API says only that it needs a session, whether the path exists or not.
+        assertThat(reply.statusCode()).isEqualTo(401);
+        assertThat(reply.body()).contains("UNAUTHENTICATED").doesNotContain("<html");
     }
 
     private HttpResponse<String> get(String path) throws Exception {

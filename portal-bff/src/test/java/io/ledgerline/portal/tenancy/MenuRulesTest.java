@@ -57,9 +57,14 @@ class MenuRulesTest extends PortalTestBase {
     }
 
     @Test
-    void partner_menu_has_dashboard_customers_and_ai_gateway() {
+    void partner_menu_has_dashboard_customers_and_ai_gateway_and_for_an_owner_team_and_audit() {
         assertThat(menu("acme@demo.ledgerline"))
-                .containsExactly("Dashboard", "Customers", "AI Gateway");
+                .containsExactly("Dashboard", "Customers", "AI Gateway", "Team", "Audit Log");
+    }
+
+    @Test
+    void R7_a_partner_member_without_settings_permission_sees_dashboard_and_customers_only() {
+        assertThat(menu("acme-member@demo.ledgerline")).containsExactly("Dashboard", "Customers");
     }
 
     private List<String> menu(String email) {
