@@ -12,6 +12,8 @@ const shots = process.env.SCREENSHOT_DIR ?? 'target/browser-screenshots';
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const PASSWORD = process.env.PORTAL_PASSWORD ?? 'demo';
 const CSRF = 'e2e-csrf-token';
+// The partner's unread notifications when the portal runs on PortalInBrowserTest's fake feed.
+const EXPECT_UNREAD = process.env.EXPECT_UNREAD;
 mkdirSync(shots, { recursive: true });
 
 const browser = await chromium.launch({
@@ -38,7 +40,8 @@ function check(condition, what) {
 async function newPage(viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ viewport, baseURL: base });
   // The CSRF contract: with an XSRF-TOKEN cookie present, every state-changing request carries
-  // it as X-XSRF-TOKEN.
+  // it as X-XSRF-TOKEN. Sign-in replaces the token, so afterwards the header is the server's; a
+  // wrong one is the server's 403, which stops the walk.
   await context.addCookies([{ name: 'XSRF-TOKEN', value: CSRF, url: base }]);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -109,6 +112,30 @@ try {
     }
     check((await page.getByText('Not built yet').count()) === 0, 'no placeholder');
     await shot(page, '01-partner-dashboard');
+
+    step = 'notification bell';
+    const bell = page.getByRole('button', { name: /^Notifications, / });
+    const badge = page.getByTestId('bell-badge');
+    await badge.waitFor();
+    const unread = await badge.innerText();
+    if (EXPECT_UNREAD) check(unread === EXPECT_UNREAD, `badge ${unread}, the fake has ${EXPECT_UNREAD} unread`);
+    check((await bell.getAttribute('aria-label')) === `Notifications, ${unread} unread`, 'bell labelled with the count');
+    await bell.click();
+    const panel = page.getByRole('dialog', { name: 'Notifications' });
+    const items = panel.getByRole('listitem');
+    await items.first().waitFor();
+    const listed = await items.count();
+    check(listed >= Number(unread), `${listed} items listed for ${unread} unread`);
+    check((await panel.getByText('Unread:').count()) === Number(unread), 'each unread item marked');
+    await shot(page, '01b-partner-notifications');
+    await panel.getByRole('button', { name: 'Mark all read' }).click();
+    await badge.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Notifications, none unread' }).waitFor();
+    check((await panel.getByText('Unread:').count()) === 0, 'no unread marker after mark all read');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.getByRole('button', { name: 'Notifications, none unread' }).waitFor();
 
     step = 'customers list';
     await nav.getByRole('link', { name: 'Customers' }).click();
@@ -207,6 +234,28 @@ try {
     await page.keyboard.press('Enter');
     await page.getByRole('link', { name: 'AI Gateway', exact: true }).waitFor();
     await shot(page, '05-customer-phone');
+
+    step = 'phone width notifications';
+    await page.keyboard.press('Escape');
+    const bell = page.getByRole('button', { name: /^Notifications, / });
+    check(await bell.isVisible(), 'bell in the top bar at phone width');
+    const before = await bell.getAttribute('aria-label');
+    await bell.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('dialog', { name: 'Notifications' });
+    const unreadItem = panel.getByRole('button', { name: /^Unread: / }).first();
+    await panel.getByRole('listitem').first().waitFor();
+    const box = await panel.boundingBox();
+    check(box && box.x >= 0 && box.x + box.width <= 390, `panel inside the screen (${JSON.stringify(box)})`);
+    await shot(page, '05b-customer-phone-notifications');
+    if (before !== 'Notifications, none unread') {
+      const unreadBefore = await panel.getByText('Unread:').count();
+      await unreadItem.click();
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('.bell-item.unread').length === n,
+        unreadBefore - 1,
+      );
+    }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     check(overflow <= 1, `no sideways scrolling at phone width (${overflow}px)`);
   }

@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { visibleMenu } from '../menu';
 import { useMe, useSession } from '../session';
+import { NotificationBell } from './NotificationBell';
 
 export function Layout({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -24,15 +25,18 @@ export function Layout({ children }: { children: ReactNode }) {
           </span>
           Ledgerline
         </div>
-        <button
-          type="button"
-          className="secondary menu-toggle"
-          aria-expanded={open}
-          aria-controls="sidebar"
-          onClick={() => setOpen(!open)}
-        >
-          Menu
-        </button>
+        <div className="topbar-actions">
+          <NotificationBell />
+          <button
+            type="button"
+            className="secondary menu-toggle"
+            aria-expanded={open}
+            aria-controls="sidebar"
+            onClick={() => setOpen(!open)}
+          >
+            Menu
+          </button>
+        </div>
       </header>
       <aside id="sidebar" className={open ? 'sidebar open' : 'sidebar'}>
         <div className="brand desktop-only">

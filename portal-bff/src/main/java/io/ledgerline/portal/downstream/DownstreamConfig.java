@@ -17,8 +17,9 @@ import org.springframework.web.client.RestClient;
 import java.time.Duration;
 
 /**
- * The portal's HTTP clients of the ledger and the gateway's management API. Every call carries the
- * portal's own service token (client {@code portal}); every write also names the person acting.
+ * The portal's HTTP clients of the ledger, the gateway's management API and the notification
+ * service's feed. Every call carries the portal's own service token (client {@code portal}); every
+ * write also names the person acting.
  */
 @Configuration
 class DownstreamConfig {
@@ -48,6 +49,16 @@ class DownstreamConfig {
             ClientHttpRequestInterceptor portalServiceToken,
             @Value("${ledgerline.gateway.management-url}") String baseUrl) {
         return new GatewayClient(client(builder, json, portalServiceToken, baseUrl, "gateway"));
+    }
+
+    @Bean
+    NotificationClient notificationClient(
+            RestClient.Builder builder,
+            ObjectMapper json,
+            ClientHttpRequestInterceptor portalServiceToken,
+            @Value("${ledgerline.notification.url}") String baseUrl) {
+        return new NotificationClient(
+                client(builder, json, portalServiceToken, baseUrl, "notification"));
     }
 
     private static Downstream client(

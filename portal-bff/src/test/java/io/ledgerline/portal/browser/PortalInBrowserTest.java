@@ -16,10 +16,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * The SPA (module portal-spa) as people use it, in a real headless Chromium: Debian's {@code
  * /usr/bin/chromium}, driven by playwright-core from portal-spa's {@code e2e/portal.e2e.mjs}
- * against this BFF on its fake ledger and gateway. A partner signs in, opens a customer's Credits
+ * against this BFF on its fake ledger, gateway and notification feed. A partner signs in, sees the
+ * bell's unread count, opens the notification panel and marks all read, opens a customer's Credits
  * panel, adds credits and sees the new balance and history row; a customer opens the AI Gateway,
- * generates a key (secret shown once) and revokes it; the same at phone width. Every state-changing
- * request must carry the CSRF header. Screenshots land in {@code target/browser-screenshots}.
+ * generates a key (secret shown once) and revokes it; the menu and the bell at phone width. Every
+ * state-changing request must carry the CSRF header. Screenshots land in {@code
+ * target/browser-screenshots}.
  *
  * <p>It needs Chromium ({@code ./ledgerline test} installs Debian's package when it is missing) and
  * portal-spa's node_modules (its build installs them). {@code -Dportal.browser.skip=true} skips it
@@ -58,6 +60,7 @@ class PortalInBrowserTest extends PortalTestBase {
         browser.environment().put("SCREENSHOT_DIR", screenshots.toString());
         browser.environment().put("CHROMIUM", CHROMIUM);
         browser.environment().put("PORTAL_PASSWORD", PASSWORD);
+        browser.environment().put("EXPECT_UNREAD", "2");
         var process = browser.start();
         process.getOutputStream().close();
         boolean finished = process.waitFor(4, TimeUnit.MINUTES);

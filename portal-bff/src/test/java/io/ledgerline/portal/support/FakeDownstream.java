@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 /**
  * A small in-test HTTP server that answers like the ledger (docs/ledger-api.md: account views,
  * history pages, commands, problem bodies with a code) and like the gateway's key API
- * (gateway-settings, customer keys). The portal's tests need the downstream answers, not the
- * downstream services; the real services are exercised in system-tests.
+ * (gateway-settings, customer keys) and notification-service's feed. The portal's tests need the
+ * downstream answers, not the downstream services; the real services are exercised in system-tests.
  */
 public final class FakeDownstream {
 
@@ -40,6 +40,8 @@ public final class FakeDownstream {
             String method, String path, JsonNode body, String caller, String actor) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern FEED =
+            Pattern.compile("/api/v1/accounts/([^/]+)/feed(/unread|/read|/([^/]+)/read)?");
     private static final Pattern ACCOUNT = Pattern.compile("/api/v1/accounts/([^/]+)(/.*)?");
     private static final Pattern SETTINGS =
             Pattern.compile("/api/v1/partners/([^/]+)/gateway-settings");
@@ -75,6 +77,34 @@ public final class FakeDownstream {
     private final Map<String, Boolean> selfService = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Live> live = new ConcurrentHashMap<>();
+    private final Map<Long, FeedItem> feedItems = new ConcurrentHashMap<>();
+
+    /** An item of an account's notification feed, as notification-service keeps it. */
+    public record FeedItem(
+            long itemId, String accountId, String kind, String title, String body, boolean read) {
+
+        FeedItem readNow() {
+            return new FeedItem(itemId, accountId, kind, title, body, true);
+        }
+
+        Map<String, Object> view() {
+            return Map.of(
+                    "itemId",
+                    itemId,
+                    "alertId",
+                    "alert-" + itemId,
+                    "kind",
+                    kind,
+                    "title",
+                    title,
+                    "body",
+                    body,
+                    "createdAt",
+                    java.time.Instant.ofEpochSecond(1_795_000_000L + itemId * 60).toString(),
+                    "read",
+                    read);
+        }
+    }
 
     public FakeDownstream() {
         try {
@@ -88,6 +118,10 @@ public final class FakeDownstream {
 
     public String ledgerUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1";
+    }
+
+    public String notificationUrl() {
+        return gatewayUrl();
     }
 
     public String gatewayUrl() {
@@ -106,6 +140,16 @@ public final class FakeDownstream {
 
     public void selfService(String partnerId, boolean enabled) {
         selfService.put(partnerId, enabled);
+    }
+
+    /** Replaces every feed with these items (ids unique across accounts, as the service's are). */
+    public void feeds(List<FeedItem> items) {
+        feedItems.clear();
+        items.forEach(item -> feedItems.put(item.itemId(), item));
+    }
+
+    public FeedItem feedItem(long itemId) {
+        return feedItems.get(itemId);
     }
 
     public List<Received> received() {
@@ -132,6 +176,11 @@ public final class FakeDownstream {
                             exchange.getRequestHeaders().getFirst("X-Ledgerline-Actor")));
             if (caller == null) {
                 problem(exchange, 401, "UNAUTHENTICATED");
+                return;
+            }
+            var feed = FEED.matcher(path);
+            if (feed.matches()) {
+                answerFeed(exchange, method, feed.group(1), feed.group(2), feed.group(3));
                 return;
             }
             var settings = SETTINGS.matcher(path);
@@ -370,6 +419,46 @@ public final class FakeDownstream {
             var created = new java.util.HashMap<>(key);
             created.put("secret", "llk_live_secret_" + java.util.UUID.randomUUID());
             send(exchange, 201, created);
+        }
+    }
+
+    /** The feed API of notification-service README: newest first, per account only. */
+    private void answerFeed(
+            HttpExchange exchange, String method, String accountId, String rest, String itemId)
+            throws IOException {
+        var own =
+                feedItems.values().stream()
+                        .filter(item -> item.accountId().equals(accountId))
+                        .sorted(java.util.Comparator.comparingLong(FeedItem::itemId).reversed())
+                        .toList();
+        long unread = own.stream().filter(item -> !item.read()).count();
+        if (rest == null && method.equals("GET")) {
+            var query = exchange.getRequestURI().getQuery();
+            int size = queryInt(query, "size", 20);
+            long before = queryInt(query, "before", Integer.MAX_VALUE);
+            var older = own.stream().filter(item -> item.itemId() < before).toList();
+            var page = older.subList(0, Math.min(size, older.size()));
+            var body = new java.util.HashMap<String, Object>();
+            body.put("unreadCount", unread);
+            body.put("items", page.stream().map(FeedItem::view).toList());
+            body.put("nextBefore", older.size() > size ? page.get(size - 1).itemId() : null);
+            send(exchange, 200, body);
+        } else if ("/unread".equals(rest) && method.equals("GET")) {
+            send(exchange, 200, Map.of("unreadCount", unread));
+        } else if ("/read".equals(rest) && method.equals("POST")) {
+            own.forEach(item -> feedItems.put(item.itemId(), item.readNow()));
+            exchange.sendResponseHeaders(204, -1);
+        } else if (itemId != null && method.equals("POST")) {
+            var item =
+                    own.stream().filter(i -> String.valueOf(i.itemId()).equals(itemId)).findFirst();
+            if (item.isEmpty()) {
+                problem(exchange, 404, "FEED_ITEM_NOT_FOUND");
+                return;
+            }
+            feedItems.put(item.get().itemId(), item.get().readNow());
+            exchange.sendResponseHeaders(204, -1);
+        } else {
+            problem(exchange, 404, "NOT_FOUND");
         }
     }
 

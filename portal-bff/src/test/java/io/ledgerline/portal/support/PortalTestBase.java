@@ -1,6 +1,7 @@
 package io.ledgerline.portal.support;
 
 import io.ledgerline.portal.support.FakeDownstream.Account;
+import io.ledgerline.portal.support.FakeDownstream.FeedItem;
 import io.ledgerline.testsupport.LedgerlineIntegrationTest;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -11,10 +12,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.util.List;
+
 /**
  * The portal against real PostgreSQL (its Flyway schema with the demo logins) and a {@link
- * FakeDownstream} standing in for the ledger and gateway. One Spring context and one fake server
- * serve every test class that extends this.
+ * FakeDownstream} standing in for the ledger, gateway and notification service. One Spring context
+ * and one fake server serve every test class that extends this.
  *
  * <p>Besides the demo tenants (partner acme; customers bistro with AI credits, cornershop without)
  * it adds partner globex with customer harbor, and customer "drifted", which the portal maps to
@@ -25,6 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class PortalTestBase {
 
     public static final String PASSWORD = "demo";
+
+    /** An unread item of tenant B's (partner globex's) notification feed. */
+    public static final long B_FEED_ITEM = 901;
+
     protected static final FakeDownstream DOWNSTREAM = new FakeDownstream();
 
     @LocalServerPort protected int port;
@@ -35,6 +42,7 @@ public abstract class PortalTestBase {
     static void downstream(DynamicPropertyRegistry properties) {
         properties.add("ledgerline.ledger.url", DOWNSTREAM::ledgerUrl);
         properties.add("ledgerline.gateway.management-url", DOWNSTREAM::gatewayUrl);
+        properties.add("ledgerline.notification.url", DOWNSTREAM::notificationUrl);
         // As behind the portal's proxy: the client address is X-Forwarded-For's (PortalBrowser).
         properties.add("server.forward-headers-strategy", () -> "native");
     }
@@ -48,6 +56,43 @@ public abstract class PortalTestBase {
         DOWNSTREAM.account(new Account("customer:harbor", "globex", true, 5_000_000L));
         DOWNSTREAM.account(new Account("customer:drifted", "globex", true, 5_000_000L));
         DOWNSTREAM.selfService("acme", true);
+        DOWNSTREAM.feeds(
+                List.of(
+                        new FeedItem(
+                                101,
+                                "partner:acme",
+                                "RESERVE_WARNING",
+                                "Platform credits are running low",
+                                "Acme has 1,900 platform credits left.",
+                                true),
+                        new FeedItem(
+                                102,
+                                "partner:acme",
+                                "LOW_CREDIT",
+                                "Bistro is low on AI credits",
+                                "Bistro has 9.50 AI credits left.",
+                                false),
+                        new FeedItem(
+                                103,
+                                "partner:acme",
+                                "KEY_SUSPENDED",
+                                "A key of Bistro was suspended",
+                                "Bistro's key My app is suspended until credits are added.",
+                                false),
+                        new FeedItem(
+                                201,
+                                "customer:bistro",
+                                "LOW_CREDIT",
+                                "You are low on AI credits",
+                                "9.50 AI credits left.",
+                                false),
+                        new FeedItem(
+                                B_FEED_ITEM,
+                                "partner:globex",
+                                "ZERO_BALANCE",
+                                "Globex is out of platform credits",
+                                "Globex has no platform credits left.",
+                                false)));
         DOWNSTREAM.forget();
         jdbc.sql(
                         """

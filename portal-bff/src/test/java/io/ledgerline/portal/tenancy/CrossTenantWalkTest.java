@@ -26,8 +26,10 @@ import java.util.regex.Pattern;
 /**
  * Tenant A (partner acme and its customer bistro, both owners) calls every portal endpoint Spring
  * knows, with tenant B's (partner globex, its customer harbor) ids in every path variable: each
- * answer is 403 or 404, and no write reaches the ledger or the gateway. Endpoints without an id
- * serve the signed-in tenant alone; their answers must not name B.
+ * answer is 403 or 404, and no write reaches the ledger or the gateway. The one write that goes on
+ * is marking a notification read: it names no account, so the portal asks for B's item on A's own
+ * feed, where the notification service does not find it; B's item stays unread. Endpoints without
+ * an id serve the signed-in tenant alone; their answers must not name B.
  */
 class CrossTenantWalkTest extends PortalTestBase {
 
@@ -38,9 +40,14 @@ class CrossTenantWalkTest extends PortalTestBase {
             Map.of(
                     "accountId", List.of("customer:harbor", "partner:globex"),
                     "keyId", List.of("key-harbor"),
+                    "itemId", List.of(String.valueOf(B_FEED_ITEM)),
                     "email", List.of("globex@test.ledgerline"));
 
     private static final List<String> B_NAMES = List.of("globex", "harbor");
+
+    /** A's own feed: the only downstream path a walked write may reach. */
+    private static final Pattern A_FEED_MARK =
+            Pattern.compile("/api/v1/accounts/(partner:acme|customer:bistro)/feed/\\d+/read");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -71,8 +78,12 @@ class CrossTenantWalkTest extends PortalTestBase {
 
         assertThat(DOWNSTREAM.received())
                 .as("downstream calls during the walk: " + answers)
-                .allMatch(call -> call.method().equals("GET"))
+                .allMatch(
+                        call ->
+                                call.method().equals("GET")
+                                        || A_FEED_MARK.matcher(call.path()).matches())
                 .noneMatch(call -> B_NAMES.stream().anyMatch(call.path()::contains));
+        assertThat(DOWNSTREAM.feedItem(B_FEED_ITEM).read()).as("B's feed item read").isFalse();
         assertThat(
                         jdbc.sql("SELECT team_role FROM portal.portal_user WHERE email = ?")
                                 .param("globex@test.ledgerline")
