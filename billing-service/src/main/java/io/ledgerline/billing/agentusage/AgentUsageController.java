@@ -2,6 +2,8 @@ package io.ledgerline.billing.agentusage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.ledgerline.billing.entitlements.Meters;
+import io.ledgerline.billing.entitlements.Resource;
 import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.ledger.Rejection;
 import io.ledgerline.contracts.problem.Refused;
@@ -37,11 +39,13 @@ class AgentUsageController {
 
     private final AgentSessions sessions;
     private final UsagePublisher publisher;
+    private final Meters meters;
     private final ObjectMapper json = ContractJson.mapper();
 
-    AgentUsageController(AgentSessions sessions, UsagePublisher publisher) {
+    AgentUsageController(AgentSessions sessions, UsagePublisher publisher, Meters meters) {
         this.sessions = sessions;
         this.publisher = publisher;
+        this.meters = meters;
     }
 
     record Accepted(String sessionId, String requestId) {}
@@ -56,8 +60,21 @@ class AgentUsageController {
                     Rejection.EXISTS_WITH_DIFFERENT_PAYLOAD,
                     "session " + report.sessionId() + " was reported before with other figures");
         }
-        publisher.publish(usageOf(report, requestId));
+        var usage = usageOf(report, requestId);
+        publisher.publish(usage);
+        meter(report, usage.occurredAt());
         return ResponseEntity.accepted().body(new Accepted(report.sessionId(), requestId));
+    }
+
+    /** R19: a reported call counts its started minutes as voice, a chat one chat message. */
+    private void meter(AgentSessionReport report, Instant occurredAt) {
+        boolean call = report.kind() == AgentSessionReport.Kind.CALL;
+        meters.sessionReported(
+                report.sessionId(),
+                report.customerId(),
+                call ? Resource.VOICE_CALL : Resource.CHAT_MESSAGE,
+                call ? (report.callSeconds() + 59) / 60 : 1,
+                occurredAt);
     }
 
     private static UsageRecorded usageOf(AgentSessionReport report, String requestId) {
