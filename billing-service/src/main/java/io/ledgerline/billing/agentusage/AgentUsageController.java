@@ -2,8 +2,6 @@ package io.ledgerline.billing.agentusage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.ledgerline.billing.entitlements.Meters;
-import io.ledgerline.billing.entitlements.Resource;
 import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.ledger.Rejection;
 import io.ledgerline.contracts.problem.Refused;
@@ -39,13 +37,14 @@ class AgentUsageController {
 
     private final AgentSessions sessions;
     private final UsagePublisher publisher;
-    private final Meters meters;
+    private final SessionMetering metering;
     private final ObjectMapper json = ContractJson.mapper();
 
-    AgentUsageController(AgentSessions sessions, UsagePublisher publisher, Meters meters) {
+    AgentUsageController(
+            AgentSessions sessions, UsagePublisher publisher, SessionMetering metering) {
         this.sessions = sessions;
         this.publisher = publisher;
-        this.meters = meters;
+        this.metering = metering;
     }
 
     record Accepted(String sessionId, String requestId) {}
@@ -62,19 +61,8 @@ class AgentUsageController {
         }
         var usage = usageOf(report, requestId);
         publisher.publish(usage);
-        meter(report, usage.occurredAt());
+        metering.meter(report, usage.occurredAt());
         return ResponseEntity.accepted().body(new Accepted(report.sessionId(), requestId));
-    }
-
-    /** R19: a reported call counts its started minutes as voice, a chat one chat message. */
-    private void meter(AgentSessionReport report, Instant occurredAt) {
-        boolean call = report.kind() == AgentSessionReport.Kind.CALL;
-        meters.sessionReported(
-                report.sessionId(),
-                report.customerId(),
-                call ? Resource.VOICE_CALL : Resource.CHAT_MESSAGE,
-                call ? (report.callSeconds() + 59) / 60 : 1,
-                occurredAt);
     }
 
     private static UsageRecorded usageOf(AgentSessionReport report, String requestId) {
