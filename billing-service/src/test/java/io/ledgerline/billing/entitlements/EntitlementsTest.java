@@ -157,6 +157,27 @@ class EntitlementsTest extends CommerceTestBase {
         assertThat(code(check(customer, "SEAT", 0, null))).isEqualTo("OUT_OF_RANGE");
     }
 
+    @Test
+    void R19_a_plan_keeps_its_limits_and_refuses_a_negative_one() {
+        var partner = unique("p");
+        var refused =
+                send(
+                        HttpMethod.POST,
+                        "/api/v1/partners/" + partner + "/credit-plans",
+                        """
+                        {"name":"Bad","priceUsdCents":900,"aiCreditsUcr":%d,
+                         "limits":{"maxVoiceMinutes":-1}}"""
+                                .formatted(CREDIT));
+        assertThat(code(refused)).isEqualTo("OUT_OF_RANGE");
+        assertThat(refused.getBody().path("field").asText()).isEqualTo("limits.maxVoiceMinutes");
+
+        plan(partner, "{\"maxAgents\":2}");
+        var plans = send(HttpMethod.GET, "/api/v1/partners/" + partner + "/credit-plans", null);
+        var limits = plans.getBody().get(0).path("limits");
+        assertThat(limits.path("maxAgents").asLong()).isEqualTo(2);
+        assertThat(limits.path("maxVoiceMinutes").isNull()).isTrue();
+    }
+
     private String lastCall;
 
     private String callingCustomerOf(String partner) {
