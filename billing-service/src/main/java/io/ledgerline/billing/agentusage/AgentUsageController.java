@@ -37,11 +37,14 @@ class AgentUsageController {
 
     private final AgentSessions sessions;
     private final UsagePublisher publisher;
+    private final SessionMetering metering;
     private final ObjectMapper json = ContractJson.mapper();
 
-    AgentUsageController(AgentSessions sessions, UsagePublisher publisher) {
+    AgentUsageController(
+            AgentSessions sessions, UsagePublisher publisher, SessionMetering metering) {
         this.sessions = sessions;
         this.publisher = publisher;
+        this.metering = metering;
     }
 
     record Accepted(String sessionId, String requestId) {}
@@ -56,7 +59,9 @@ class AgentUsageController {
                     Rejection.EXISTS_WITH_DIFFERENT_PAYLOAD,
                     "session " + report.sessionId() + " was reported before with other figures");
         }
-        publisher.publish(usageOf(report, requestId));
+        var usage = usageOf(report, requestId);
+        publisher.publish(usage);
+        metering.meter(report, usage.occurredAt());
         return ResponseEntity.accepted().body(new Accepted(report.sessionId(), requestId));
     }
 

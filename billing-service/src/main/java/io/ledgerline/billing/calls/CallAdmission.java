@@ -1,6 +1,8 @@
 package io.ledgerline.billing.calls;
 
 import io.ledgerline.billing.customers.CustomerPartners;
+import io.ledgerline.billing.entitlements.Entitlements;
+import io.ledgerline.billing.entitlements.Meters;
 import io.ledgerline.billing.ledgerclient.LedgerAnswer;
 import io.ledgerline.billing.rating.CustomerAiTerms;
 import io.ledgerline.contracts.ledger.AccountId;
@@ -37,6 +39,8 @@ class CallAdmission {
     private final CallLedger ledger;
     private final CustomerAiTerms aiTerms;
     private final CustomerPartners partners;
+    private final Entitlements entitlements;
+    private final Meters meters;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -45,12 +49,16 @@ class CallAdmission {
             CallLedger ledger,
             CustomerAiTerms aiTerms,
             CustomerPartners partners,
+            Entitlements entitlements,
+            Meters meters,
             TransactionTemplate transactions,
             Clock clock) {
         this.calls = calls;
         this.ledger = ledger;
         this.aiTerms = aiTerms;
         this.partners = partners;
+        this.entitlements = entitlements;
+        this.meters = meters;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -121,6 +129,11 @@ class CallAdmission {
             }
             return CallAnswer.of(call.callId(), calls.step(call.callId(), 0).orElseThrow());
         }
+        // R19: refused here, the call row rolls back and nothing was held.
+        entitlements.requireAllowed(
+                start.customerId(), start.channel().resource(), 1, start.environment());
+        meters.callStarted(
+                call.callId(), call.customerId(), call.agentId(), start.environment(), now);
         var reservationId = CallLedger.minuteReservationId(call.callId(), 0);
         var answer =
                 ledger.reserve(

@@ -1,5 +1,6 @@
 package io.ledgerline.billing.calls;
 
+import io.ledgerline.billing.entitlements.Meters;
 import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.ledger.Rejection;
 import io.ledgerline.contracts.ledger.Texts;
@@ -50,12 +51,19 @@ class CallClosing {
 
     private final CallStore calls;
     private final CallLedger ledger;
+    private final Meters meters;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    CallClosing(CallStore calls, CallLedger ledger, TransactionTemplate transactions, Clock clock) {
+    CallClosing(
+            CallStore calls,
+            CallLedger ledger,
+            Meters meters,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.calls = calls;
         this.ledger = ledger;
+        this.meters = meters;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -96,6 +104,7 @@ class CallClosing {
                         charge,
                         end.fingerprint());
         calls.close(callId, Call.Status.ENDED, closed, now);
+        meter(call, end.durationSeconds(), now);
         return callId;
     }
 
@@ -120,7 +129,13 @@ class CallClosing {
         long authorisedSeconds = Duration.between(call.startedAt(), call.endBy()).toSeconds();
         var closed = close(call, authorisedSeconds, 0, List.of(), held, null);
         calls.close(callId, Call.Status.TIMED_OUT, closed, now);
+        meter(call, authorisedSeconds, now);
         return true;
+    }
+
+    private void meter(Call call, long seconds, Instant now) {
+        var channel = call.channel();
+        meters.callEnded(call.callId(), channel.resource(), channel.meteredQuantity(seconds), now);
     }
 
     private Closed close(

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A partner's package of AI credits at a price (R16), e.g. "100 minutes — 60"; with an interval it
- * is offered as a subscription granting that allocation each period (R17).
+ * is offered as a subscription granting that allocation each period (R17). Its limits cap a
+ * subscriber's usage meters per period (R19).
  */
 public record CreditPlan(
         String planId,
@@ -14,6 +15,7 @@ public record CreditPlan(
         long aiCreditsUcr,
         Status status,
         Interval interval,
+        PlanLimits limits,
         Instant createdAt) {
 
     public boolean recurring() {

@@ -40,6 +40,7 @@ public class CreditPlans {
                             rs.getString("billing_interval") == null
                                     ? null
                                     : CreditPlan.Interval.valueOf(rs.getString("billing_interval")),
+                            PlanLimits.of(rs),
                             rs.getTimestamp("created_at").toInstant());
 
     private final JdbcTemplate jdbc;
@@ -58,8 +59,9 @@ public class CreditPlans {
         var planId = "plan-" + UUID.randomUUID();
         jdbc.update(
                 "INSERT INTO billing.credit_plans (plan_id, partner_id, name, price_usd_cents,"
-                        + " ai_credits_ucr, status, billing_interval, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " ai_credits_ucr, status, billing_interval, created_at, max_voice_minutes,"
+                        + " max_chat_messages, max_whatsapp_messages, max_test_runs, max_agents,"
+                        + " max_seats) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 planId,
                 partnerId,
                 valid.name(),
@@ -67,7 +69,13 @@ public class CreditPlans {
                 valid.aiCreditsUcr(),
                 CreditPlan.Status.ACTIVE.name(),
                 valid.interval() == null ? null : valid.interval().name(),
-                Timestamp.from(clock.instant()));
+                Timestamp.from(clock.instant()),
+                valid.limits().maxVoiceMinutes(),
+                valid.limits().maxChatMessages(),
+                valid.limits().maxWhatsappMessages(),
+                valid.limits().maxTestRuns(),
+                valid.limits().maxAgents(),
+                valid.limits().maxSeats());
         return find(planId).orElseThrow();
     }
 

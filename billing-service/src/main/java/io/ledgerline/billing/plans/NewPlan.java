@@ -9,10 +9,15 @@ import java.math.BigDecimal;
 
 /**
  * A plan as a partner defines it: a name, a price in whole USD cents, AI credits in µcr, and for a
- * subscription the interval ({@code "MONTH"}) at which that price buys that allocation again.
+ * subscription the interval ({@code "MONTH"}) at which that price buys that allocation again;
+ * optionally its entitlement limits.
  */
 record NewPlan(
-        String name, BigDecimal priceUsdCents, Long aiCreditsUcr, CreditPlan.Interval interval) {
+        String name,
+        BigDecimal priceUsdCents,
+        Long aiCreditsUcr,
+        CreditPlan.Interval interval,
+        PlanLimits limits) {
 
     /** 1,000,000,000 AI credits: more than any package is sold with. */
     static final long MAX_AI_CREDITS_UCR = 1_000_000_000L * 1_000_000L;
@@ -39,6 +44,8 @@ record NewPlan(
                     "aiCreditsUcr",
                     "aiCreditsUcr must be between 1 and " + MAX_AI_CREDITS_UCR);
         }
-        return new NewPlan(Texts.normalised(name.strip()), priceUsdCents, aiCreditsUcr, interval);
+        var validLimits = limits == null ? PlanLimits.NONE : limits.validated();
+        return new NewPlan(
+                Texts.normalised(name.strip()), priceUsdCents, aiCreditsUcr, interval, validLimits);
     }
 }

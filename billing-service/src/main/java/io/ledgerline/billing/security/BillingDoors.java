@@ -61,6 +61,7 @@ public class BillingDoors {
                         post("/api/v1/calls", CALLS),
                         post("/api/v1/calls/*/extend", CALLS),
                         post("/api/v1/calls/*/end", CALLS),
+                        post("/api/v1/workspaces/*/entitlements/check", CALLS),
                         post("/api/v1/accounts/*/payment-methods", PURCHASES),
                         post("/api/v1/accounts/*/payment-methods/*/default", PURCHASES),
                         delete("/api/v1/accounts/*/payment-methods/*", PURCHASES),

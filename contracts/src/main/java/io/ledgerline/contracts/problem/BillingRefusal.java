@@ -79,7 +79,11 @@ public enum BillingRefusal implements RefusalCode {
     /** Only a paid invoice can be refunded. */
     INVOICE_NOT_REFUNDABLE(409),
     /** More than was paid and not yet refunded; nothing was refunded. */
-    REFUND_EXCEEDS_PAYMENT(422);
+    REFUND_EXCEEDS_PAYMENT(422),
+    /** The workspace's plan limit for this resource is used up this period; `field` names it. */
+    ENTITLEMENT_EXCEEDED(403),
+    /** The workspace's subscription payment failed, so paid resources are blocked until paid. */
+    PAYMENT_REQUIRED(402);
 
     private final int httpStatus;
 
