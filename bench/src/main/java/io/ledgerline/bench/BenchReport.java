@@ -135,6 +135,19 @@ final class BenchReport {
         line(
                 out,
                 "%-36s %-28s %s%n",
+                "  started after processors caught up",
+                String.format(
+                        Locale.ROOT,
+                        "%.1f s%s",
+                        single.startedAfter().secondsAfterLoad(),
+                        single.startedAfter().caughtUp() ? "" : " (timed out)"),
+                String.format(
+                        Locale.ROOT,
+                        "%,d events behind at the end of the usage id check",
+                        single.startedAfter().behindAtLoadEnd()));
+        line(
+                out,
+                "%-36s %-28s %s%n",
                 "CPU: machine busy / ledger / client",
                 sustained.cpu().describe(),
                 "during the measured load; cores used by each");
@@ -329,6 +342,8 @@ final class BenchReport {
         map.put("sent", single.sent());
         map.put("ok", single.ok());
         map.put("failed", single.failed());
+        map.put("behindAtStart", single.startedAfter().behindAtLoadEnd());
+        map.put("secondsWaitedForCatchUp", round(single.startedAfter().secondsAfterLoad()));
         map.put("latencyMs", latencyMap(single.latency()));
         return map;
     }

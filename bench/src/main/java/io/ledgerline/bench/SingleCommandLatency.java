@@ -25,7 +25,8 @@ final class SingleCommandLatency {
             long sent,
             long ok,
             long failed,
-            LatencyRecorder.Summary latency) {}
+            LatencyRecorder.Summary latency,
+            CatchUp.Result startedAfter) {}
 
     private final LedgerClient ledger;
     private final LoadCommands commands;
@@ -37,7 +38,8 @@ final class SingleCommandLatency {
         this.options = options;
     }
 
-    Result run() throws InterruptedException {
+    /** Runs the phase; {@code startedAfter} is the wait for the processors before it. */
+    Result run(CatchUp.Result startedAfter) throws InterruptedException {
         long total = (long) options.singleRatePerSecond() * options.singleSeconds();
         long periodNanos = 1_000_000_000L / options.singleRatePerSecond();
         var latency = new LatencyRecorder();
@@ -78,7 +80,8 @@ final class SingleCommandLatency {
                 total,
                 ok.get(),
                 failed.get(),
-                latency.summary());
+                latency.summary(),
+                startedAfter);
     }
 
     private static void awaitAll(ArrayList<CompletableFuture<?>> inFlight)

@@ -11,7 +11,6 @@ import io.ledgerline.ledger.account.ChargedUsage;
 import io.ledgerline.ledger.account.CreditAccount;
 import io.ledgerline.ledger.api.CommandAnswer;
 import io.ledgerline.ledger.reservation.ReservationDeadlines;
-import io.ledgerline.ledger.writer.ChargedUsageLog.UsageKey;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 
@@ -34,34 +33,30 @@ final class BatchExecution {
     private final CommandLog commandLog;
     private final AccountDirectory directory;
     private final ReservationDeadlines deadlines;
-    private final ChargedUsageLog chargedUsageLog;
     private final Map<AccountId, String> opened = new HashMap<>();
-    private final List<ChargedUsageLog.Charge> charges = new ArrayList<>();
+    private final List<CommandLog.Charge> charges = new ArrayList<>();
     private Set<UsageKey> charged = Set.of();
 
     BatchExecution(
             PartitionAccounts accounts,
             CommandLog commandLog,
             AccountDirectory directory,
-            ReservationDeadlines deadlines,
-            ChargedUsageLog chargedUsageLog) {
+            ReservationDeadlines deadlines) {
         this.accounts = accounts;
         this.commandLog = commandLog;
         this.directory = directory;
         this.deadlines = deadlines;
-        this.chargedUsageLog = chargedUsageLog;
     }
 
     List<CommandAnswer> run(List<PendingCommand> batch) throws Exception {
-        var known =
+        var found =
                 commandLog.find(
-                        batch.stream().map(p -> p.command().commandId()).distinct().toList());
-        charged =
-                chargedUsageLog.chargedAmong(
+                        batch.stream().map(p -> p.command().commandId()).distinct().toList(),
                         batch.stream()
-                                .filter(p -> !known.containsKey(p.command().commandId()))
                                 .flatMap(p -> UsageKey.of(p.command()).stream())
                                 .collect(Collectors.toSet()));
+        var known = found.answers();
+        charged = found.charged();
         var answers = new ArrayList<CommandAnswer>(batch.size());
         var recorded = new ArrayList<CommandLog.Entry>();
         for (var pending : batch) {
@@ -82,8 +77,7 @@ final class BatchExecution {
             known.put(command.commandId(), entry);
             answers.add(new CommandAnswer(result, false));
         }
-        commandLog.record(recorded);
-        chargedUsageLog.record(charges);
+        commandLog.record(recorded, charges);
         return answers;
     }
 
@@ -145,7 +139,7 @@ final class BatchExecution {
 
     private void charge(UsageKey key, String commandId) {
         charged.add(key);
-        charges.add(new ChargedUsageLog.Charge(key, commandId));
+        charges.add(new CommandLog.Charge(key, commandId));
     }
 
     private CommandResult open(OpenAccount open) throws Exception {

@@ -35,10 +35,10 @@ import java.util.concurrent.TimeUnit;
  * accounts share a partition, so nothing contends inside this process); each partition's thread
  * takes what has queued up — up to the batch limit — decides it against the partition's cached
  * accounts and appends it in one transaction: every event in one JDBC batch through Axon's event
- * store, with the command log and the charged usage ids (group commit). A batch whose append
- * conflicts with another instance's is retried after sourcing its accounts again; a batch that
- * still fails is retried one command at a time, so one bad command never takes its neighbours down
- * with it.
+ * store, with the command log and the charged usage ids in one statement (group commit). A batch
+ * whose append conflicts with another instance's is retried after sourcing its accounts again; a
+ * batch that still fails is retried one command at a time, so one bad command never takes its
+ * neighbours down with it.
  */
 @Component
 public class LedgerWriter implements CommandDoor, SmartLifecycle {
@@ -48,7 +48,6 @@ public class LedgerWriter implements CommandDoor, SmartLifecycle {
 
     private final EventStore eventStore;
     private final CommandLog commandLog;
-    private final ChargedUsageLog chargedUsageLog;
     private final AccountDirectory directory;
     private final ReservationDeadlines deadlines;
     private final TransactionManager transactionManager;
@@ -61,7 +60,6 @@ public class LedgerWriter implements CommandDoor, SmartLifecycle {
     public LedgerWriter(
             EventStore eventStore,
             CommandLog commandLog,
-            ChargedUsageLog chargedUsageLog,
             AccountDirectory directory,
             ReservationDeadlines deadlines,
             TransactionManager transactionManager,
@@ -69,7 +67,6 @@ public class LedgerWriter implements CommandDoor, SmartLifecycle {
             WriterSettings settings) {
         this.eventStore = eventStore;
         this.commandLog = commandLog;
-        this.chargedUsageLog = chargedUsageLog;
         this.directory = directory;
         this.deadlines = deadlines;
         this.transactionManager = transactionManager;
@@ -200,8 +197,7 @@ public class LedgerWriter implements CommandDoor, SmartLifecycle {
     private List<CommandAnswer> append(List<PendingCommand> batch, PartitionAccounts accounts)
             throws Exception {
         accounts.begin();
-        var execution =
-                new BatchExecution(accounts, commandLog, directory, deadlines, chargedUsageLog);
+        var execution = new BatchExecution(accounts, commandLog, directory, deadlines);
         // Axon's unit of work expects a message; the batch is that message.
         var unitOfWork =
                 DefaultUnitOfWork.startAndGet(
