@@ -8,8 +8,10 @@ import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.notification.alert.Alert;
 import io.ledgerline.notification.feed.FeedStore;
 import io.ledgerline.notification.recipients.RecipientStore;
+import io.ledgerline.notification.webhook.Endpoint;
 import io.ledgerline.notification.webhook.WebhookEndpoints;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,13 +21,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Turns one alert into everything it sends, in the caller's transaction: the account's feed item
  * (and its partner's), one outbox row per e-mail address and one per subscribed webhook endpoint.
  * An alert id seen before sends nothing; delivery ids are derived from it, so nothing is queued
- * twice.
+ * twice. Once the transaction commits, the drainer is told there is something to send.
  */
 @Service
 public class AlertFanOut {
@@ -37,6 +40,7 @@ public class AlertFanOut {
     private final Outbox outbox;
     private final DeliveryProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final ObjectMapper json = ContractJson.mapper();
 
     AlertFanOut(
@@ -46,7 +50,8 @@ public class AlertFanOut {
             FeedStore feed,
             Outbox outbox,
             DeliveryProperties properties,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.recipients = recipients;
         this.webhooks = webhooks;
@@ -54,6 +59,7 @@ public class AlertFanOut {
         this.outbox = outbox;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -80,7 +86,8 @@ public class AlertFanOut {
         }
         var now = clock.instant();
         var deadline = now.plusMillis(properties.retryWindowMs());
-        for (var address : addressesFor(alert, partnerAccount)) {
+        var addresses = addressesFor(alert, partnerAccount);
+        for (var address : addresses) {
             outbox.enqueue(
                     alert.alertId() + ".mail." + address,
                     Channel.EMAIL,
@@ -91,9 +98,13 @@ public class AlertFanOut {
                     now,
                     deadline);
         }
-        if (alert.partnerId() != null) {
+        var endpoints =
+                alert.partnerId() == null
+                        ? List.<Endpoint>of()
+                        : webhooks.subscribedTo(alert.partnerId(), alert.kind());
+        if (!endpoints.isEmpty()) {
             var body = webhookBody(alert);
-            for (var endpoint : webhooks.subscribedTo(alert.partnerId(), alert.kind())) {
+            for (var endpoint : endpoints) {
                 outbox.enqueue(
                         alert.alertId() + ".webhook." + endpoint.endpointId(),
                         Channel.WEBHOOK,
@@ -104,6 +115,9 @@ public class AlertFanOut {
                         now,
                         deadline);
             }
+        }
+        if (!addresses.isEmpty() || !endpoints.isEmpty()) {
+            events.publishEvent(new DeliveriesQueued(alert.alertId()));
         }
     }
 
