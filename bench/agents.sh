@@ -3,8 +3,11 @@
 #   alerts: a ledger event on Kafka -> the alert's mail stored by GreenMail, and -> the partner's
 #           signed webhook POST, p50/p99 (notification-service);
 #   calls:  call admission (POST /api/v1/calls) at a fixed rate, p50/p99, with extend and end
-#           (billing-service against the real ledger).
-# Usage: bench/agents.sh [alerts|calls|both] [client arguments, e.g. --alerts=100]
+#           (billing-service against the real ledger);
+#   purchases: credit-plan purchases per second end to end, and the lag from the payment confirmed
+#           to the credits in the ledger's read side, p50/p99 (billing's built-in provider, its
+#           webhook, the real ledger). Not part of "both".
+# Usage: bench/agents.sh [alerts|calls|both|purchases] [client arguments, e.g. --alerts=100]
 # It starts its own database, Kafka broker and services on bench ports and stops what it started;
 # a running ./ledgerline start stack is never touched.
 set -euo pipefail
@@ -15,7 +18,7 @@ BENCH_DIR="$ROOT/bench"
 export LEDGERLINE_HOME="${LEDGERLINE_BENCH_AG_HOME:-$ROOT/.ledgerline/bench-agents}"
 export LEDGERLINE_KAFKA_PORT="${LEDGERLINE_BENCH_AG_KAFKA_PORT:-19292}"
 export LEDGERLINE_KAFKA_CONTROLLER_PORT="${LEDGERLINE_BENCH_AG_KAFKA_CONTROLLER_PORT:-19293}"
-export LEDGERLINE_PG_DATABASE=ledgerline_bench_agents
+export LEDGERLINE_PG_DATABASE="${LEDGERLINE_BENCH_AG_PG_DATABASE:-ledgerline_bench_agents}"
 export LEDGERLINE_AUTH_PORT="${LEDGERLINE_BENCH_AG_AUTH_PORT:-18285}"
 # shellcheck source=../infra/stack/stack.sh
 source "$ROOT/infra/stack/stack.sh"
@@ -39,7 +42,9 @@ COMPONENTS=()
 choose_components() {
   case "$1" in
     alerts) COMPONENTS=("notification:$NOTIFICATION_PORT:notification-service") ;;
-    calls) COMPONENTS=("ledger:$LEDGER_PORT:ledger-service" "billing:$BILLING_PORT:billing-service") ;;
+    calls|purchases)
+      COMPONENTS=("ledger:$LEDGER_PORT:ledger-service" "billing:$BILLING_PORT:billing-service")
+      ;;
     both)
       COMPONENTS=("ledger:$LEDGER_PORT:ledger-service" "billing:$BILLING_PORT:billing-service"
         "notification:$NOTIFICATION_PORT:notification-service")
@@ -209,7 +214,7 @@ run_client() {
 main() {
   local which="both" machine
   case "${1:-}" in
-    alerts|calls|both) which="$1"; shift ;;
+    alerts|calls|both|purchases) which="$1"; shift ;;
   esac
   choose_components "$which"
   build_if_missing

@@ -34,16 +34,21 @@ public final class AgentsBench {
         var startedAt = Instant.now();
         AlertLatency.Result alerts = null;
         CallAdmissionLatency.Result calls = null;
-        if (!which.equals("calls")) {
+        PurchaseThroughput.Result purchases = null;
+        if (which.equals("alerts") || which.equals("both")) {
             System.out.println("Alerts: event -> mail, event -> webhook");
             alerts = new AlertLatency(options).run();
         }
-        if (!which.equals("alerts")) {
+        if (which.equals("calls") || which.equals("both")) {
             System.out.println("Calls: admission latency");
             calls = new CallAdmissionLatency(options).run();
         }
-        print(startedAt, options.text("machine", "unknown machine"), alerts, calls);
-        write(options, startedAt, alerts, calls);
+        if (which.equals("purchases")) {
+            System.out.println("Purchases: payment confirmed -> credits in the ledger's read side");
+            purchases = new PurchaseThroughput(options).run();
+        }
+        print(startedAt, options.text("machine", "unknown machine"), alerts, calls, purchases);
+        write(options, startedAt, alerts, calls, purchases);
         System.exit(0);
     }
 
@@ -51,7 +56,8 @@ public final class AgentsBench {
             Instant startedAt,
             String machine,
             AlertLatency.Result alerts,
-            CallAdmissionLatency.Result calls) {
+            CallAdmissionLatency.Result calls,
+            PurchaseThroughput.Result purchases) {
         var out = new StringBuilder();
         out.append(
                 String.format(
@@ -95,6 +101,19 @@ public final class AgentsBench {
                                     ? "met"
                                     : "NOT met"));
         }
+        if (purchases != null) {
+            row(out, "payment confirmed -> credits visible", purchases.lag());
+            row(out, "purchase answered (202)", purchases.purchaseAnswer());
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            "  %.1f purchases/s end to end (%d in %d s, %d clients), failed %d%n",
+                            purchases.perSecond(),
+                            purchases.completed(),
+                            purchases.seconds(),
+                            purchases.clients(),
+                            purchases.failed()));
+        }
         System.out.print(out);
     }
 
@@ -114,7 +133,8 @@ public final class AgentsBench {
             AgentsOptions options,
             Instant startedAt,
             AlertLatency.Result alerts,
-            CallAdmissionLatency.Result calls)
+            CallAdmissionLatency.Result calls,
+            PurchaseThroughput.Result purchases)
             throws Exception {
         var report = new LinkedHashMap<String, Object>();
         report.put("startedAt", startedAt.toString());
@@ -124,6 +144,9 @@ public final class AgentsBench {
         }
         if (calls != null) {
             report.put("calls", calls.json());
+        }
+        if (purchases != null) {
+            report.put("purchases", purchases.json());
         }
         var dir = Path.of(options.text("results-dir", "bench/results"));
         Files.createDirectories(dir);

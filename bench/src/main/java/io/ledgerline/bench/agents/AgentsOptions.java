@@ -8,7 +8,7 @@ final class AgentsOptions {
 
     static final String USAGE =
             """
-            Usage: AgentsBench --which=alerts|calls|both --kafka=HOST:PORT [options]
+            Usage: AgentsBench --which=alerts|calls|both|purchases --kafka=HOST:PORT [options]
               --notification-url=URL  notification-service (alerts)
               --smtp-port=P          where this client runs GreenMail; the service sends there
               --webhook-port=P       where this client receives the partner's webhooks
@@ -21,6 +21,9 @@ final class AgentsOptions {
               --call-seconds=20      measured seconds
               --call-warm-up-s=10    seconds at the same rate before, not measured
               --call-customers=8     customers the calls spread over
+              --purchase-clients=4   purchases: clients, each buying for its own customer
+              --purchase-seconds=20  purchases: measured seconds (closed loop)
+              --purchase-warm-up-s=5 purchases: seconds before, not measured
               --results-dir=DIR      where agents-<timestamp>.json goes
               --machine=TEXT         description of the machine for the report
             """;

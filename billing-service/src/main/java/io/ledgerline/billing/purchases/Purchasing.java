@@ -54,7 +54,7 @@ public class Purchasing {
     }
 
     /** A customer buys one of the credit plans it may see (R16). */
-    Purchase buyPlan(AccountId owner, String purchaseId, String planId, String methodId) {
+    public Purchase buyPlan(AccountId owner, String purchaseId, String planId, String methodId) {
         requireId(purchaseId, "purchaseId");
         requireId(planId, "planId");
         var fingerprint = "plan " + planId + " " + methodId;

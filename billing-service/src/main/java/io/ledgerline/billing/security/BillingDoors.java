@@ -70,6 +70,9 @@ public class BillingDoors {
                         post("/api/v1/accounts/*/invoices/*/pay", PURCHASES),
                         post("/api/v1/accounts/*/subscriptions", PURCHASES),
                         post("/api/v1/accounts/*/subscriptions/*/cancel", PURCHASES),
+                        // An auto top-up authorises purchases to come, so setting it is buying.
+                        put("/api/v1/accounts/*/auto-top-up", PURCHASES),
+                        delete("/api/v1/accounts/*/auto-top-up", PURCHASES),
                         post("/api/v1/partners/*/credit-plans", PLANS),
                         post("/api/v1/partners/*/credit-plans/*/archive", PLANS),
                         put("/api/v1/customers/*/credit-plan-visibility", PLANS),

@@ -53,6 +53,8 @@ public abstract class BillingIntegrationTest {
         registry.add("ledgerline.billing.payments.builtin.webhook-secret", () -> WEBHOOK_SECRET);
         // Tests sweep quiet calls themselves, after moving the clock.
         registry.add("ledgerline.billing.calls.sweep-interval-ms", () -> "3600000");
+        // And the auto top-up retries, after moving the clock.
+        registry.add("ledgerline.billing.auto-top-up.sweep-interval-ms", () -> "3600000");
     }
 
     protected static ConditionFactory eventually() {

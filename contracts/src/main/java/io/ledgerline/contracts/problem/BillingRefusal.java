@@ -83,7 +83,9 @@ public enum BillingRefusal implements RefusalCode {
     /** The workspace's plan limit for this resource is used up this period; `field` names it. */
     ENTITLEMENT_EXCEEDED(403),
     /** The workspace's subscription payment failed, so paid resources are blocked until paid. */
-    PAYMENT_REQUIRED(402);
+    PAYMENT_REQUIRED(402),
+    /** The customer has no auto top-up set. */
+    AUTO_TOP_UP_NOT_SET(404);
 
     private final int httpStatus;
 

@@ -36,7 +36,6 @@ public class LedgerDoors {
                 post("/api/v1/accounts", ACCOUNTS),
                 put("/api/v1/accounts/*/ai-credits", ACCOUNTS),
                 post("/api/v1/accounts/*/credits", CREDITS),
-                post("/api/v1/accounts/*/quick-buy", CREDITS),
                 post("/api/v1/accounts/*/deductions", CREDITS),
                 post("/api/v1/accounts/*/reversals", CREDITS),
                 post("/api/v1/accounts/*/reservations", RESERVE),

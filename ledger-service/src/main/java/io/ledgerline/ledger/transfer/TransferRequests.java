@@ -10,8 +10,6 @@ final class TransferRequests {
 
     record AddCreditsRequest(String commandId, Long amountUcr, String note) {}
 
-    record QuickBuyRequest(String commandId, Long amountUsdCents) {}
-
     record DeductCreditsRequest(String commandId, Long amountUcr, String reason) {}
 
     record ReversalRequest(String commandId, String eventId, String reason) {}

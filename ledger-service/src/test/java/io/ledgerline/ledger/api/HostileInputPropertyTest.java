@@ -96,7 +96,6 @@ class HostileInputPropertyTest {
                     new Target("credits", "commandId", false),
                     new Target("credits", "note", false),
                     new Target("credits", "accountId", true),
-                    new Target("quick-buy", "commandId", false),
                     new Target("deductions", "reason", false),
                     new Target("reversals", "eventId", false),
                     new Target("reversals", "reason", false),
@@ -241,7 +240,6 @@ class HostileInputPropertyTest {
                             partner,
                             "partnerId",
                             partner.substring("partner:".length()));
-            case "quick-buy" -> Map.of("commandId", id, "amountUsdCents", 1);
             case "deductions" -> Map.of("commandId", id, "amountUcr", 1, "reason", "r");
             case "reversals" -> Map.of("commandId", id, "eventId", newId("e"), "reason", "r");
             case "usage" ->

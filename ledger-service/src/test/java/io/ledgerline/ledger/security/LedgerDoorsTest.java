@@ -82,6 +82,28 @@ class LedgerDoorsTest {
     }
 
     @Test
+    void no_caller_mints_credits_through_a_quick_buy_of_the_ledger_only_billing_sells_them() {
+        var api = new LedgerApiClient(http);
+        var partner = "partner:" + api.openFundedPartner(5_000_000);
+        var before = eventsOf(partner);
+        var path = "/api/v1/accounts/" + partner + "/quick-buy";
+        var body = "{\"commandId\":\"qb-1\",\"amountUsdCents\":100000}";
+        var portal = TestTokens.bearer("ledger.read", "ledger.accounts", "ledger.credits");
+        var gateway = TestTokens.bearer("ledger.read", "ledger.reserve");
+
+        var bare = send(HttpMethod.POST, path, null, body);
+        var fromPortal = send(HttpMethod.POST, path, portal, body);
+        var fromGateway = send(HttpMethod.POST, path, gateway, body);
+
+        assertThat(bare.getStatusCode().value()).isEqualTo(401);
+        // Billing's Quick Buy is the paid path; the ledger has none to open with any scope.
+        assertThat(fromPortal.getStatusCode().value()).isEqualTo(404);
+        assertThat(fromGateway.getStatusCode().value()).isEqualTo(404);
+        assertThat(eventsOf(partner)).isEqualTo(before);
+        assertThat(http.getForObject("/v3/api-docs", String.class)).doesNotContain("quick-buy");
+    }
+
+    @Test
     void a_batch_is_checked_command_by_command_billing_may_meter_but_not_add_credits() {
         var api = new LedgerApiClient(http);
         var partner = "partner:" + api.openFundedPartner(5_000_000);

@@ -152,20 +152,4 @@ class CommandApiTest {
         assertThat(malformed.getBody()).containsEntry("field", "commands.1.type");
         assertThat(eventCount()).isEqualTo(before);
     }
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void quick_buy_turns_usd_cents_into_platform_credits_at_100_credits_a_dollar() {
-        var partner = newId("p");
-        api.openPartner(partner);
-
-        var bought =
-                api.post(
-                        "/accounts/partner:" + partner + "/quick-buy",
-                        Map.of("commandId", newId("qb"), "amountUsdCents", 1_050));
-
-        assertThat(bought.getStatusCode().value()).isEqualTo(200);
-        assertThat((Map<String, Object>) bought.getBody().get("balancesUcr"))
-                .containsEntry("partner/" + partner + "/available", 1_050_000_000);
-    }
 }
