@@ -7,6 +7,7 @@ import { formatDate } from '../format';
 import { useCommand, useLoad } from '../hooks';
 import { formatCredits, parseCredits } from '../money';
 import { accountPath, type AccountSummary, type Adjusted } from '../types';
+import { CustomerSettings } from './CustomerSettings';
 
 // The ledger's read side (account view, history) may show a command a moment after the command's
 // own answer; the history is read again once more after this long.
@@ -79,6 +80,7 @@ export function CustomerManage() {
           your own history), and credits cannot be added.
         </div>
       )}
+      <CustomerSettings accountId={accountId} onAiCreditsChanged={() => void account.reload()} />
     </section>
   );
 }

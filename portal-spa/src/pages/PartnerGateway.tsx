@@ -4,8 +4,12 @@ import { useCommand, useLoad } from '../hooks';
 import { aboveReserve } from '../money';
 import { useMe } from '../session';
 import { accountPath, type AccountSummary, type SelfServiceSettings } from '../types';
+import { PartnerKeysSection, QuickStart } from './PartnerKeys';
 
-/** The partner's AI Gateway page: the Customer Self-Service API Keys settings (R12's master toggle). */
+/**
+ * The partner's AI Gateway page: the quick start, the partner's own keys (R10, R11) and the Customer
+ * Self-Service API Keys settings (R12's master toggle).
+ */
 export function PartnerGateway() {
   const me = useMe();
   const settings = useLoad(() => get<SelfServiceSettings>('/api/portal/partner/self-service'), []);
@@ -22,6 +26,8 @@ export function PartnerGateway() {
   return (
     <section className="page">
       <h1>AI Gateway</h1>
+      <QuickStart />
+      <PartnerKeysSection />
       <section className="card" aria-labelledby="self-service-title">
         <h2 id="self-service-title">Customer Self-Service API Keys</h2>
         {settings.error ? <ProblemAlert error={settings.error} /> : null}

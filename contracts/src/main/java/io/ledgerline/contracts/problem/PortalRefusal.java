@@ -19,6 +19,11 @@ public enum PortalRefusal implements RefusalCode {
     CUSTOMER_ONLY(403),
     /** The customer's AI Gateway menu is not on (the four conditions of R5). */
     AI_GATEWAY_NOT_AVAILABLE(403),
+    /**
+     * A Features & Add-ons toggle its rule keeps off: API Keys visibility without API Access (R4),
+     * AI Gateway without AI credits (R5), Show Pricing while AI credits are on (R6).
+     */
+    FEATURE_LOCKED(409),
     /** The person's team role does not have the permission this needs (R7). */
     PERMISSION_REQUIRED(403),
     /** The change would leave the team without an owner. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.ledgerline.contracts.ledger.command.AddCredits;
+import io.ledgerline.contracts.ledger.command.ConfigureAiCredits;
 import io.ledgerline.contracts.ledger.command.DeductCredits;
 import io.ledgerline.contracts.ledger.command.LedgerCommand;
 import io.ledgerline.portal.downstream.LedgerViews.CommandOutcome;
@@ -28,6 +29,7 @@ public class LedgerClient {
             JsonMapper.builder()
                     .addMixIn(AddCredits.class, AccountInPath.class)
                     .addMixIn(DeductCredits.class, AccountInPath.class)
+                    .addMixIn(ConfigureAiCredits.class, AccountInPath.class)
                     .build();
 
     @JsonIgnoreProperties({"accountId"})
@@ -67,6 +69,19 @@ public class LedgerClient {
 
     public CommandOutcome deductCredits(DeductCredits command) {
         return post("/accounts/{id}/deductions", command);
+    }
+
+    /** R13: a customer's AI-credit settings, replaced as a whole. */
+    public CommandOutcome configureAiCredits(ConfigureAiCredits command) {
+        var body = wire(command);
+        return ledger.call(
+                rest ->
+                        rest.put()
+                                .uri("/accounts/{id}/ai-credits", command.accountId().value())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(body)
+                                .retrieve()
+                                .body(CommandOutcome.class));
     }
 
     /** The body the ledger receives for {@code command}. */

@@ -33,6 +33,7 @@ class HostileInputTest extends PortalTestBase {
     private static final int TRIES_PER_FIELD = 100;
     private static final String CREDITS = "/api/portal/partner/customers/customer:bistro/";
     private static final String KEYS = "/api/portal/gateway/keys";
+    private static final String PARTNER_KEYS = "/api/portal/partner/gateway/keys";
 
     /** What the fake ledger and gateway refuse with: the portal asked, the service said no. */
     private static final Set<String> DOWNSTREAM_REFUSALS =
@@ -168,6 +169,89 @@ class HostileInputTest extends PortalTestBase {
                                 KEYS + "/" + encode(id) + "/revoke",
                                 "application/json",
                                 "{\"commandId\":\"revoke-key-1\"}"));
+    }
+
+    @Test
+    void partner_key_fields_refuse_hostile_values_without_a_5xx() {
+        var acme = signedIn("acme@demo.ledgerline");
+        var valid = new java.util.LinkedHashMap<String, String>();
+        valid.put("commandId", "\"partner-key-1\"");
+        valid.put("name", "\"bot\"");
+        valid.put("description", "\"a bot\"");
+        valid.put("budgetUcr", "100000000");
+        valid.put("allowedModels", "[\"gpt-4o-mini\"]");
+        valid.put(
+                "customerBilling",
+                "{\"accountId\":\"customer:bistro\",\"profitMultiplierPercent\":150,"
+                        + "\"aiCreditPriceCents\":\"1.5\"}");
+        valid.put("autoTopUp", "{\"thresholdUsdCents\":100,\"amountUsdCents\":500}");
+        valid.put("allowedDomains", "[\"example.com\"]");
+        valid.put("requestsPerMinute", "60");
+        valid.put("tokensPerMinute", "1000");
+        valid.put("expiresAt", "\"2030-01-01T00:00:00Z\"");
+        for (var field : valid.keySet()) {
+            each(
+                    hostileJson(),
+                    value ->
+                            acme.postRaw(
+                                    PARTNER_KEYS, "application/json", body(valid, field, value)));
+        }
+        each(
+                hostileJson(),
+                value ->
+                        acme.postRaw(
+                                PARTNER_KEYS,
+                                "application/json",
+                                body(
+                                        valid,
+                                        "customerBilling",
+                                        "{\"accountId\":"
+                                                + value
+                                                + ",\"aiCreditPriceCents\":\"1\"}")));
+        each(
+                hostileJson(),
+                value ->
+                        acme.postRaw(
+                                PARTNER_KEYS,
+                                "application/json",
+                                body(
+                                        valid,
+                                        "customerBilling",
+                                        "{\"accountId\":\"customer:bistro\",\"aiCreditPriceCents\":"
+                                                + value
+                                                + "}")));
+        each(
+                hostileJson(),
+                value ->
+                        acme.postRaw(
+                                PARTNER_KEYS + "/pk-acme-1/top-ups",
+                                "application/json",
+                                "{\"commandId\":\"top-up-hostile\",\"amountUcr\":" + value + "}"));
+        each(
+                pathSafe(),
+                id ->
+                        acme.postRaw(
+                                PARTNER_KEYS + "/" + encode(id) + "/regenerate",
+                                "application/json",
+                                "{\"commandId\":\"regenerate-1\"}"));
+        each(
+                hostileJson(),
+                value ->
+                        acme.postRaw(
+                                "/api/portal/partner/gateway/budget-preview",
+                                "application/json",
+                                "{\"budgetUcr\":" + value + "}"));
+        each(
+                hostileJson(),
+                value ->
+                        acme.postRaw(
+                                "/api/portal/partner/gateway/billing-preview",
+                                "application/json",
+                                "{\"model\":\"gpt-4o\",\"tokensIn\":"
+                                        + value
+                                        + ",\"tokensOut\":1,\"aiCreditPriceCents\":"
+                                        + value
+                                        + "}"));
     }
 
     @Test

@@ -51,9 +51,13 @@ public final class FakeDownstream {
     private static final Pattern MODELS = Pattern.compile("/api/v1/partners/([^/]+)/models");
     private static final List<Map<String, Object>> CATALOGUE =
             List.of(
-                    Map.of("model", "gpt-4o-mini", "tier", "BUDGET"),
-                    Map.of("model", "gpt-4.1-mini", "tier", "MID"),
-                    Map.of("model", "gpt-4o", "tier", "PREMIUM"));
+                    price("gpt-4o-mini", "BUDGET", 15_000_000L, 60_000_000L),
+                    price("gpt-4.1-mini", "MID", 40_000_000L, 160_000_000L),
+                    price("gpt-4o", "PREMIUM", 250_000_000L, 1_000_000_000L));
+    private static final Pattern PARTNER_KEYS =
+            Pattern.compile(
+                    "/api/v1/partners/([^/]+)/keys(/budget-preview|/billing-preview"
+                            + "|/([^/]+)/(top-ups|regenerate|revoke))?");
 
     /**
      * An account whose credits and keys change as commands arrive, for the browser tests: adding or
@@ -78,6 +82,8 @@ public final class FakeDownstream {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final Map<Long, FeedItem> feedItems = new ConcurrentHashMap<>();
+    private final Map<String, List<Map<String, Object>>> partnerKeys = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> aiSettings = new ConcurrentHashMap<>();
 
     /** An item of an account's notification feed, as notification-service keeps it. */
     public record FeedItem(
@@ -130,12 +136,29 @@ public final class FakeDownstream {
 
     public void account(Account account) {
         accounts.put(account.accountId(), account);
+        aiSettings.remove(account.accountId());
         live.remove(account.accountId());
     }
 
     /** From now until {@link #account} sets it again, this account answers as a live ledger. */
     public void live(String accountId) {
         live.put(accountId, new Live(accounts.get(accountId).spendableUcr()));
+    }
+
+    /**
+     * Each partner's keys as the gateway's partner key API keeps them: acme has "Website bot" (100
+     * credits budget, 12.5 spent), globex has "key-harbor".
+     */
+    public void partnerKeysAsSeeded() {
+        partnerKeys.clear();
+        partnerKeys.put(
+                "acme",
+                new CopyOnWriteArrayList<>(
+                        List.of(partnerKey("pk-acme-1", "Website bot", 100_000_000L))));
+        partnerKeys.put(
+                "globex",
+                new CopyOnWriteArrayList<>(
+                        List.of(partnerKey("key-harbor", "Harbor bot", 50_000_000L))));
     }
 
     public void selfService(String partnerId, boolean enabled) {
@@ -190,7 +213,10 @@ public final class FakeDownstream {
             var customerId =
                     keys.matches() ? keys.group(1) : revoke.matches() ? revoke.group(1) : "";
             var liveKeys = live.get("customer:" + customerId);
-            if (MODELS.matcher(path).matches()) {
+            var partnerKeyPath = PARTNER_KEYS.matcher(path);
+            if (partnerKeyPath.matches()) {
+                answerPartnerKeys(exchange, method, partnerKeyPath, json);
+            } else if (MODELS.matcher(path).matches()) {
                 send(exchange, 200, CATALOGUE);
             } else if (liveKeys != null) {
                 answerLiveKeys(exchange, method, customerId, revoke, json, liveKeys);
@@ -254,7 +280,7 @@ public final class FakeDownstream {
         } else if (account == null) {
             problem(exchange, 404, "ACCOUNT_NOT_FOUND");
         } else if (rest == null && method.equals("GET")) {
-            send(exchange, 200, view(account, account.spendableUcr()));
+            send(exchange, 200, view(account, account.spendableUcr(), aiSettings.get(accountId)));
         } else if ("/history".equals(rest)) {
             send(
                     exchange,
@@ -283,6 +309,28 @@ public final class FakeDownstream {
                                             "Welcome pack",
                                             "occurredAt",
                                             "2026-11-23T06:00:00Z"))));
+        } else if ("/ai-credits".equals(rest) && method.equals("PUT")) {
+            var settings = JSON.readTree(body);
+            accounts.put(
+                    accountId,
+                    new Account(
+                            accountId,
+                            account.partnerId(),
+                            settings.path("enabled").asBoolean(),
+                            account.spendableUcr()));
+            aiSettings.put(accountId, settings);
+            send(
+                    exchange,
+                    200,
+                    Map.of(
+                            "commandId",
+                            settings.path("commandId").asText(),
+                            "outcome",
+                            "POSTED",
+                            "eventIds",
+                            List.of("event-" + settings.path("commandId").asText()),
+                            "balancesUcr",
+                            Map.of()));
         } else if ("/credits".equals(rest) && !account.aiCreditsEnabled()) {
             problem(exchange, 409, "AI_CREDITS_DISABLED");
         } else {
@@ -316,7 +364,10 @@ public final class FakeDownstream {
             Live state)
             throws IOException {
         if (rest == null && method.equals("GET")) {
-            send(exchange, 200, view(account, state.balanceUcr));
+            send(
+                    exchange,
+                    200,
+                    view(account, state.balanceUcr, aiSettings.get(account.accountId())));
             return;
         }
         if ("/history".equals(rest)) {
@@ -422,6 +473,113 @@ public final class FakeDownstream {
         }
     }
 
+    /**
+     * The partner key API: create (201 with the secret), list, top up (the budget grows),
+     * regenerate (a new secret), revoke (REVOKED, remaining 0), and both previews with a 10% fee.
+     */
+    private void answerPartnerKeys(
+            HttpExchange exchange, String method, java.util.regex.Matcher path, JsonNode json)
+            throws IOException {
+        var keys = partnerKeys.computeIfAbsent(path.group(1), p -> new CopyOnWriteArrayList<>());
+        var rest = path.group(2);
+        if (rest == null && method.equals("GET")) {
+            send(exchange, 200, keys);
+        } else if (rest == null) {
+            long budget = json.path("budgetUcr").asLong();
+            var key =
+                    partnerKey(
+                            "pk-" + path.group(1) + "-" + (keys.size() + 1),
+                            json.path("name").asText(),
+                            budget);
+            key.put("allowedModels", JSON.convertValue(json.path("allowedModels"), List.class));
+            if (json.hasNonNull("description")) {
+                key.put("description", json.path("description").asText());
+            }
+            if (json.hasNonNull("customerBilling")) {
+                key.put("customerId", json.path("customerBilling").path("customerId").asText());
+            }
+            keys.add(key);
+            var created = new java.util.HashMap<>(key);
+            created.put("secret", "llk_partner_secret_" + java.util.UUID.randomUUID());
+            send(exchange, 201, created);
+        } else if (rest.equals("/budget-preview")) {
+            long budget = json.path("budgetUcr").asLong();
+            send(
+                    exchange,
+                    200,
+                    Map.of(
+                            "tier",
+                            "GROWTH",
+                            "budgetUcr",
+                            budget,
+                            "platformFeePercent",
+                            10,
+                            "platformFeeUcr",
+                            budget / 10,
+                            "totalUcr",
+                            budget + budget / 10));
+        } else if (rest.equals("/billing-preview")) {
+            send(
+                    exchange,
+                    200,
+                    Map.of(
+                            "model", json.path("model").asText(),
+                            "platformCostUcr", 75_000L,
+                            "customerChargeAiUcr", 150_000L,
+                            "customerChargePlatformEquivalentUcr", 150_000L));
+        } else {
+            var key =
+                    keys.stream()
+                            .filter(k -> k.get("keyId").equals(path.group(3)))
+                            .findFirst()
+                            .orElse(null);
+            if (key == null) {
+                problem(exchange, 404, "KEY_NOT_FOUND");
+                return;
+            }
+            var answer = new java.util.HashMap<>(key);
+            switch (path.group(4)) {
+                case "top-ups" -> {
+                    long budget = (Long) key.get("budgetUcr") + json.path("amountUcr").asLong();
+                    key.put("budgetUcr", budget);
+                    key.put("remainingUcr", budget - (Long) key.get("spentUcr"));
+                    answer = new java.util.HashMap<>(key);
+                }
+                case "regenerate" -> answer.put("secret", "llk_regenerated_" + key.get("keyId"));
+                default -> {
+                    key.put("status", "REVOKED");
+                    key.put("remainingUcr", 0L);
+                    answer = new java.util.HashMap<>(key);
+                }
+            }
+            send(exchange, 200, answer);
+        }
+    }
+
+    private static Map<String, Object> price(String model, String tier, long in, long out) {
+        return Map.of(
+                "model", model, "tier", tier, "inputPerMillionUcr", in, "outputPerMillionUcr", out);
+    }
+
+    private static Map<String, Object> partnerKey(String keyId, String name, long budgetUcr) {
+        var key = new ConcurrentHashMap<String, Object>();
+        key.put("keyId", keyId);
+        key.put("kind", "PARTNER");
+        key.put("name", name);
+        key.put("prefix", "llk_" + keyId.hashCode() % 1000);
+        key.put("status", "ACTIVE");
+        key.put("allowedModels", List.of("gpt-4o-mini"));
+        key.put("allowedDomains", List.of());
+        key.put("budgetUcr", budgetUcr);
+        key.put("spentUcr", 12_500_000L);
+        key.put("remainingUcr", budgetUcr - 12_500_000L);
+        key.put("reservedUcr", 0L);
+        key.put("platformFeeUcr", budgetUcr / 10);
+        key.put("rateLimits", Map.of("requestsPerMinute", 60, "tokensPerMinute", 0));
+        key.put("createdAt", "2026-11-23T06:00:00Z");
+        return key;
+    }
+
     /** The feed API of notification-service README: newest first, per account only. */
     private void answerFeed(
             HttpExchange exchange, String method, String accountId, String rest, String itemId)
@@ -475,20 +633,24 @@ public final class FakeDownstream {
         return fallback;
     }
 
-    private static Map<String, Object> view(Account account, long spendableUcr) {
+    /** {@code configured}: the last AI-credit settings a PUT sent, else the demo's. */
+    private static Map<String, Object> view(
+            Account account, long spendableUcr, JsonNode configured) {
         var kind = account.accountId().startsWith("partner:") ? "partner" : "customer";
         var settings =
                 Map.of(
                         "enabled",
                         account.aiCreditsEnabled(),
                         "pricePerMinuteUcr",
-                        120000,
+                        configured == null ? 120000 : configured.path("pricePerMinuteUcr").asLong(),
                         "graceSeconds",
-                        30,
+                        configured == null ? 30 : configured.path("graceSeconds").asLong(),
                         "lowCreditThresholdUcr",
-                        100_000_000L,
+                        configured == null
+                                ? 100_000_000L
+                                : configured.path("lowCreditThresholdUcr").asLong(),
                         "lowCreditNotifications",
-                        true,
+                        configured == null || configured.path("lowCreditNotifications").asBoolean(),
                         "updatedAt",
                         "2026-11-23T06:00:00Z");
         return Map.of(

@@ -56,6 +56,7 @@ public abstract class PortalTestBase {
         DOWNSTREAM.account(new Account("customer:harbor", "globex", true, 5_000_000L));
         DOWNSTREAM.account(new Account("customer:drifted", "globex", true, 5_000_000L));
         DOWNSTREAM.selfService("acme", true);
+        DOWNSTREAM.partnerKeysAsSeeded();
         DOWNSTREAM.feeds(
                 List.of(
                         new FeedItem(
@@ -101,6 +102,15 @@ public abstract class PortalTestBase {
                   ('customer:harbor', 'CUSTOMER', 'globex', 'Harbor'),
                   ('customer:drifted', 'CUSTOMER', 'acme', 'Drifted')
                 ON CONFLICT (account_id) DO NOTHING""")
+                .update();
+        // Features & Add-ons as the migrations leave the demo customers.
+        jdbc.sql(
+                        """
+                UPDATE portal.tenant SET portal_access = true, ai_gateway_visible = true,
+                  knowledge_base = false, phone_numbers = false, integration = false,
+                  integration_apps = '{}', my_docs_and_media = false, api_access = false,
+                  api_keys_visible = false, show_pricing = true
+                WHERE kind = 'CUSTOMER'""")
                 .update();
         jdbc.sql(
                         """
