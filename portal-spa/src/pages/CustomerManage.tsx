@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiProblem, get, post } from '../api';
 import { HistoryPanel } from '../components/HistoryPanel';
+import { CustomerBillingSection } from './billing/CustomerBillingSection';
 import { Button, Credits, Field, ProblemAlert, Spinner, Stat, fieldError, formError } from '../components/ui';
 import { formatDate } from '../format';
 import { useCommand, useLoad } from '../hooks';
@@ -79,6 +80,7 @@ export function CustomerManage() {
           your own history), and credits cannot be added.
         </div>
       )}
+      <CustomerBillingSection accountId={accountId} />
     </section>
   );
 }
