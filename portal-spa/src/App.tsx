@@ -6,6 +6,9 @@ import { mayOpen, menuIdOf } from './menu';
 import { CustomerDashboard } from './pages/CustomerDashboard';
 import { CustomerGateway } from './pages/CustomerGateway';
 import { CustomerManage } from './pages/CustomerManage';
+import { CreditPlans } from './pages/billing/CreditPlans';
+import { CustomerBilling } from './pages/billing/CustomerBilling';
+import { PartnerBilling } from './pages/billing/PartnerBilling';
 import { CustomersPage } from './pages/Customers';
 import { NotFound } from './pages/NotFound';
 import { PartnerDashboard } from './pages/PartnerDashboard';
@@ -62,6 +65,8 @@ function SignedIn() {
         <Route path="/ai-gateway" element={partner ? <PartnerGateway /> : <CustomerGateway />} />
         {partner ? <Route path="/customers" element={<CustomersPage />} /> : null}
         {partner ? <Route path="/customers/:accountId" element={<CustomerManage />} /> : null}
+        <Route path="/billing" element={partner ? <PartnerBilling /> : <CustomerBilling />} />
+        {partner ? <Route path="/credit-plans" element={<CreditPlans />} /> : null}
         <Route path="*" element={<NotFound onHome={() => navigate('/dashboard')} />} />
       </Routes>
     </Layout>

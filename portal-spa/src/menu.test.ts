@@ -18,7 +18,11 @@ describe('the sidebar from the server menu', () => {
     });
     expect(sections).toEqual([
       { section: 'main', heading: null, items: [item('dashboard', 'Dashboard')] },
-      { section: 'settings', heading: 'Settings & Security', items: [item('ai-gateway', 'AI Gateway', 'settings')] },
+      {
+        section: 'settings',
+        heading: 'Settings & Security',
+        items: [item('billing', 'Billing & Payments', 'settings'), item('ai-gateway', 'AI Gateway', 'settings')],
+      },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { aboveReserve, formatCredits, formatSigned, parseCredits } from './money';
+import { aboveReserve, formatCredits, formatSigned, formatUsd, parseCredits, parseUsd, quickBuyCredits } from './money';
 
 describe('money', () => {
   it('formats micro-credits with 2 to 6 decimals and thousands separators', () => {
@@ -28,5 +28,26 @@ describe('money', () => {
   it('tells how far a balance is above the 1,000-credit reserve', () => {
     expect(aboveReserve(1_500_000_000n)).toBe(500_000_000n);
     expect(aboveReserve(900_000_000n)).toBe(-100_000_000n);
+  });
+});
+
+describe('US dollar prices in whole cents', () => {
+  it('formats cents without floating point, thousands grouped', () => {
+    expect(formatUsd(123450)).toBe('$1,234.50');
+    expect(formatUsd(5n)).toBe('$0.05');
+    expect(formatUsd('900719925474099312')).toBe('$9,007,199,254,740,993.12');
+  });
+
+  it('reads dollars a person typed into cents, refusing what it cannot read', () => {
+    expect(parseUsd('12.5')).toBe(1250n);
+    expect(parseUsd('$1,000')).toBe(100000n);
+    expect(() => parseUsd('1.005')).toThrow(/at most 2 decimals/);
+    expect(() => parseUsd('0')).toThrow(/above zero/);
+    expect(() => parseUsd('-3')).toThrow();
+  });
+
+  it('R16: Quick Buy gives 100 platform credits per dollar', () => {
+    expect(quickBuyCredits(100n)).toBe(100_000_000n);
+    expect(quickBuyCredits(parseUsd('10'))).toBe(1_000_000_000n);
   });
 });

@@ -81,3 +81,107 @@ export interface SelfServiceSettings {
 export const accountPath = (id: string) => `/api/portal/accounts/${encodeURIComponent(id)}`;
 export const historyPath = (id: string, page: number, size: number) =>
   `${accountPath(id)}/history?page=${page}&size=${size}`;
+
+// billing-service's answers as portal-bff relays them: prices in whole US cents, credits in µcr.
+
+export interface CreditPlan {
+  planId: string;
+  name: string;
+  priceUsdCents: number;
+  aiCreditsUcr: bigint;
+  status: 'ACTIVE' | 'ARCHIVED';
+  interval: 'MONTH' | null;
+  createdAt: string;
+}
+
+export interface PaymentMethod {
+  methodId: string;
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+  isDefault: boolean;
+  createdAt: string;
+}
+
+export interface InvoiceLine {
+  description: string;
+  quantity: number;
+  unitAmountCents: number;
+  amountCents: number;
+}
+
+export interface Invoice {
+  invoiceId: string;
+  number: string;
+  status: 'DRAFT' | 'OPEN' | 'PAID' | 'VOID' | 'UNCOLLECTIBLE';
+  currency: string;
+  lines: InvoiceLine[];
+  totalCents: number;
+  amountPaidCents: number;
+  amountDueCents: number;
+  amountRefundedCents: number;
+  lastPaymentError: string | null;
+  createdAt: string;
+  paidAt: string | null;
+  hostedPath: string | null;
+}
+
+export interface Purchase {
+  purchaseId: string;
+  kind: 'CREDIT_PLAN' | 'QUICK_BUY';
+  planId: string | null;
+  creditsUcr: bigint;
+  priceUsdCents: number;
+  invoiceId: string;
+  status: 'AWAITING_PAYMENT' | 'CREDITED' | 'GRANT_REFUSED';
+  grantRefusal: string | null;
+  createdAt: string;
+  creditedAt: string | null;
+}
+
+export interface Subscription {
+  subscriptionId: string;
+  planId: string;
+  planName: string;
+  priceUsdCents: number;
+  allocationUcr: bigint;
+  interval: string;
+  status: 'ACTIVE' | 'PAST_DUE' | 'CANCELED';
+  periodNo: number;
+  currentPeriodStart: string;
+  currentPeriodEnd: string;
+  nextBillingAt: string | null;
+  cancelAtPeriodEnd: boolean;
+  canceledAt: string | null;
+  latestInvoiceId: string | null;
+  createdAt: string;
+}
+
+export interface CreditTransfer {
+  eventId: string;
+  type: string;
+  amountUcr: bigint;
+  balanceAfterUcr: bigint;
+  note: string | null;
+  occurredAt: string;
+}
+
+export interface AiCreditsTab {
+  accountId: string;
+  balanceUcr: bigint;
+  reservedUcr: bigint;
+  subscriptionId: string | null;
+  monthlyAllocationUcr: bigint;
+  periodStart: string;
+  periodEnd: string;
+  usedThisPeriodUcr: bigint;
+  recentTransactions: CreditTransfer[];
+}
+
+export interface CustomerBilling {
+  accountId: string;
+  invoices: Invoice[];
+  subscriptions: Subscription[];
+  purchases: Purchase[];
+}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiProblem, get, post } from '../api';
 import { HistoryPanel } from '../components/HistoryPanel';
+import { CustomerBillingSection } from './billing/CustomerBillingSection';
 import { Button, Credits, Field, ProblemAlert, Spinner, Stat, fieldError, formError } from '../components/ui';
 import { formatDate } from '../format';
 import { useCommand, useLoad } from '../hooks';
@@ -81,6 +82,7 @@ export function CustomerManage() {
         </div>
       )}
       <CustomerSettings accountId={accountId} onAiCreditsChanged={() => void account.reload()} />
+      <CustomerBillingSection accountId={accountId} />
     </section>
   );
 }

@@ -17,9 +17,9 @@ import org.springframework.web.client.RestClient;
 import java.time.Duration;
 
 /**
- * The portal's HTTP clients of the ledger, the gateway's management API and the notification
- * service's feed. Every call carries the portal's own service token (client {@code portal}); every
- * write also names the person acting.
+ * The portal's HTTP clients of the ledger, the gateway's management API, the notification service's
+ * feed and billing's commerce API. Every call carries the portal's own service token (client {@code
+ * portal}); every write also names the person acting.
  */
 @Configuration
 class DownstreamConfig {
@@ -59,6 +59,15 @@ class DownstreamConfig {
             @Value("${ledgerline.notification.url}") String baseUrl) {
         return new NotificationClient(
                 client(builder, json, portalServiceToken, baseUrl, "notification"));
+    }
+
+    @Bean
+    BillingClient billingClient(
+            RestClient.Builder builder,
+            ObjectMapper json,
+            ClientHttpRequestInterceptor portalServiceToken,
+            @Value("${ledgerline.billing.url}") String baseUrl) {
+        return new BillingClient(client(builder, json, portalServiceToken, baseUrl, "billing"));
     }
 
     private static Downstream client(

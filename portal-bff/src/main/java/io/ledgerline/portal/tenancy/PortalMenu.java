@@ -19,8 +19,9 @@ final class PortalMenu {
 
     /**
      * A partner's pages: its dashboard, its customers (R13's Credits panel), the AI Gateway's
-     * Customer Self-Service settings (R12) for roles that may change settings, and (R7) the team
-     * and the audit log only for roles with their permission.
+     * Customer Self-Service settings (R12) for roles that may change settings, its Billing and its
+     * Customer Credit Plans (R16) for roles with the billing permission, and (R7) the team and the
+     * audit log only for roles with their permission.
      */
     static List<MenuItem> partner(TeamRole role) {
         var items = new ArrayList<MenuItem>();
@@ -28,6 +29,10 @@ final class PortalMenu {
         items.add(new MenuItem("customers", "Customers", MAIN));
         if (role.may(Permission.SETTINGS)) {
             items.add(new MenuItem("ai-gateway", "AI Gateway", MAIN));
+        }
+        if (role.may(Permission.BILLING)) {
+            items.add(new MenuItem("billing", "Billing", MAIN));
+            items.add(new MenuItem("credit-plans", "Customer Credit Plans", SETTINGS));
         }
         teamItems(role, items);
         return List.copyOf(items);

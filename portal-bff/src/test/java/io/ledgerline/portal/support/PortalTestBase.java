@@ -34,6 +34,9 @@ public abstract class PortalTestBase {
 
     protected static final FakeDownstream DOWNSTREAM = new FakeDownstream();
 
+    /** billing-service's commerce API, kept apart: its paths overlap the ledger's. */
+    protected static final FakeBilling BILLING = new FakeBilling();
+
     @LocalServerPort protected int port;
 
     @Autowired protected JdbcClient jdbc;
@@ -43,6 +46,7 @@ public abstract class PortalTestBase {
         properties.add("ledgerline.ledger.url", DOWNSTREAM::ledgerUrl);
         properties.add("ledgerline.gateway.management-url", DOWNSTREAM::gatewayUrl);
         properties.add("ledgerline.notification.url", DOWNSTREAM::notificationUrl);
+        properties.add("ledgerline.billing.url", BILLING::url);
         // As behind the portal's proxy: the client address is X-Forwarded-For's (PortalBrowser).
         properties.add("server.forward-headers-strategy", () -> "native");
     }
@@ -95,6 +99,8 @@ public abstract class PortalTestBase {
                                 "Globex has no platform credits left.",
                                 false)));
         DOWNSTREAM.forget();
+        BILLING.reset();
+        BILLING.forget();
         jdbc.sql(
                         """
                 INSERT INTO portal.tenant (account_id, kind, partner_id, display_name) VALUES

@@ -41,7 +41,11 @@ class CrossTenantWalkTest extends PortalTestBase {
                     "accountId", List.of("customer:harbor", "partner:globex"),
                     "keyId", List.of("key-harbor"),
                     "itemId", List.of(String.valueOf(B_FEED_ITEM)),
-                    "email", List.of("globex@test.ledgerline"));
+                    "email", List.of("globex@test.ledgerline"),
+                    "invoiceId", List.of("inv-b-0001"),
+                    "subscriptionId", List.of("sub-b-0001"),
+                    "methodId", List.of("pm-b-0001"),
+                    "planId", List.of("plan-globex"));
 
     private static final List<String> B_NAMES = List.of("globex", "harbor");
 
@@ -62,6 +66,7 @@ class CrossTenantWalkTest extends PortalTestBase {
         assertThat(withIds).as("endpoints naming an id").hasSizeGreaterThanOrEqualTo(7);
         var tenantA = List.of(signedIn("acme@demo.ledgerline"), signedIn("bistro@demo.ledgerline"));
         DOWNSTREAM.forget();
+        BILLING.forget();
         var answers = new ArrayList<String>();
 
         for (var endpoint : withIds) {
@@ -84,6 +89,10 @@ class CrossTenantWalkTest extends PortalTestBase {
                                         || A_FEED_MARK.matcher(call.path()).matches())
                 .noneMatch(call -> B_NAMES.stream().anyMatch(call.path()::contains));
         assertThat(DOWNSTREAM.feedItem(B_FEED_ITEM).read()).as("B's feed item read").isFalse();
+        assertThat(BILLING.received())
+                .as("billing calls during the walk: " + answers)
+                .allMatch(call -> call.method().equals("GET"))
+                .noneMatch(call -> B_NAMES.stream().anyMatch(call.path()::contains));
         assertThat(
                         jdbc.sql("SELECT team_role FROM portal.portal_user WHERE email = ?")
                                 .param("globex@test.ledgerline")

@@ -57,9 +57,16 @@ class MenuRulesTest extends PortalTestBase {
     }
 
     @Test
-    void partner_menu_has_dashboard_customers_and_ai_gateway_and_for_an_owner_team_and_audit() {
+    void partner_menu_has_dashboard_customers_ai_gateway_billing_and_for_an_owner_team_and_audit() {
         assertThat(menu("acme@demo.ledgerline"))
-                .containsExactly("Dashboard", "Customers", "AI Gateway", "Team", "Audit Log");
+                .containsExactly(
+                        "Dashboard",
+                        "Customers",
+                        "AI Gateway",
+                        "Billing",
+                        "Customer Credit Plans",
+                        "Team",
+                        "Audit Log");
     }
 
     @Test
