@@ -218,6 +218,54 @@ try {
     await page.getByRole('cell', { name: 'Browser test key', exact: true }).waitFor({ state: 'detached' });
     await page.getByLabel(/Show 1 revoked key/).check();
     await page.getByText('REVOKED', { exact: true }).waitFor();
+
+    step = 'customer buys a plan with a test card';
+    await page.getByRole('link', { name: 'Billing & Payments' }).first().click();
+    await page.waitForURL(/\/billing/);
+    await page.getByRole('tab', { name: 'AI Credits' }).click();
+    const balance = page.getByTestId('ai-balance');
+    await balance.waitFor();
+    const before = credits(await balance.innerText());
+    await page.getByRole('button', { name: 'Purchase Credits' }).click();
+    const buy = page.getByRole('dialog', { name: 'Purchase Credits' });
+    await buy.getByLabel(/Starter 100/).check();
+    await buy.getByLabel('Card number').fill('4242 4242 4242 4242');
+    await buy.getByLabel('Expiry month').fill('12');
+    await buy.getByLabel('Expiry year').fill('2031');
+    await buy.getByRole('button', { name: 'Save card' }).click();
+    await buy.getByLabel('Pay with').waitFor();
+    await buy.getByRole('button', { name: 'Buy now' }).click();
+    await buy.waitFor({ state: 'detached' });
+    const expected = before + 100_000_000n;
+    await balance.filter({ hasText: format(expected) }).waitFor();
+    check(credits(await balance.innerText()) === expected, `AI credits ${format(expected)} after the purchase`);
+    await page.getByRole('status').filter({ hasText: '$60.00' }).waitFor();
+    await shot(page, '04b-customer-bought-credits');
+
+    step = 'the purchase is a paid invoice; the default card is charged automatically';
+    await page.getByRole('tab', { name: 'Invoices' }).click();
+    await page.getByTestId('invoices').getByText('Paid', { exact: true }).first().waitFor();
+    await page.getByRole('tab', { name: 'Payment Methods' }).click();
+    await page.getByTestId('default-charged').waitFor();
+    await page.getByText(/Visa •••• 4242/).waitFor();
+    await shot(page, '04c-customer-payment-methods');
+
+    step = 'customer opens a conversation to its cost lines';
+    await page.getByRole('link', { name: 'Conversations' }).first().click();
+    await page.waitForURL(/\/conversations$/);
+    await page.getByTestId('conversations').waitFor();
+    await page.getByRole('button', { name: /^Open conversation / }).first().click();
+    await page.getByTestId('cost-lines').getByText('LLM').waitFor();
+    await page.keyboard.press('Escape');
+
+    step = 'customer reads Detailed Usage per day and kind';
+    await page.getByRole('link', { name: 'Detailed Usage' }).first().click();
+    await page.waitForURL(/\/usage$/);
+    await page.getByTestId('usage-days').getByText('Agent calls').waitFor();
+    const csv = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    const exported = await page.evaluate(async (href) => (await fetch(href)).text(), csv);
+    check(exported.startsWith('day,kind,uses'), `CSV export (${exported.slice(0, 40)})`);
+    await shot(page, '04d-customer-detailed-usage');
   }
   await customer.context.close();
 
@@ -258,6 +306,13 @@ try {
     }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     check(overflow <= 1, `no sideways scrolling at phone width (${overflow}px)`);
+
+    step = 'phone width billing';
+    await page.goto('/billing?tab=ai-credits');
+    await page.getByTestId('ai-balance').waitFor();
+    await shot(page, '05c-customer-phone-billing');
+    const billingOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(billingOverflow <= 1, `no sideways scrolling on Billing at phone width (${billingOverflow}px)`);
   }
   await phone.context.close();
 

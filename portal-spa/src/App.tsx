@@ -5,6 +5,8 @@ import { ProblemAlert, Spinner } from './components/ui';
 import { mayOpen, menuIdOf } from './menu';
 import { CustomerDashboard } from './pages/CustomerDashboard';
 import { CustomerGateway } from './pages/CustomerGateway';
+import { Conversations } from './pages/Conversations';
+import { DetailedUsage } from './pages/DetailedUsage';
 import { CustomerManage } from './pages/CustomerManage';
 import { CreditPlans } from './pages/billing/CreditPlans';
 import { CustomerBilling } from './pages/billing/CustomerBilling';
@@ -67,6 +69,8 @@ function SignedIn() {
         {partner ? <Route path="/customers/:accountId" element={<CustomerManage />} /> : null}
         <Route path="/billing" element={partner ? <PartnerBilling /> : <CustomerBilling />} />
         {partner ? <Route path="/credit-plans" element={<CreditPlans />} /> : null}
+        {partner ? null : <Route path="/conversations" element={<Conversations />} />}
+        {partner ? null : <Route path="/usage" element={<DetailedUsage />} />}
         <Route path="*" element={<NotFound onHome={() => navigate('/dashboard')} />} />
       </Routes>
     </Layout>

@@ -17,7 +17,15 @@ describe('the sidebar from the server menu', () => {
       ],
     });
     expect(sections).toEqual([
-      { section: 'main', heading: null, items: [item('dashboard', 'Dashboard')] },
+      {
+        section: 'main',
+        heading: null,
+        items: [
+          item('dashboard', 'Dashboard'),
+          item('usage', 'Detailed Usage'),
+          item('conversations', 'Conversations'),
+        ],
+      },
       {
         section: 'settings',
         heading: 'Settings & Security',

@@ -5,7 +5,7 @@ import type { MenuItem, Me, Role } from './types';
 // left out rather than drawn as a placeholder, and appears once its page is added here.
 export const PAGES: Record<Role, readonly string[]> = {
   PARTNER: ['dashboard', 'customers', 'ai-gateway', 'billing', 'credit-plans'],
-  CUSTOMER: ['dashboard', 'billing', 'ai-gateway'],
+  CUSTOMER: ['dashboard', 'usage', 'conversations', 'billing', 'ai-gateway'],
 };
 
 export const SECTION_HEADINGS: Record<string, string | null> = {

@@ -185,3 +185,52 @@ export interface CustomerBilling {
   subscriptions: Subscription[];
   purchases: Purchase[];
 }
+
+export interface CostLine {
+  kind: string;
+  amountUcr: bigint;
+}
+
+export interface Conversation {
+  callId: string;
+  customerId: string;
+  agentId: string | null;
+  channel: string;
+  status: string;
+  startedAt: string;
+  endedAt: string | null;
+  durationSeconds: number | null;
+  toolCalls: number | null;
+  costLines: CostLine[] | null;
+  chargeUcr: bigint | null;
+  settledUcr: bigint | null;
+  meteredUcr: bigint | null;
+  uncollectedUcr: bigint | null;
+}
+
+export interface ConversationPage {
+  from: string;
+  to: string;
+  page: number;
+  size: number;
+  total: number;
+  items: Conversation[];
+}
+
+export interface UsageDay {
+  day: string;
+  kind: string;
+  uses: number;
+  tokensIn: number;
+  tokensOut: number;
+  callSeconds: number;
+  creditsUcr: bigint;
+}
+
+export interface UsageSummary {
+  from: string;
+  to: string;
+  days: UsageDay[];
+  totalUcr: bigint;
+  truncated: boolean;
+}

@@ -2,15 +2,19 @@ package io.ledgerline.portal.downstream;
 
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.portal.downstream.BillingViews.AiCreditsTab;
+import io.ledgerline.portal.downstream.BillingViews.Conversation;
+import io.ledgerline.portal.downstream.BillingViews.ConversationPage;
 import io.ledgerline.portal.downstream.BillingViews.CreditPlan;
 import io.ledgerline.portal.downstream.BillingViews.Invoice;
 import io.ledgerline.portal.downstream.BillingViews.PaymentMethod;
 import io.ledgerline.portal.downstream.BillingViews.Purchase;
 import io.ledgerline.portal.downstream.BillingViews.Subscription;
+import io.ledgerline.portal.downstream.BillingViews.UsagePage;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -231,6 +235,48 @@ public class BillingClient {
                                 .uri(ACCOUNT + "/ai-credits", accountId)
                                 .retrieve()
                                 .body(AiCreditsTab.class));
+    }
+
+    /** The customer's metered sessions that started in [from, to), newest first. */
+    public ConversationPage conversations(
+            String customerId, Instant from, Instant to, int page, int size) {
+        return billing.call(
+                rest ->
+                        rest.get()
+                                .uri(
+                                        "/api/v1/conversations?customerId={c}&from={f}&to={t}"
+                                                + "&page={p}&size={s}",
+                                        customerId,
+                                        from.toString(),
+                                        to.toString(),
+                                        page,
+                                        size)
+                                .retrieve()
+                                .body(ConversationPage.class));
+    }
+
+    /** The customer's billed uses, newest first, one page. */
+    public UsagePage usage(String customerId, int page, int size) {
+        return billing.call(
+                rest ->
+                        rest.get()
+                                .uri(
+                                        "/api/v1/usage?customerId={c}&page={p}&size={s}",
+                                        customerId,
+                                        page,
+                                        size)
+                                .retrieve()
+                                .body(UsagePage.class));
+    }
+
+    /** Any customer's session by its id: the caller checks whose it is. */
+    public Conversation conversation(String callId) {
+        return billing.call(
+                rest ->
+                        rest.get()
+                                .uri("/api/v1/conversations/{id}", callId)
+                                .retrieve()
+                                .body(Conversation.class));
     }
 
     private <T> T list(String path, ParameterizedTypeReference<T> type, Object... variables) {

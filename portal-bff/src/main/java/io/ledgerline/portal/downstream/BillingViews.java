@@ -97,4 +97,43 @@ public final class BillingViews {
             Credits balanceAfterUcr,
             String note,
             Instant occurredAt) {}
+
+    /**
+     * One metered agent session (a call or chat). Credits are the payer's micro-credits: {@code
+     * chargeUcr} = settled (from its holds) + metered (beyond them) + uncollected.
+     */
+    public record Conversation(
+            String callId,
+            String customerId,
+            String agentId,
+            String channel,
+            String status,
+            Instant startedAt,
+            Instant endedAt,
+            Long durationSeconds,
+            Long toolCalls,
+            List<CostLine> costLines,
+            Credits chargeUcr,
+            Credits settledUcr,
+            Credits meteredUcr,
+            Credits uncollectedUcr) {}
+
+    public record CostLine(String kind, Credits amountUcr) {}
+
+    public record ConversationPage(
+            Instant from, Instant to, int page, int size, long total, List<Conversation> items) {}
+
+    /** One billed use of Detailed Usage; {@code customerChargeUcr} null when it was not billed. */
+    public record UsageUse(
+            String requestId,
+            String source,
+            long tokensIn,
+            long tokensOut,
+            long callSeconds,
+            long toolCalls,
+            Credits customerChargeUcr,
+            String status,
+            Instant occurredAt) {}
+
+    public record UsagePage(int page, int size, long total, List<UsageUse> items) {}
 }

@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
  * against this BFF on its fake ledger, gateway and notification feed. A partner signs in, sees the
  * bell's unread count, opens the notification panel and marks all read, opens a customer's Credits
  * panel, adds credits and sees the new balance and history row; a customer opens the AI Gateway,
- * generates a key (secret shown once) and revokes it; the menu and the bell at phone width. Every
- * state-changing request must carry the CSRF header. Screenshots land in {@code
- * target/browser-screenshots}.
+ * generates a key (secret shown once) and revokes it, buys a credit plan with a test card and sees
+ * its AI credits rise (on {@code FakeBilling}), opens a conversation's cost lines and Detailed
+ * Usage; the menu, the bell and Billing & Payments at phone width. Every state-changing request
+ * must carry the CSRF header. Screenshots land in {@code target/browser-screenshots}.
  *
  * <p>It needs Chromium ({@code ./ledgerline test} installs Debian's package when it is missing) and
  * portal-spa's node_modules (its build installs them). {@code -Dportal.browser.skip=true} skips it

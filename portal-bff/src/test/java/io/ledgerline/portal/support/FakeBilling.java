@@ -57,6 +57,8 @@ public final class FakeBilling {
     private static final Pattern ACCOUNT = Pattern.compile("/api/v1/accounts/([^/]+)/(.+)");
     private static final Pattern HOSTED = Pattern.compile("/api/v1/hosted-invoices/([^/]+)");
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+    private static final String CONVERSATIONS = "/api/v1/conversations";
+    private static final String USAGE = "/api/v1/usage";
 
     /** Thrown by a handler: billing's problem answer. */
     private static final class Problem extends RuntimeException {
@@ -83,6 +85,7 @@ public final class FakeBilling {
     private final Map<String, Long> balances = new ConcurrentHashMap<>();
     private final Map<String, List<Map<String, Object>>> transfers = new ConcurrentHashMap<>();
     private final Map<String, String> cardNumbers = new ConcurrentHashMap<>();
+    private final List<Map<String, Object>> calls = new CopyOnWriteArrayList<>();
 
     public FakeBilling() {
         try {
@@ -126,6 +129,9 @@ public final class FakeBilling {
         balances.clear();
         transfers.clear();
         cardNumbers.clear();
+        calls.clear();
+        calls.add(call("call-a-0001", "bistro", 125, 3, 2_500_000L));
+        calls.add(call("call-b-0001", "harbor", 60, 1, 1_000_000L));
         plan("acme", "plan-starter", "Starter 100", 6000, 100, "ACTIVE", null);
         plan("acme", "plan-monthly", "Monthly 500", 20000, 500, "ACTIVE", "MONTH");
         plan("acme", "plan-hidden", "Hidden pack", 1000, 10, "ACTIVE", null);
@@ -144,6 +150,128 @@ public final class FakeBilling {
         sub.put("subscriptionId", "sub-b-0001");
         sub.put("status", "ACTIVE");
         subscriptions.computeIfAbsent(harbor, k -> new CopyOnWriteArrayList<>()).add(sub);
+    }
+
+    private static Map<String, Object> call(
+            String id, String customer, long seconds, long toolCalls, long chargeUcr) {
+        var call = new LinkedHashMap<String, Object>();
+        call.put("callId", id);
+        call.put("customerId", customer);
+        call.put("agentId", "agent-support");
+        call.put("channel", "VOICE");
+        call.put("status", "ENDED");
+        call.put("startedAt", NOW.minusSeconds(3600));
+        call.put("endedAt", NOW.minusSeconds(3600 - seconds));
+        call.put("durationSeconds", seconds);
+        call.put("toolCalls", toolCalls);
+        call.put(
+                "costLines",
+                List.of(
+                        Map.of("kind", "LLM", "amountUcr", chargeUcr - 500_000L),
+                        Map.of("kind", "TTS", "amountUcr", 500_000L)));
+        call.put("chargeUcr", chargeUcr);
+        call.put("settledUcr", chargeUcr);
+        call.put("meteredUcr", 0);
+        call.put("uncollectedUcr", 0);
+        return call;
+    }
+
+    /**
+     * Billed uses, newest first: bistro's one before, three inside and one after the period
+     * 2026-11-30 to 2026-12-02 of DetailedUsageTest, harbor's one.
+     */
+    private static Object usage(String query) {
+        var customer = query == null ? "" : query.replaceAll(".*customerId=([^&]*).*", "$1");
+        var all =
+                List.of(
+                        use("u5", "bistro", "GATEWAY", 0, 0, 0, 5_000_000L, "2026-12-02T01:00:00Z"),
+                        use(
+                                "u4",
+                                "bistro",
+                                "GATEWAY",
+                                200,
+                                100,
+                                0,
+                                200_000L,
+                                "2026-12-01T09:00:00Z"),
+                        use(
+                                "u3",
+                                "bistro",
+                                "GATEWAY",
+                                100,
+                                50,
+                                0,
+                                100_000L,
+                                "2026-12-01T08:00:00Z"),
+                        use(
+                                "u2",
+                                "bistro",
+                                "AGENT_CALL",
+                                0,
+                                0,
+                                125,
+                                2_500_000L,
+                                "2026-11-30T10:00:00Z"),
+                        use(
+                                "u1",
+                                "bistro",
+                                "GATEWAY",
+                                10,
+                                10,
+                                0,
+                                1_000_000L,
+                                "2026-11-29T10:00:00Z"),
+                        use(
+                                "u0",
+                                "harbor",
+                                "GATEWAY",
+                                1,
+                                1,
+                                0,
+                                9_000_000L,
+                                "2026-12-01T10:00:00Z"));
+        var items = all.stream().filter(u -> u.get("customerId").equals(customer)).toList();
+        return Map.of("page", 0, "size", 200, "total", items.size(), "items", items);
+    }
+
+    private static Map<String, Object> use(
+            String id,
+            String customer,
+            String source,
+            long tokensIn,
+            long tokensOut,
+            long seconds,
+            long chargeUcr,
+            String at) {
+        var use = new LinkedHashMap<String, Object>();
+        use.put("requestId", id);
+        use.put("source", source);
+        use.put("customerId", customer);
+        use.put("tokensIn", tokensIn);
+        use.put("tokensOut", tokensOut);
+        use.put("callSeconds", seconds);
+        use.put("toolCalls", 0);
+        use.put("customerChargeUcr", chargeUcr);
+        use.put("status", "CHARGED");
+        use.put("occurredAt", at);
+        return use;
+    }
+
+    /** Sessions by customer id (the query's), or one by its id whoever it belongs to. */
+    private Object conversations(String path, String query) {
+        if (path.length() > CONVERSATIONS.length()) {
+            return find(
+                    calls, "callId", path.substring(CONVERSATIONS.length() + 1), "CALL_NOT_FOUND");
+        }
+        var customer = query == null ? "" : query.replaceAll(".*customerId=([^&]*).*", "$1");
+        var items = calls.stream().filter(c -> c.get("customerId").equals(customer)).toList();
+        var page = new LinkedHashMap<String, Object>();
+        page.put("customerId", customer);
+        page.put("page", 0);
+        page.put("size", 50);
+        page.put("total", items.size());
+        page.put("items", items);
+        return page;
     }
 
     private void plan(
@@ -227,7 +355,12 @@ public final class FakeBilling {
                 }
                 requireScope(token, method, path);
                 var json = bytes.length == 0 ? null : JSON.readTree(bytes);
-                var answer = route(method, path, json);
+                var answer =
+                        path.equals(USAGE)
+                                ? usage(exchange.getRequestURI().getQuery())
+                                : path.startsWith(CONVERSATIONS)
+                                        ? conversations(path, exchange.getRequestURI().getQuery())
+                                        : route(method, path, json);
                 if (answer instanceof byte[] pdf) {
                     exchange.getResponseHeaders().set("Content-Type", "application/pdf");
                     exchange.sendResponseHeaders(200, pdf.length);

@@ -45,7 +45,8 @@ class CrossTenantWalkTest extends PortalTestBase {
                     "invoiceId", List.of("inv-b-0001"),
                     "subscriptionId", List.of("sub-b-0001"),
                     "methodId", List.of("pm-b-0001"),
-                    "planId", List.of("plan-globex"));
+                    "planId", List.of("plan-globex"),
+                    "callId", List.of("call-b-0001"));
 
     private static final List<String> B_NAMES = List.of("globex", "harbor");
 
