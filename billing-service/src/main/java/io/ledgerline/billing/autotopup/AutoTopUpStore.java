@@ -48,6 +48,7 @@ class AutoTopUpStore {
                     new TopUpCharge(
                             rs.getString("charge_id"),
                             rs.getString("customer_id"),
+                            rs.getString("partner_id"),
                             rs.getString("plan_id"),
                             rs.getString("crossing_event_id"),
                             rs.getLong("balance_ucr"),
@@ -145,7 +146,7 @@ class AutoTopUpStore {
                 == 1;
     }
 
-    void insertCharge(TopUpCharge charge, String partnerId, Instant at) {
+    void insertCharge(TopUpCharge charge, Instant at) {
         jdbc.update(
                 "INSERT INTO billing.auto_top_up_charges (charge_id, customer_id, partner_id,"
                         + " plan_id, crossing_event_id, balance_ucr, threshold_ucr, status,"
@@ -153,7 +154,7 @@ class AutoTopUpStore {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)",
                 charge.chargeId(),
                 charge.customerId(),
-                partnerId,
+                charge.partnerId(),
                 charge.planId(),
                 charge.crossingEventId(),
                 charge.balanceUcr(),
@@ -226,6 +227,32 @@ class AutoTopUpStore {
                         + " updated_at = ? WHERE charge_id = ?",
                 code,
                 Timestamp.from(next),
+                Timestamp.from(at),
+                chargeId);
+    }
+
+    Optional<TopUpCharge> charge(String chargeId) {
+        return jdbc
+                .query(
+                        "SELECT * FROM billing.auto_top_up_charges WHERE charge_id = ?",
+                        CHARGE,
+                        chargeId)
+                .stream()
+                .findFirst();
+    }
+
+    /** Stopped charges whose owner was not told yet, oldest first. */
+    List<TopUpCharge> untoldStops(int limit) {
+        return jdbc.query(
+                "SELECT * FROM billing.auto_top_up_charges WHERE status IN ('DECLINED', 'FAILED')"
+                        + " AND notified_at IS NULL ORDER BY updated_at LIMIT "
+                        + limit,
+                CHARGE);
+    }
+
+    void told(String chargeId, Instant at) {
+        jdbc.update(
+                "UPDATE billing.auto_top_up_charges SET notified_at = ? WHERE charge_id = ?",
                 Timestamp.from(at),
                 chargeId);
     }

@@ -80,6 +80,7 @@ class BalanceWatch {
                 new TopUpCharge(
                         chargeIdFor(eventId),
                         settings.customerId(),
+                        settings.partnerId(),
                         settings.planId(),
                         eventId,
                         balanceUcr,
@@ -89,7 +90,7 @@ class BalanceWatch {
                         null,
                         null,
                         now);
-        store.insertCharge(charge, settings.partnerId(), now);
+        store.insertCharge(charge, now);
         return Optional.of(charge.chargeId());
     }
 

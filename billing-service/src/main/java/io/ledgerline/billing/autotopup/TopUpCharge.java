@@ -6,6 +6,7 @@ import java.time.Instant;
 public record TopUpCharge(
         String chargeId,
         String customerId,
+        String partnerId,
         String planId,
         String crossingEventId,
         long balanceUcr,

@@ -41,16 +41,19 @@ class TopUpCharger {
 
     private final AutoTopUpStore store;
     private final Purchasing purchasing;
+    private final StopNotices notices;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     TopUpCharger(
             AutoTopUpStore store,
             Purchasing purchasing,
+            StopNotices notices,
             TransactionTemplate transactions,
             Clock clock) {
         this.store = store;
         this.purchasing = purchasing;
+        this.notices = notices;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -66,12 +69,16 @@ class TopUpCharger {
         }
     }
 
-    /** Attempts every charge that is due: retries, and charges whose first attempt never ran. */
+    /**
+     * Attempts every charge that is due (retries, and charges whose first attempt never ran), and
+     * sends the stop notices the broker has not acknowledged yet.
+     */
     void sweep() {
         var now = clock.instant();
         for (var chargeId : store.due(now, now.minus(CLAIM_TIMEOUT), SWEEP_LIMIT)) {
             attempt(chargeId);
         }
+        notices.tellTheRest();
     }
 
     /** One attempt at the charge, if it is due and no other attempt holds it. */
@@ -126,5 +133,6 @@ class TopUpCharger {
                     store.stopped(charge.chargeId(), status, purchaseId, code, now);
                     store.failSettings(charge.customerId(), code, now);
                 });
+        notices.tell(charge.chargeId());
     }
 }

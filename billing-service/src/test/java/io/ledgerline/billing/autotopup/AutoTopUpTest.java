@@ -43,6 +43,8 @@ class AutoTopUpTest extends CommerceTestBase {
 
     @Autowired TestClock clock;
 
+    @Autowired org.springframework.kafka.core.ConsumerFactory<String, byte[]> consumers;
+
     /** A customer of a new partner with a card and an auto top-up at 10 credits. */
     private Customer customerWithAutoTopUp(String cardNumber) {
         var partner = unique("p");
@@ -139,6 +141,10 @@ class AutoTopUpTest extends CommerceTestBase {
                         .getBody();
         assertThat(partnerView.get(0).path("status").asText()).isEqualTo("FAILED");
         assertThat(partnerView.get(0).path("failureCode").asText()).isEqualTo("CARD_DECLINED");
+        var notice = awaitStopNotice(customer);
+        assertThat(notice.partnerId()).isEqualTo(customer.partner);
+        assertThat(notice.reason()).isEqualTo("CARD_DECLINED");
+        assertThat(notice.chargeId()).isEqualTo(charge);
 
         customer.publish(customer.add(40));
         customer.publish(customer.use(45));
@@ -171,6 +177,7 @@ class AutoTopUpTest extends CommerceTestBase {
         charger.sweep();
 
         assertThat(statusOf(charge)).isEqualTo("FAILED");
+        assertThat(awaitStopNotice(customer).reason()).isEqualTo("PAYMENT_PROCESSING_ERROR");
         assertThat(autoTopUp(customer).path("failureCode").asText())
                 .isEqualTo("PAYMENT_PROCESSING_ERROR");
         assertThat(purchasesOf(customer)).isEqualTo(TopUpCharger.MAX_ATTEMPTS);
@@ -235,6 +242,35 @@ class AutoTopUpTest extends CommerceTestBase {
                                                 Long.class,
                                                 customer.id)
                                         >= sequence);
+    }
+
+    /** The stop notice billing published for the customer on billing.auto-top-up.v1. */
+    private io.ledgerline.contracts.billing.AutoTopUpStopped awaitStopNotice(Customer customer) {
+        var found =
+                new java.util.concurrent.atomic.AtomicReference<
+                        io.ledgerline.contracts.billing.AutoTopUpStopped>();
+        var earliest = new java.util.Properties();
+        earliest.put(
+                org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+        try (var consumer = consumers.createConsumer(unique("notices"), null, null, earliest)) {
+            consumer.subscribe(List.of(Topics.BILLING_AUTO_TOP_UP.name()));
+            eventually()
+                    .until(
+                            () -> {
+                                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                                    if (record.key().equals(customer.id)) {
+                                        found.set(
+                                                ContractJson.fromBytes(
+                                                        record.value(),
+                                                        io.ledgerline.contracts.billing
+                                                                .AutoTopUpStopped.class));
+                                    }
+                                }
+                                return found.get() != null;
+                            });
+        }
+        return found.get();
     }
 
     private String purchaseOf(String chargeId) {

@@ -1,5 +1,6 @@
 package io.ledgerline.contracts.topics;
 
+import io.ledgerline.contracts.billing.AutoTopUpStopped;
 import io.ledgerline.contracts.gateway.KeyChanged;
 import io.ledgerline.contracts.gateway.KeyStatusChanged;
 import io.ledgerline.contracts.ledger.event.LedgerEvent;
@@ -32,8 +33,12 @@ public final class Topics {
     public static final Topic<KeyChanged> GATEWAY_KEY_CHANGES =
             new Topic<>("gateway.key-changes.v1", "key id", KeyChanged.class, 1, 3);
 
+    /** Billing tells a customer's owner that its auto top-up stopped after a refused payment. */
+    public static final Topic<AutoTopUpStopped> BILLING_AUTO_TOP_UP =
+            new Topic<>("billing.auto-top-up.v1", "customer id", AutoTopUpStopped.class, 1, 3);
+
     public static final List<Topic<?>> ALL =
-            List.of(LEDGER_EVENTS, USAGE, GATEWAY_KEYS, GATEWAY_KEY_CHANGES);
+            List.of(LEDGER_EVENTS, USAGE, GATEWAY_KEYS, GATEWAY_KEY_CHANGES, BILLING_AUTO_TOP_UP);
 
     private Topics() {}
 }

@@ -144,4 +144,27 @@ class EventSchemaTest {
         assertThat(violations(schema("/schemas/gateway/KeyChanged.v1.json"), json))
                 .contains("secret");
     }
+
+    @Test
+    void an_auto_top_up_stop_satisfies_its_schema_and_reads_back_the_same() {
+        var stopped =
+                new io.ledgerline.contracts.billing.AutoTopUpStopped(
+                        "auto-top-up-stopped:auto-e1",
+                        "bistro",
+                        "acme",
+                        "auto-e1",
+                        "plan-1",
+                        "CARD_DECLINED",
+                        Credits.ofCredits(4),
+                        Credits.ofCredits(10),
+                        Instant.parse("2026-11-23T10:00:00Z"));
+        ObjectNode json = ContractJson.mapper().valueToTree(stopped);
+
+        assertThat(violations(schema("/schemas/billing/AutoTopUpStopped.v1.json"), json)).isEmpty();
+        assertThat(
+                        ContractJson.fromBytes(
+                                ContractJson.toBytes(stopped),
+                                io.ledgerline.contracts.billing.AutoTopUpStopped.class))
+                .isEqualTo(stopped);
+    }
 }
