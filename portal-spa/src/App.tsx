@@ -7,15 +7,22 @@ import { CustomerDashboard } from './pages/CustomerDashboard';
 import { CustomerGateway } from './pages/CustomerGateway';
 import { CustomerManage } from './pages/CustomerManage';
 import { CustomersPage } from './pages/Customers';
+import { AuditLogPage } from './pages/AuditLog';
+import { InvitationAccept } from './pages/InvitationAccept';
 import { NotFound } from './pages/NotFound';
 import { PartnerDashboard } from './pages/PartnerDashboard';
 import { PartnerGateway } from './pages/PartnerGateway';
 import { SignIn } from './pages/SignIn';
+import { TeamPage } from './pages/Team';
 import { useMe, useSession } from './session';
+import { invitationToken } from './teamAudit';
 
 export function App() {
   const { state } = useSession();
   const location = useLocation();
+  // An invitation link (/#/invitation/{token}) opens the join page, signed in or not.
+  const invitation = invitationToken(location.hash);
+  if (invitation) return <InvitationAccept token={invitation} />;
 
   if (state.status === 'loading') return <Spinner label="Opening your portal…" />;
   if (state.status === 'failed') {
@@ -62,6 +69,8 @@ function SignedIn() {
         <Route path="/ai-gateway" element={partner ? <PartnerGateway /> : <CustomerGateway />} />
         {partner ? <Route path="/customers" element={<CustomersPage />} /> : null}
         {partner ? <Route path="/customers/:accountId" element={<CustomerManage />} /> : null}
+        <Route path="/team" element={<TeamPage />} />
+        <Route path="/audit" element={<AuditLogPage />} />
         <Route path="*" element={<NotFound onHome={() => navigate('/dashboard')} />} />
       </Routes>
     </Layout>
