@@ -172,14 +172,70 @@ try {
     await page.getByTestId('customer-balance').waitFor();
     check(credits(await page.getByTestId('customer-balance').innerText()) === expected, 'balance after reload');
 
+    step = 'features and add-ons: Show Pricing locked off with AI credits (R6), the AI Gateway check (R5)';
+    check(await page.getByRole('switch', { name: 'Show Pricing Information' }).isDisabled(), 'Show Pricing locked');
+    await page.getByText('Coming Soon', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Check AI Gateway access' }).click();
+    await page.getByTestId('ai-gateway-verdict').filter({ hasText: 'All four conditions are met' }).waitFor();
+    await shot(page, '02b-partner-customer-features');
+
     step = 'partner AI Gateway self-service settings';
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'AI Gateway' }).click();
     await page.getByRole('switch', { name: /Let customers with AI credits/ }).waitFor();
     await shot(page, '03-partner-ai-gateway');
 
+    step = 'partner creates an AI Gateway key with a budget (R10), sees it once, revokes it (R11)';
+    check((await page.getByTestId('quick-start-snippet').innerText()).includes('/v1'), 'quick start names the base URL');
+    await page.getByRole('button', { name: 'Create Key' }).click();
+    const createKey = page.getByRole('dialog', { name: 'Create Key' });
+    await createKey.getByLabel('Key Name').fill('Browser bot');
+    await createKey.getByLabel('Budget (credits)').fill('200');
+    await createKey.getByTestId('budget-total').filter({ hasText: 'Total required' }).waitFor();
+    await createKey.getByRole('checkbox', { name: 'gpt-4o-mini' }).check();
+    await createKey.getByRole('button', { name: 'Create Key' }).click();
+    await page.getByTestId('partner-secret-banner').waitFor();
+    const partnerSecret = await page.getByTestId('partner-secret-value').innerText();
+    check(partnerSecret.startsWith('llk_'), `partner key secret shown once (${partnerSecret})`);
+    await shot(page, '03b-partner-key-created');
+    await page.getByRole('button', { name: 'Revoke Browser bot' }).click();
+    await page.getByRole('dialog', { name: /Revoke/ }).getByRole('button', { name: 'Revoke key' }).click();
+    await page.getByLabel(/Show 1 revoked key/).check();
+    await page.getByRole('row', { name: /Browser bot/ }).getByText('REVOKED').waitFor();
+
+    step = 'team: invite a member and see the one-time link (R7)';
+    const invitee = `walk-${Date.now()}@example.com`;
+    await page.getByRole('navigation', { name: 'Settings & Security' }).getByRole('link', { name: 'Team' }).click();
+    await page.waitForURL(/\/team$/);
+    const invite = page.getByRole('form', { name: 'Invite a member' });
+    await invite.getByLabel('E-mail').fill(invitee);
+    await invite.getByLabel('Role').selectOption('AUDITOR');
+    await invite.getByRole('button', { name: 'Invite' }).click();
+    const link = await page.getByTestId('invitation-link').innerText();
+    check(link.includes('/#/invitation/'), `invitation link shown (${link})`);
+    await shot(page, '03c-partner-team-invited');
+
+    step = 'audit log: the invitation is recorded (R20)';
+    await page.getByRole('navigation', { name: 'Settings & Security' }).getByRole('link', { name: 'Audit Log' }).click();
+    await page.waitForURL(/\/audit$/);
+    await page.getByLabel('Action').selectOption('MEMBER_INVITED');
+    await page.getByRole('form', { name: 'Filter the audit log' }).getByRole('button', { name: 'Apply' }).click();
+    await page.getByTestId('audit-table').getByRole('cell', { name: invitee }).first().waitFor();
+    check(
+      ((await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')) ?? '').includes('action=MEMBER_INVITED'),
+      'export keeps the filter',
+    );
+
     step = 'sign out';
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in/);
+
+    step = 'the invited person joins through the link';
+    await page.goto(link);
+    const join = page.getByRole('form', { name: 'Join the team' });
+    await join.getByLabel('Your name').fill('Walk Auditor');
+    await join.getByLabel('Choose a password').fill('a-long-walk-password');
+    await join.getByRole('button', { name: 'Join' }).click();
+    await page.getByTestId('invitation-accepted').waitFor();
   }
   await partner.context.close();
 

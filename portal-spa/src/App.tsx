@@ -12,15 +12,22 @@ import { CreditPlans } from './pages/billing/CreditPlans';
 import { CustomerBilling } from './pages/billing/CustomerBilling';
 import { PartnerBilling } from './pages/billing/PartnerBilling';
 import { CustomersPage } from './pages/Customers';
+import { AuditLogPage } from './pages/AuditLog';
+import { InvitationAccept } from './pages/InvitationAccept';
 import { NotFound } from './pages/NotFound';
 import { PartnerDashboard } from './pages/PartnerDashboard';
 import { PartnerGateway } from './pages/PartnerGateway';
 import { SignIn } from './pages/SignIn';
+import { TeamPage } from './pages/Team';
 import { useMe, useSession } from './session';
+import { invitationToken } from './teamAudit';
 
 export function App() {
   const { state } = useSession();
   const location = useLocation();
+  // An invitation link (/#/invitation/{token}) opens the join page, signed in or not.
+  const invitation = invitationToken(location.hash);
+  if (invitation) return <InvitationAccept token={invitation} />;
 
   if (state.status === 'loading') return <Spinner label="Opening your portal…" />;
   if (state.status === 'failed') {
@@ -71,6 +78,8 @@ function SignedIn() {
         {partner ? <Route path="/credit-plans" element={<CreditPlans />} /> : null}
         {partner ? null : <Route path="/conversations" element={<Conversations />} />}
         {partner ? null : <Route path="/usage" element={<DetailedUsage />} />}
+        <Route path="/team" element={<TeamPage />} />
+        <Route path="/audit" element={<AuditLogPage />} />
         <Route path="*" element={<NotFound onHome={() => navigate('/dashboard')} />} />
       </Routes>
     </Layout>

@@ -4,8 +4,8 @@ import type { MenuItem, Me, Role } from './types';
 // model (R1, R3, R5) less the items whose page does not exist yet: an entry without a page is
 // left out rather than drawn as a placeholder, and appears once its page is added here.
 export const PAGES: Record<Role, readonly string[]> = {
-  PARTNER: ['dashboard', 'customers', 'ai-gateway', 'billing', 'credit-plans'],
-  CUSTOMER: ['dashboard', 'usage', 'conversations', 'billing', 'ai-gateway'],
+  PARTNER: ['dashboard', 'customers', 'ai-gateway', 'billing', 'credit-plans', 'team', 'audit'],
+  CUSTOMER: ['dashboard', 'usage', 'conversations', 'billing', 'ai-gateway', 'team', 'audit'],
 };
 
 export const SECTION_HEADINGS: Record<string, string | null> = {
