@@ -7,6 +7,7 @@ import static io.ledgerline.websecurity.Door.put;
 
 import io.ledgerline.websecurity.Doors;
 import io.ledgerline.websecurity.LockedDoors;
+import io.ledgerline.websecurity.edge.ServletEdges;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,7 @@ import java.util.List;
  * the full table is in docs/security.md.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(LockedDoors.class)
+@Import({LockedDoors.class, ServletEdges.class})
 public class BillingDoors {
 
     public static final String READ = "billing.read";

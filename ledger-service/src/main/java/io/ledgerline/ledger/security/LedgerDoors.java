@@ -6,6 +6,7 @@ import static io.ledgerline.websecurity.Door.put;
 
 import io.ledgerline.websecurity.Doors;
 import io.ledgerline.websecurity.LockedDoors;
+import io.ledgerline.websecurity.edge.ServletEdges;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Import;
  * meters, the portal adds credits) — the full table is in docs/security.md.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(LockedDoors.class)
+@Import({LockedDoors.class, ServletEdges.class})
 public class LedgerDoors {
 
     public static final String READ = "ledger.read";

@@ -7,6 +7,7 @@ import static io.ledgerline.websecurity.Door.put;
 
 import io.ledgerline.websecurity.Doors;
 import io.ledgerline.websecurity.LockedDoors;
+import io.ledgerline.websecurity.edge.ServletEdges;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Import;
  * in docs/security.md.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(LockedDoors.class)
+@Import({LockedDoors.class, ServletEdges.class})
 public class NotificationDoors {
 
     public static final String READ = "notification.read";

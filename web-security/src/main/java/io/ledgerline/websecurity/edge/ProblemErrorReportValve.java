@@ -1,4 +1,4 @@
-package io.ledgerline.ledger.api;
+package io.ledgerline.websecurity.edge;
 
 import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.problem.CommonRefusal;

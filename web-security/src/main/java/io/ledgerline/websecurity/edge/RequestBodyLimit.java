@@ -1,4 +1,4 @@
-package io.ledgerline.billing.web;
+package io.ledgerline.websecurity.edge;
 
 import io.ledgerline.contracts.json.ContractJson;
 import io.ledgerline.contracts.problem.CommonRefusal;
@@ -12,9 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.BufferedReader;
@@ -28,20 +26,19 @@ import java.nio.charset.StandardCharsets;
  * endpoint reads it. A declared {@code Content-Length} is judged without reading a byte; a chunked
  * body is read up to one byte past the limit and no further, then handed on from that copy.
  */
-@Component
 class RequestBodyLimit extends OncePerRequestFilter implements Ordered {
 
-    private final long maxBytes;
+    private final BodyLimits limits;
 
-    RequestBodyLimit(@Value("${ledgerline.http.max-body-bytes:1048576}") long maxBytes) {
-        this.maxBytes = maxBytes;
+    RequestBodyLimit(BodyLimits limits) {
+        this.limits = limits;
     }
 
     @Override
     protected void doFilterInternal(
             HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = maxBytes;
+        long limit = limits.limitFor(request.getRequestURI());
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             refuse(request, response, limit);

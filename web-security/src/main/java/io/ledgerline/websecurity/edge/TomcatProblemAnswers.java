@@ -1,11 +1,10 @@
-package io.ledgerline.billing.web;
+package io.ledgerline.websecurity.edge;
 
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
-import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
 
@@ -13,7 +12,6 @@ import java.util.Arrays;
  * Puts {@link ProblemErrorReportValve} in place of the host's HTML error report valve. Runs after
  * Spring Boot's own customizer, which installs a plain {@link ErrorReportValve}.
  */
-@Component
 class TomcatProblemAnswers
         implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 

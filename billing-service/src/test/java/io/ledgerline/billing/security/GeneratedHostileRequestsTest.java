@@ -1,0 +1,45 @@
+package io.ledgerline.billing.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledgerline.billing.support.BillingIntegrationTest;
+import io.ledgerline.testsupport.auth.HostileWalk;
+import io.ledgerline.testsupport.auth.StoredMentions;
+import io.ledgerline.testsupport.auth.TestTokens;
+import io.ledgerline.websecurity.Doors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Thousands of generated hostile requests, one hostile part each, through every operation of
+ * billing's OpenAPI document with a token that opens every door: none answers 5xx, none is
+ * accepted, and no row of billing's schema mentions the id every one of them carried.
+ */
+class GeneratedHostileRequestsTest extends BillingIntegrationTest {
+
+    @LocalServerPort int port;
+
+    @Autowired Doors doors;
+
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void thousands_of_hostile_requests_answer_4xx_problems_and_store_nothing() {
+        var marker = "walk-" + Long.toHexString(System.nanoTime());
+        var walk =
+                new HostileWalk(
+                        "http://127.0.0.1:" + port,
+                        TestTokens.bearer(doors.scopes().toArray(String[]::new)),
+                        20261203L,
+                        marker);
+
+        var result = walk.walk("/v3/api-docs", 60);
+
+        result.assertNoFailures();
+        assertThat(result.requests()).isGreaterThanOrEqualTo(2_000);
+        assertThat(StoredMentions.of(jdbc.getDataSource(), "billing", marker)).isEmpty();
+    }
+}

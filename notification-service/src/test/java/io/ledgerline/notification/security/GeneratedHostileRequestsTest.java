@@ -1,0 +1,39 @@
+package io.ledgerline.notification.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledgerline.notification.support.NotificationIntegrationTest;
+import io.ledgerline.testsupport.auth.HostileWalk;
+import io.ledgerline.testsupport.auth.StoredMentions;
+import io.ledgerline.testsupport.auth.TestTokens;
+import io.ledgerline.websecurity.Doors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Thousands of generated hostile requests, one hostile part each, through every operation of the
+ * notification service's OpenAPI document with a token that opens every door: none answers 5xx,
+ * none is accepted, and no row of its schema mentions the id every one of them carried.
+ */
+class GeneratedHostileRequestsTest extends NotificationIntegrationTest {
+
+    @Autowired Doors doors;
+
+    @Test
+    void thousands_of_hostile_requests_answer_4xx_problems_and_store_nothing() {
+        var marker = "walk-" + Long.toHexString(System.nanoTime());
+        var walk =
+                new HostileWalk(
+                        "http://127.0.0.1:" + port,
+                        TestTokens.bearer(doors.scopes().toArray(String[]::new)),
+                        20261203L,
+                        marker);
+
+        var result = walk.walk("/v3/api-docs", 130);
+
+        result.assertNoFailures();
+        assertThat(result.requests()).isGreaterThanOrEqualTo(1_500);
+        assertThat(StoredMentions.of(jdbc.getDataSource(), "notification", marker)).isEmpty();
+    }
+}
