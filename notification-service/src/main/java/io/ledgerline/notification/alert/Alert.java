@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * One alert about one account. Its id is derived from the event that caused it, so the same
  * crossing seen twice is the same alert. {@code level} is the threshold crossed, {@code keyId} the
- * key of a key notice, {@code daysLeft} the forecast of a run-out alert (null where none).
+ * key of a key notice, {@code daysLeft} the forecast of a run-out alert, {@code reason} billing's
+ * refusal code of a stopped auto top-up (null where none).
  */
 public record Alert(
         String alertId,
@@ -18,7 +19,8 @@ public record Alert(
         Credits balanceUcr,
         Credits levelUcr,
         String keyId,
-        Long daysLeft) {
+        Long daysLeft,
+        String reason) {
 
     public static String idOf(AlertKind kind, String eventId) {
         return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + eventId;

@@ -8,7 +8,8 @@ public enum AlertKind {
     RESERVE_BREACHED("Platform credits below the self-service reserve"),
     KEY_SUSPENDED("Self-service key suspended"),
     KEY_RESUMED("Self-service key resumed"),
-    RUN_OUT_FORECAST("Credits forecast to run out soon");
+    RUN_OUT_FORECAST("Credits forecast to run out soon"),
+    AUTO_TOP_UP_STOPPED("Auto top-up stopped");
 
     private final String title;
 

@@ -1,7 +1,9 @@
 package io.ledgerline.notification.intake;
 
+import io.ledgerline.contracts.billing.AutoTopUpStopped;
 import io.ledgerline.contracts.gateway.KeyStatusChanged;
 import io.ledgerline.contracts.json.ContractJson;
+import io.ledgerline.contracts.ledger.AccountId;
 import io.ledgerline.contracts.ledger.event.LedgerEvent;
 import io.ledgerline.contracts.ledger.event.LedgerEventTypes;
 import io.ledgerline.contracts.topics.Topics;
@@ -12,19 +14,28 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
-/** The service's only inputs: the ledger's events and the gateway's key status changes. */
+/**
+ * The service's only inputs: the ledger's events, the gateway's key status changes and billing's
+ * stopped auto top-ups.
+ */
 @Component
 class EventListeners {
 
     static final String GROUP_ID = "notification-service";
 
+    /** billing's refusal codes, as the schema AutoTopUpStopped.v1 has them. */
+    private static final Pattern REFUSAL_CODE = Pattern.compile("[A-Z_]{1,64}");
+
     private final LedgerEventIntake ledger;
     private final KeyStatusIntake keys;
+    private final AutoTopUpIntake autoTopUps;
 
-    EventListeners(LedgerEventIntake ledger, KeyStatusIntake keys) {
+    EventListeners(LedgerEventIntake ledger, KeyStatusIntake keys, AutoTopUpIntake autoTopUps) {
         this.ledger = ledger;
         this.keys = keys;
+        this.autoTopUps = autoTopUps;
     }
 
     @KafkaListener(
@@ -41,6 +52,14 @@ class EventListeners {
             topics = "#{T(io.ledgerline.contracts.topics.Topics).GATEWAY_KEYS.name()}")
     void onKeyStatus(ConsumerRecord<String, byte[]> record) {
         keys.apply(readKeyStatus(record));
+    }
+
+    @KafkaListener(
+            id = "notification-billing-auto-top-up",
+            groupId = GROUP_ID,
+            topics = "#{T(io.ledgerline.contracts.topics.Topics).BILLING_AUTO_TOP_UP.name()}")
+    void onAutoTopUpStopped(ConsumerRecord<String, byte[]> record) {
+        autoTopUps.apply(readAutoTopUpStopped(record));
     }
 
     private static LedgerEvent readLedgerEvent(ConsumerRecord<String, byte[]> record) {
@@ -76,6 +95,34 @@ class EventListeners {
             return change;
         } catch (IllegalArgumentException e) {
             throw new PoisonRecordException("unreadable KeyStatusChanged: " + e.getMessage(), e);
+        }
+    }
+
+    private static AutoTopUpStopped readAutoTopUpStopped(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            throw new PoisonRecordException("an AutoTopUpStopped record without a value");
+        }
+        try {
+            var stop = ContractJson.fromBytes(record.value(), AutoTopUpStopped.class);
+            boolean usable =
+                    stop.eventId() != null
+                            && !stop.eventId().isBlank()
+                            && stop.customerId() != null
+                            && stop.partnerId() != null
+                            && stop.reason() != null
+                            && REFUSAL_CODE.matcher(stop.reason()).matches()
+                            && stop.balanceUcr() != null
+                            && stop.thresholdUcr() != null
+                            && !stop.thresholdUcr().isNegative()
+                            && stop.occurredAt() != null;
+            if (!usable) {
+                throw new PoisonRecordException("AutoTopUpStopped without its fields");
+            }
+            AccountId.customer(stop.customerId());
+            AccountId.partner(stop.partnerId());
+            return stop;
+        } catch (IllegalArgumentException e) {
+            throw new PoisonRecordException("unreadable AutoTopUpStopped: " + e.getMessage(), e);
         }
     }
 

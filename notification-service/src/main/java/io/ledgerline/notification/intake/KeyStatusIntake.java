@@ -74,6 +74,7 @@ class KeyStatusIntake {
                 balance,
                 null,
                 change.keyId(),
+                null,
                 null);
     }
 }

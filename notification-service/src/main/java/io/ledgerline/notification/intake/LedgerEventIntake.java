@@ -167,6 +167,7 @@ class LedgerEventIntake {
                 state.balanceUcr(),
                 level,
                 null,
-                kind == AlertKind.RUN_OUT_FORECAST ? daysLeft : null);
+                kind == AlertKind.RUN_OUT_FORECAST ? daysLeft : null,
+                null);
     }
 }

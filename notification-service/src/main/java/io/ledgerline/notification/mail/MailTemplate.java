@@ -62,6 +62,11 @@ final class MailTemplate {
             case KEY_RESUMED -> "Self-service key " + alert.keyId() + " works again.";
             case RUN_OUT_FORECAST ->
                     "At this week's usage the balance lasts about " + alert.daysLeft() + " days.";
+            case AUTO_TOP_UP_STOPPED ->
+                    "The auto top-up stopped: its payment was refused ("
+                            + alert.reason()
+                            + "). Nothing more is charged, and the balance is not topped up, until"
+                            + " the auto top-up settings are saved again in Billing.";
         };
     }
 

@@ -156,6 +156,9 @@ public class AlertFanOut {
         if (alert.daysLeft() != null) {
             line.append(", about ").append(alert.daysLeft()).append(" days left");
         }
+        if (alert.reason() != null) {
+            line.append(", auto top-up stopped: ").append(alert.reason());
+        }
         return line.toString();
     }
 

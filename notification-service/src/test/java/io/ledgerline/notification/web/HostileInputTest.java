@@ -17,7 +17,7 @@ class HostileInputTest extends NotificationIntegrationTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "PUT|" + RECIPIENTS + "|{\"emails\":[\"a\\u0000@x.test\"]}|400|MALFORMED_JSON",
+                "PUT|" + RECIPIENTS + "|{\"emails\":[\"a\\u0000@x.test\"]}|400|INVALID_TEXT",
                 "PUT|" + RECIPIENTS + "|{\"emails\":[\"a\\u0007@x.test\"]}|400|INVALID_EMAIL",
                 "PUT|" + RECIPIENTS + "|{\"emails\":[\"not-an-address\"]}|400|INVALID_EMAIL",
                 "PUT|" + RECIPIENTS + "|{\"emails\":[]} trailing|400|MALFORMED_JSON",
@@ -55,7 +55,7 @@ class HostileInputTest extends NotificationIntegrationTest {
                         + WEBHOOKS
                         + "|{\"url\":\"https://169.254.169.254/\"}|422|WEBHOOK_URL_REFUSED",
                 "POST|" + WEBHOOKS + "|{\"url\":\"javascript:alert(1)\"}|400|WEBHOOK_URL_INVALID",
-                "POST|" + WEBHOOKS + "|{\"url\":\"\\u0000\"}|400|MALFORMED_JSON",
+                "POST|" + WEBHOOKS + "|{\"url\":\"\\u0000\"}|400|INVALID_TEXT",
                 "POST|" + WEBHOOKS + "|{\"url\":17}|400|MALFORMED_JSON",
                 "POST|" + WEBHOOKS + "|{}|400|WEBHOOK_URL_INVALID",
                 "POST|/api/v1/partners/hostile/webhooks/none/deliveries/x/replay||404|WEBHOOK_NOT_FOUND",
