@@ -96,10 +96,10 @@ class AutoTopUpTest extends PortalTestBase {
 
     @Test
     void R7_a_member_without_the_billing_permission_neither_reads_nor_sets_it() {
-        addMember("partner:acme", "member@acme.test", "MEMBER");
-        addMember("customer:bistro", "member@bistro.test", "MEMBER");
-        var partnerMember = signedIn("member@acme.test");
-        var customerMember = signedIn("member@bistro.test");
+        addMember("partner:acme", "topup-member@acme.test", "MEMBER");
+        addMember("customer:bistro", "topup-member@bistro.test", "MEMBER");
+        var partnerMember = signedIn("topup-member@acme.test");
+        var customerMember = signedIn("topup-member@bistro.test");
         BILLING.forget();
 
         var replies =
