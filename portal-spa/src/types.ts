@@ -234,3 +234,26 @@ export interface UsageSummary {
   totalUcr: bigint;
   truncated: boolean;
 }
+
+/** One automatic purchase of an auto top-up (R21). */
+export interface TopUpCharge {
+  chargeId: string;
+  planId: string;
+  balanceUcr: bigint;
+  thresholdUcr: bigint;
+  status: 'PENDING' | 'CHARGING' | 'SUBMITTED' | 'DECLINED' | 'FAILED';
+  attempts: number;
+  failureCode: string | null;
+  createdAt: string;
+}
+
+/** A customer's auto top-up (R21): OFF, ARMED, WAITING (bought for this drop) or FAILED (stopped). */
+export interface AutoTopUpState {
+  accountId: string;
+  thresholdUcr: bigint | null;
+  planId: string | null;
+  status: 'OFF' | 'ARMED' | 'WAITING' | 'FAILED';
+  failureCode: string | null;
+  updatedAt: string | null;
+  lastCharge: TopUpCharge | null;
+}

@@ -6,6 +6,7 @@ import { useCommand, useLoad, type Loaded } from '../../hooks';
 import { formatCredits, formatSigned, formatUsd } from '../../money';
 import type { AiCreditsTab, CreditPlan, PaymentMethod } from '../../types';
 import { billingApi } from './billingApi';
+import { AutoTopUpCard } from './AutoTopUpCard';
 import { AddCardForm, MethodSelect, defaultMethodId } from './PaymentMethods';
 
 /** The AI Credits tab (R17): balance, monthly allocation, used this period, recent transactions. */
@@ -51,6 +52,7 @@ export function AiCredits({
               {bought}
             </div>
           ) : null}
+          <AutoTopUpCard customerAccountId={null} />
           <RecentTransactions tab={t} />
         </>
       ) : tab.loading ? (

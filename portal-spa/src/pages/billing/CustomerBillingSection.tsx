@@ -2,11 +2,13 @@ import { get } from '../../api';
 import { ProblemAlert, Spinner } from '../../components/ui';
 import { useLoad } from '../../hooks';
 import type { CustomerBilling } from '../../types';
+import { AutoTopUpCard } from './AutoTopUpCard';
 import { InvoiceTable } from './Invoices';
 import { PurchaseTable } from './PartnerBilling';
 import { SubscriptionTable } from './Subscriptions';
 
-/** The Billing section of a customer's Manage panel: its invoices, subscriptions and purchases. */
+/** The Billing section of a customer's Manage panel: its invoices, subscriptions and
+ * purchases, and its auto top-up (R21). */
 export function CustomerBillingSection({ accountId }: { accountId: string }) {
   const billing = useLoad(
     () => get<CustomerBilling>(`/api/portal/partner/customers/${encodeURIComponent(accountId)}/billing`),
@@ -36,6 +38,7 @@ export function CustomerBillingSection({ accountId }: { accountId: string }) {
       ) : billing.loading ? (
         <Spinner />
       ) : null}
+      <AutoTopUpCard customerAccountId={accountId} />
     </section>
   );
 }

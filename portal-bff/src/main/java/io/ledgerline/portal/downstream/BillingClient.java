@@ -2,6 +2,7 @@ package io.ledgerline.portal.downstream;
 
 import io.ledgerline.contracts.money.Credits;
 import io.ledgerline.portal.downstream.BillingViews.AiCreditsTab;
+import io.ledgerline.portal.downstream.BillingViews.AutoTopUp;
 import io.ledgerline.portal.downstream.BillingViews.Conversation;
 import io.ledgerline.portal.downstream.BillingViews.ConversationPage;
 import io.ledgerline.portal.downstream.BillingViews.CreditPlan;
@@ -49,6 +50,8 @@ public class BillingClient {
     private record NewSubscription(String subscriptionId, String planId, String paymentMethodId) {}
 
     private record Visibility(List<String> planIds) {}
+
+    private record AutoTopUpSettings(Credits thresholdUcr, String planId) {}
 
     private final Downstream billing;
 
@@ -235,6 +238,36 @@ public class BillingClient {
                                 .uri(ACCOUNT + "/ai-credits", accountId)
                                 .retrieve()
                                 .body(AiCreditsTab.class));
+    }
+
+    /** R21: a customer's auto top-up; billing refuses {@code AUTO_TOP_UP_NOT_SET} when off. */
+    public AutoTopUp autoTopUp(String customerAccountId) {
+        return billing.call(
+                rest ->
+                        rest.get()
+                                .uri(ACCOUNT + "/auto-top-up", customerAccountId)
+                                .retrieve()
+                                .body(AutoTopUp.class));
+    }
+
+    public AutoTopUp setAutoTopUp(String customerAccountId, Credits thresholdUcr, String planId) {
+        return billing.call(
+                rest ->
+                        rest.put()
+                                .uri(ACCOUNT + "/auto-top-up", customerAccountId)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .body(new AutoTopUpSettings(thresholdUcr, planId))
+                                .retrieve()
+                                .body(AutoTopUp.class));
+    }
+
+    public void autoTopUpOff(String customerAccountId) {
+        billing.call(
+                rest ->
+                        rest.delete()
+                                .uri(ACCOUNT + "/auto-top-up", customerAccountId)
+                                .retrieve()
+                                .toBodilessEntity());
     }
 
     /** The customer's metered sessions that started in [from, to), newest first. */

@@ -136,4 +136,30 @@ public final class BillingViews {
             Instant occurredAt) {}
 
     public record UsagePage(int page, int size, long total, List<UsageUse> items) {}
+
+    /**
+     * A customer's auto top-up (R21): below {@code thresholdUcr} billing buys {@code planId} once.
+     * {@code status} ARMED or WAITING (bought for this crossing) is on; FAILED stopped it, {@code
+     * failureCode} saying why.
+     */
+    public record AutoTopUp(
+            String customerId,
+            String partnerId,
+            Credits thresholdUcr,
+            String planId,
+            String status,
+            String failureCode,
+            Instant updatedAt,
+            List<TopUpCharge> recentCharges) {}
+
+    /** One automatic purchase, for one crossing below the threshold. */
+    public record TopUpCharge(
+            String chargeId,
+            String planId,
+            Credits balanceUcr,
+            Credits thresholdUcr,
+            String status,
+            int attempts,
+            String failureCode,
+            Instant createdAt) {}
 }

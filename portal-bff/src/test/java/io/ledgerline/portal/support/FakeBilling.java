@@ -33,10 +33,10 @@ import java.util.regex.Pattern;
 /**
  * An in-test HTTP server answering like billing-service's commerce API (plans, visibility, payment
  * methods, invoices with hosted page and PDF, purchases and Quick Buy, subscriptions, the AI
- * Credits tab), with its refusal codes and its scopes: reads need {@code billing.read}, plan
- * changes {@code billing.plans}, every other write {@code billing.purchases}. A payment with the
- * test card 4000 0000 0000 0002 is declined and leaves its invoice open; any other card pays at
- * once and grants the credits, as billing does when the provider's event arrives.
+ * Credits tab, auto top-up), with its refusal codes and its scopes: reads need {@code
+ * billing.read}, plan changes {@code billing.plans}, every other write {@code billing.purchases}. A
+ * payment with the test card 4000 0000 0000 0002 is declined and leaves its invoice open; any other
+ * card pays at once and grants the credits, as billing does when the provider's event arrives.
  */
 public final class FakeBilling {
 
@@ -86,6 +86,7 @@ public final class FakeBilling {
     private final Map<String, List<Map<String, Object>>> transfers = new ConcurrentHashMap<>();
     private final Map<String, String> cardNumbers = new ConcurrentHashMap<>();
     private final List<Map<String, Object>> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Map<String, Object>> autoTopUps = new ConcurrentHashMap<>();
 
     public FakeBilling() {
         try {
@@ -110,6 +111,30 @@ public final class FakeBilling {
         received.clear();
     }
 
+    /**
+     * Billing's auto top-up stopping after a refused payment for one crossing: marked failed with
+     * the refusal's code, as billing's charger does.
+     */
+    public synchronized void stopAutoTopUp(String accountId, String code) {
+        var settings = autoTopUps.get(accountId);
+        settings.put("status", "FAILED");
+        settings.put("failureCode", code);
+        var charge = new LinkedHashMap<String, Object>();
+        charge.put("chargeId", "atu-" + sequence.incrementAndGet());
+        charge.put("planId", settings.get("planId"));
+        charge.put("balanceUcr", balanceUcr(accountId));
+        charge.put("thresholdUcr", settings.get("thresholdUcr"));
+        charge.put("status", code.startsWith("CARD_") ? "DECLINED" : "FAILED");
+        charge.put("attempts", 1);
+        charge.put("failureCode", code);
+        charge.put("createdAt", NOW);
+        settings.put("recentCharges", List.of(charge));
+    }
+
+    public boolean hasAutoTopUp(String accountId) {
+        return autoTopUps.containsKey(accountId);
+    }
+
     public long balanceUcr(String accountId) {
         return balances.getOrDefault(accountId, 0L);
     }
@@ -130,6 +155,7 @@ public final class FakeBilling {
         transfers.clear();
         cardNumbers.clear();
         calls.clear();
+        autoTopUps.clear();
         calls.add(call("call-a-0001", "bistro", 125, 3, 2_500_000L));
         calls.add(call("call-b-0001", "harbor", 60, 1, 1_000_000L));
         plan("acme", "plan-starter", "Starter 100", 6000, 100, "ACTIVE", null);
@@ -469,6 +495,7 @@ public final class FakeBilling {
             case "quick-buy" -> quickBuy(owner, body);
             case "subscriptions" -> subscriptions(method, owner, parts, body);
             case "ai-credits" -> aiCredits(owner);
+            case "auto-top-up" -> autoTopUp(method, owner, body);
             default -> throw new Problem(404, "NOT_FOUND");
         };
     }
@@ -710,6 +737,50 @@ public final class FakeBilling {
         tab.put("usedThisPeriodUcr", 12_500_000L);
         tab.put("recentTransactions", own(transfers, owner));
         return tab;
+    }
+
+    /** Like billing's: a customer's only, a whole non-negative threshold, a plan it may buy. */
+    private Object autoTopUp(String method, String owner, JsonNode body) {
+        if (!owner.startsWith("customer:")) {
+            throw new Problem(400, "INVALID_ID");
+        }
+        var customer = owner.substring(owner.indexOf(':') + 1);
+        switch (method) {
+            case "GET" -> {
+                var settings = autoTopUps.get(owner);
+                if (settings == null) {
+                    throw new Problem(404, "AUTO_TOP_UP_NOT_SET");
+                }
+                return settings;
+            }
+            case "DELETE" -> {
+                autoTopUps.remove(owner);
+                return null;
+            }
+            default -> {
+                var threshold = body.path("thresholdUcr");
+                if (!threshold.isIntegralNumber()
+                        || !threshold.canConvertToLong()
+                        || threshold.asLong() < 0) {
+                    throw new Problem(422, "OUT_OF_RANGE");
+                }
+                var planId = body.path("planId").asText();
+                if (visibleTo(customer).stream().noneMatch(p -> p.get("planId").equals(planId))) {
+                    throw new Problem(422, "PLAN_NOT_AVAILABLE");
+                }
+                var settings = new LinkedHashMap<String, Object>();
+                settings.put("customerId", customer);
+                settings.put("partnerId", partnerOf(customer));
+                settings.put("thresholdUcr", threshold.asLong());
+                settings.put("planId", planId);
+                settings.put("status", "ARMED");
+                settings.put("failureCode", null);
+                settings.put("updatedAt", NOW);
+                settings.put("recentCharges", List.of());
+                autoTopUps.put(owner, settings);
+                return settings;
+            }
+        }
     }
 
     private void hostedPage(HttpExchange exchange, String token) throws IOException {
