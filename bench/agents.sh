@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The agents benchmark (docs/design.md, "Figures"), in one run on this machine:
-#   alerts: a ledger event on Kafka -> the alert's mail stored by GreenMail, and -> the partner's
-#           signed webhook POST, p50/p99 (notification-service);
+#   alerts: a usage command to the ledger that crosses a customer's threshold -> the alert's mail
+#           stored by GreenMail, and -> the partner's signed webhook POST, p50/p99 (the ledger,
+#           its Kafka publisher and notification-service; --alert-source=kafka publishes the
+#           events straight to Kafka instead);
 #   calls:  call admission (POST /api/v1/calls) at a fixed rate, p50/p99, with extend and end
 #           (billing-service against the real ledger);
 #   purchases: credit-plan purchases per second end to end, and the lag from the payment confirmed
@@ -41,7 +43,10 @@ COMPONENTS=()
 # name:port:module of what the chosen figures need, in start order.
 choose_components() {
   case "$1" in
-    alerts) COMPONENTS=("notification:$NOTIFICATION_PORT:notification-service") ;;
+    alerts)
+      COMPONENTS=("ledger:$LEDGER_PORT:ledger-service"
+        "notification:$NOTIFICATION_PORT:notification-service")
+      ;;
     calls|purchases)
       COMPONENTS=("ledger:$LEDGER_PORT:ledger-service" "billing:$BILLING_PORT:billing-service")
       ;;

@@ -19,10 +19,12 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Event → mail and event → webhook: a customer's usage event that crosses its low-credit threshold
- * is published to Kafka; the time runs until GreenMail has stored the mail to the customer's
- * address (its own received time) and until the partner's receiver has the signed POST. One
- * customer per alert, prepared beforehand, so each measured event causes exactly one alert.
+ * Event → mail and event → webhook: a customer's usage that crosses its low-credit threshold is
+ * sent to the ledger as a command (or, with {@code --alert-source=kafka}, its event published
+ * straight to Kafka); the time runs from just before that until GreenMail has stored the mail to
+ * the customer's address (its own received time) and until the partner's receiver has the signed
+ * POST. One customer per alert, prepared beforehand, so each measured event causes exactly one
+ * alert.
  */
 final class AlertLatency {
 
@@ -74,7 +76,7 @@ final class AlertLatency {
                                 ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try (var webhooks = new WebhookArrivals(options.number("webhook-port", 18390));
-                var events = new LedgerEventsOnKafka(options.text("kafka", null))) {
+                var events = crossings()) {
             webhooks.secret(addEndpoint(webhooks.url()));
             var customers = new ArrayList<AccountId>();
             for (int i = 0; i < warmUp + measured; i++) {
@@ -135,6 +137,17 @@ final class AlertLatency {
         } finally {
             smtp.stop();
         }
+    }
+
+    /**
+     * Through the ledger by default, so the time includes its append and its publisher; {@code
+     * --alert-source=kafka} publishes the events straight to Kafka instead (the notification
+     * service alone).
+     */
+    private Crossings crossings() {
+        return "kafka".equals(options.text("alert-source", "ledger"))
+                ? new LedgerEventsOnKafka(options.text("kafka", null))
+                : new LedgerCrossings(options.text("ledger-url", null));
     }
 
     /** The time GreenMail stored each mail, by its recipient. */

@@ -32,7 +32,7 @@ import java.util.concurrent.ExecutionException;
  * Ledger events as the ledger would publish them (ids, per-account sequences, transfers, headers),
  * written straight to {@code ledger.events.v1}: the alerts bench needs the events, not the ledger.
  */
-final class LedgerEventsOnKafka implements AutoCloseable {
+final class LedgerEventsOnKafka implements Crossings {
 
     private final KafkaProducer<String, byte[]> producer;
     private final Map<String, Long> sequences = new HashMap<>();
@@ -51,11 +51,13 @@ final class LedgerEventsOnKafka implements AutoCloseable {
                         new ByteArraySerializer());
     }
 
-    void open(AccountId customer, String partnerId) {
+    @Override
+    public void open(AccountId customer, String partnerId) {
         send(new AccountOpened(next(customer), partnerId));
     }
 
-    void configure(AccountId customer, long thresholdCredits) {
+    @Override
+    public void configure(AccountId customer, long thresholdCredits) {
         send(
                 new AiCreditsConfigured(
                         next(customer),
@@ -66,7 +68,8 @@ final class LedgerEventsOnKafka implements AutoCloseable {
                         true));
     }
 
-    void add(AccountId customer, String partnerId, long credits) {
+    @Override
+    public void add(AccountId customer, String partnerId, long credits) {
         var transfer =
                 new Transfer(
                         LedgerId.ai(partnerId),
@@ -77,7 +80,8 @@ final class LedgerEventsOnKafka implements AutoCloseable {
     }
 
     /** Sends and waits for the broker's acknowledgement. */
-    void use(AccountId customer, String partnerId, long credits) {
+    @Override
+    public void use(AccountId customer, String partnerId, long credits) {
         var transfer =
                 new Transfer(
                         LedgerId.ai(partnerId),
