@@ -48,6 +48,11 @@ public final class StrictJson {
                     config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
                     config.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
                 });
+        // The time readers trim a string before parsing it, and trimming takes every control
+        // character with it: "\u0000" became "", and "" a missing time. Neither is a time.
+        builder.withCoercionConfig(
+                LogicalType.DateTime,
+                config -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
         builder.withCoercionConfig(
                 LogicalType.Float,
                 config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail));

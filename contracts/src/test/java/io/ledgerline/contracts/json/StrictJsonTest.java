@@ -61,6 +61,36 @@ class StrictJsonTest {
         assertThat(body).isEqualTo(new Body("caf\u00e9", 5, null));
     }
 
+    record Timed(java.time.Instant occurredAt) {}
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"occurredAt\":\"\\u0000\"}",
+                "{\"occurredAt\":\"\"}",
+                "{\"occurredAt\":\" \\t\"}"
+            })
+    void a_time_of_nothing_but_control_characters_or_blanks_is_refused_not_read_as_missing(
+            String json) {
+        var timed =
+                StrictJson.configure(JsonMapper.builder())
+                        .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                        .build();
+
+        assertThatThrownBy(() -> timed.readValue(json, Timed.class)).isNotNull();
+    }
+
+    @Test
+    void a_time_is_read() throws Exception {
+        var timed =
+                StrictJson.configure(JsonMapper.builder())
+                        .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                        .build();
+
+        assertThat(timed.readValue("{\"occurredAt\":\"2026-12-03T18:00:00Z\"}", Timed.class))
+                .isEqualTo(new Timed(java.time.Instant.parse("2026-12-03T18:00:00Z")));
+    }
+
     record Lines(java.util.List<Body> lines) {}
 
     @Test

@@ -35,7 +35,7 @@ class GeneratedHostileRequestsTest extends GatewayTestBase {
                         20261203L,
                         marker);
 
-        var result = walk.walk("/v3/api-docs", 100);
+        var result = walk.walk("/v3/api-docs", 150);
 
         result.assertNoFailures();
         assertThat(result.requests()).isGreaterThanOrEqualTo(1_500);
