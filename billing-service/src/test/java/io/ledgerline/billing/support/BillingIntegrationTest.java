@@ -55,6 +55,9 @@ public abstract class BillingIntegrationTest {
         registry.add("ledgerline.billing.calls.sweep-interval-ms", () -> "3600000");
         // And the auto top-up retries, after moving the clock.
         registry.add("ledgerline.billing.auto-top-up.sweep-interval-ms", () -> "3600000");
+        // And renew subscriptions, after moving the clock: a scheduled sweep between a test's
+        // clock move and its own step would renew the period under it.
+        registry.add("ledgerline.billing.subscriptions.sweep-interval-ms", () -> "3600000");
     }
 
     protected static ConditionFactory eventually() {
